@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { addNode, connect, copyFragment, moveLinkInOrder, moveNodes, pasteFragment, removeElements, renameNode, setLinkKind, setLinkSetting, setNodeSetting } from './edits'
+import { checkDiagram } from './invariants'
+import { nodeSummary } from './summary'
+import type { Diagram } from './types'
+
+function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!r.ok) throw new Error(r.error)
+  return r.value
+}
+
+function chain(): Diagram {
+  let d: Diagram = { nodes: [], links: [] }
+  d = addNode(d, 'client', { x: 0, y: 0 }).diagram
+  d = addNode(d, 'service', { x: 260, y: 0 }).diagram
+  d = addNode(d, 'database', { x: 520, y: 0 }).diagram
+  d = unwrap(connect(d, 'client-1', 'service-1')).diagram
+  d = unwrap(connect(d, 'service-1', 'database-1')).diagram
+  return d
+}
+
+describe('edits', () => {
+  it('adds nodes with unique ids, labels and whole-number positions', () => {
+    let d: Diagram = { nodes: [], links: [] }
+    d = addNode(d, 'service', { x: 10.6, y: -3.2 }).diagram
+    d = addNode(d, 'service', { x: 0, y: 0 }).diagram
+    expect(d.nodes.map((n) => [n.id, n.label, n.x, n.y])).toEqual([
+      ['service-1', 'Service', 11, -3],
+      ['service-2', 'Service 2', 0, 0],
+    ])
+    expect(checkDiagram(d)).toEqual([])
+  })
+
+  it('chooses the link kind from the ends, and switches sync to async', () => {
+    let d = chain()
+    expect(d.links.map((l) => l.kind)).toEqual(['sync', 'sync'])
+    d = unwrap(setLinkKind(d, 'l-1', 'async'))
+    expect(d.links[0]!.kind).toBe('async')
+    expect(setLinkKind(d, 'l-2', 'async')).toEqual({ ok: false, error: 'A database answers synchronously only.' })
+    expect(setLinkKind(d, 'l-2', 'message').ok).toBe(false)
+  })
+
+  it('validates settings and keeps the last valid value', () => {
+    const d = chain()
+    const cases: [string, string, unknown, RegExp][] = [
+      ['client-1', 'rate', '-1', /Rate cannot be negative/],
+      ['service-1', 'workers', '0', /Workers per replica must be at least 1/],
+      ['service-1', 'workers', '2.5', /whole number/],
+      ['service-1', 'errorRate', '101', /Error rate must be at most 100 %/],
+      ['service-1', 'timeMs', 'abc', /must be a number/],
+      ['service-1', 'timeDist', 'gaussian', /must be one of/],
+    ]
+    for (const [id, key, raw, message] of cases) {
+      const r = setNodeSetting(d, id, key, raw)
+      expect(r.ok, `${key}=${String(raw)}`).toBe(false)
+      if (!r.ok) expect(r.error).toMatch(message)
+    }
+    const next = unwrap(setNodeSetting(d, 'service-1', 'workers', '12'))
+    expect(nodeSummary(next.nodes[1]!)).toBe('1 × 12 workers · 20 ms')
+    // untouched nodes keep their identity
+    expect(next.nodes[0]).toBe(d.nodes[0])
+  })
+
+  it('validates link settings by role', () => {
+    let d = chain()
+    d = addNode(d, 'queue', { x: 0, y: 200 }).diagram
+    d = unwrap(connect(d, 'service-1', 'queue-1')).diagram
+    expect(setLinkSetting(d, 'l-3', 'contract', 'bad contract')).toEqual({ ok: false, error: expect.stringMatching(/name and a version/) })
+    d = unwrap(setLinkSetting(d, 'l-3', 'contract', 'OrderPlaced v2'))
+    expect(d.links[2]!.settings.contract).toBe('OrderPlaced v2')
+    expect(setLinkSetting(d, 'l-3', 'timeoutMs', '100').ok).toBe(false) // not a setting of a message link
+    expect(setLinkSetting(d, 'l-1', 'retries', '1.5').ok).toBe(false)
+    expect(unwrap(setLinkSetting(d, 'l-1', 'probability', '20')).links[0]!.settings.probability).toBe(20)
+  })
+
+  it('renames, refusing empty names', () => {
+    const d = chain()
+    expect(renameNode(d, 'service-1', '   ')).toEqual({ ok: false, error: 'A name cannot be empty.' })
+    expect(unwrap(renameNode(d, 'service-1', '  Orders   API ')).nodes[1]!.label).toBe('Orders API')
+  })
+
+  it('removes a node with every link touching it', () => {
+    const d = removeElements(chain(), ['service-1'], [])
+    expect(d.nodes.map((n) => n.id)).toEqual(['client-1', 'database-1'])
+    expect(d.links).toEqual([])
+    expect(removeElements(chain(), [], ['l-2']).links.map((l) => l.id)).toEqual(['l-1'])
+  })
+
+  it('moves nodes and keeps identity when nothing moved', () => {
+    const d = chain()
+    expect(moveNodes(d, new Map([['service-1', { x: 260, y: 0 }]]))).toBe(d)
+    expect(moveNodes(d, new Map([['service-1', { x: 300.4, y: 9.6 }]])).nodes[1]).toMatchObject({ x: 300, y: 10 })
+  })
+
+  it('copies and pastes with fresh ids and the links among the copied nodes', () => {
+    const d = chain()
+    const fragment = copyFragment(d, ['service-1', 'database-1'])
+    expect(fragment.links.map((l) => l.id)).toEqual(['l-2'])
+    const { diagram, nodeIds } = pasteFragment(d, fragment, { x: 30, y: 30 })
+    expect(nodeIds).toEqual(['service-2', 'database-2'])
+    expect(diagram.links.at(-1)).toMatchObject({ id: 'l-3', source: 'service-2', target: 'database-2' })
+    expect(checkDiagram(diagram)).toEqual([])
+  })
+
+  it('reorders a caller’s outgoing links', () => {
+    let d = chain()
+    d = addNode(d, 'service', { x: 0, y: 0 }).diagram
+    d = unwrap(connect(d, 'service-1', 'service-2')).diagram
+    const order = (x: Diagram) => x.links.filter((l) => l.source === 'service-1').map((l) => l.target)
+    expect(order(d)).toEqual(['database-1', 'service-2'])
+    expect(order(moveLinkInOrder(d, 'l-3', -1))).toEqual(['service-2', 'database-1'])
+    expect(moveLinkInOrder(d, 'l-2', -1)).toBe(d)
+  })
+})

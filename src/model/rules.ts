@@ -1,0 +1,69 @@
+import { err, ok, type Result } from '../lib/result'
+import type { Diagram, DiagramLink, LinkKind, LinkRole, NodeKind } from './types'
+
+const isBroker = (k: NodeKind) => k === 'queue' || k === 'topic'
+
+/**
+ * The link kinds that may join a node of kind `from` to one of kind `to`, default first,
+ * or the reason nothing may. The reasons are shown to the user as they are.
+ */
+export function allowedKinds(from: NodeKind, to: NodeKind): Result<readonly LinkKind[]> {
+  if (to === 'client') return err('Nothing calls a client: a client only sends requests.')
+  if (from === 'database') return err('A database calls nobody: it only answers requests.')
+  if (isBroker(from) && isBroker(to)) {
+    return err(`A ${from} cannot feed a ${to} directly: put a service between them to consume and re-send.`)
+  }
+  if (isBroker(from) && to === 'database') {
+    return err(`A database cannot consume from a ${from}: let a service consume and write to the database.`)
+  }
+  if (from === 'queue') return ok(['message'])
+  if (from === 'topic') return ok(['event'])
+  // from is a client or a service
+  if (to === 'queue') return ok(['message'])
+  if (to === 'topic') return ok(['event'])
+  if (to === 'database') return ok(['sync'])
+  return ok(['sync', 'async'])
+}
+
+/** Whether `source → target` may be added to the diagram, and with which kind by default. */
+export function checkConnection(diagram: Diagram, sourceId: string, targetId: string): Result<LinkKind> {
+  if (sourceId === targetId) return err('A node cannot link to itself.')
+  const source = diagram.nodes.find((n) => n.id === sourceId)
+  const target = diagram.nodes.find((n) => n.id === targetId)
+  if (!source || !target) return err('That node no longer exists.')
+  const kinds = allowedKinds(source.kind, target.kind)
+  if (!kinds.ok) return kinds
+  if (diagram.links.some((l) => l.source === sourceId && l.target === targetId)) {
+    return err(`${source.label} is already linked to ${target.label}.`)
+  }
+  return ok(kinds.value[0] as LinkKind)
+}
+
+/** Whether a link calls, publishes into a broker or consumes from one. */
+export function linkRole(diagram: Diagram, link: DiagramLink): LinkRole {
+  const source = diagram.nodes.find((n) => n.id === link.source)
+  if (source && isBroker(source.kind)) return 'consume'
+  const target = diagram.nodes.find((n) => n.id === link.target)
+  if (target && isBroker(target.kind)) return 'publish'
+  return 'call'
+}
+
+export const LINK_KIND_NAMES: Record<LinkKind, string> = {
+  sync: 'Synchronous HTTP',
+  async: 'Asynchronous HTTP (202 + polling)',
+  message: 'Message',
+  event: 'Event',
+}
+
+/** A link's description in words, e.g. "Message from Orders to Jobs". */
+export function describeLink(diagram: Diagram, link: DiagramLink): string {
+  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const role = linkRole(diagram, link)
+  const name =
+    link.kind === 'message' && role === 'consume'
+      ? 'Message delivery'
+      : link.kind === 'event' && role === 'consume'
+        ? 'Event subscription'
+        : LINK_KIND_NAMES[link.kind]
+  return `${name} from ${label(link.source)} to ${label(link.target)}`
+}

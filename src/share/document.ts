@@ -1,0 +1,112 @@
+import { err, ok, type Result } from '../lib/result'
+import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
+import { NODE_FIELDS } from '../model/fields'
+import { checkDiagram, type Problem } from '../model/invariants'
+import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNode, type LinkKind, type NodeKind } from '../model/types'
+
+/**
+ * The document format, version 1: what the editor saves, exports and the command line
+ * reads. Settings equal to their defaults are left out, so documents stay small and
+ * pick up improved defaults only through an explicit migration.
+ *
+ *   { "wireplay": 1,
+ *     "nodes": [{ "id", "kind", "label", "x", "y", "settings"?: { changed settings } }],
+ *     "links": [{ "id", "source", "target", "kind", "settings"?: { changed settings } }] }
+ */
+export const DOCUMENT_VERSION = 1
+
+/** Refuse before parsing anything larger: a 500-node diagram is far below this. */
+export const MAX_DOCUMENT_CHARS = 2_000_000
+
+function changed(settings: object, defaults: object): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {}
+  const d = defaults as Record<string, unknown>
+  for (const [k, v] of Object.entries(settings)) if (d[k] !== v) out[k] = v
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+export function toDocument(d: Diagram): object {
+  return {
+    wireplay: DOCUMENT_VERSION,
+    nodes: d.nodes.map((n) => {
+      const s = changed(n.settings, defaultSettings(n.kind))
+      return { id: n.id, kind: n.kind, label: n.label, x: n.x, y: n.y, ...(s ? { settings: s } : {}) }
+    }),
+    links: d.links.map((l) => {
+      const s = changed(l.settings, LINK_DEFAULTS)
+      return { id: l.id, source: l.source, target: l.target, kind: l.kind, ...(s ? { settings: s } : {}) }
+    }),
+  }
+}
+
+export function serializeDocument(d: Diagram): string {
+  return JSON.stringify(toDocument(d), null, 2)
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Turn JSON text into a diagram, or say precisely what is wrong. Never throws. */
+export function parseDocumentText(text: string): Result<Diagram, Problem[]> {
+  if (text.length > MAX_DOCUMENT_CHARS) return err([{ path: '', message: `The document is too large (${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')}).` }])
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return err([{ path: '', message: `Not valid JSON: ${(e as Error).message}` }])
+  }
+  return parseDocument(json)
+}
+
+/** Validate an already-parsed value as a document. Never throws. */
+export function parseDocument(json: unknown): Result<Diagram, Problem[]> {
+  if (!isRecord(json)) return err([{ path: '', message: 'A Wireplay document is a JSON object.' }])
+  if (json.wireplay === undefined) return err([{ path: 'wireplay', message: 'This is not a Wireplay document (no "wireplay" version field).' }])
+  if (typeof json.wireplay !== 'number' || !Number.isInteger(json.wireplay) || json.wireplay < 1) {
+    return err([{ path: 'wireplay', message: 'The document version must be a whole number.' }])
+  }
+  if (json.wireplay > DOCUMENT_VERSION) {
+    return err([{ path: 'wireplay', message: `This document was made by a newer Wireplay (format ${json.wireplay}; this one reads up to ${DOCUMENT_VERSION}).` }])
+  }
+  const problems: Problem[] = []
+  if (!Array.isArray(json.nodes)) problems.push({ path: 'nodes', message: 'nodes must be a list.' })
+  if (!Array.isArray(json.links)) problems.push({ path: 'links', message: 'links must be a list.' })
+  if (problems.length) return err(problems)
+
+  const nodes: DiagramNode[] = []
+  ;(json.nodes as unknown[]).forEach((raw, i) => {
+    const at = `nodes[${i}]`
+    if (!isRecord(raw)) return problems.push({ path: at, message: 'A node must be an object.' })
+    const { id, kind, label, x, y, settings } = raw
+    if (typeof id !== 'string' || id === '' || id.length > 64) problems.push({ path: `${at}.id`, message: 'A node id must be text of 1 to 64 characters.' })
+    if (!NODE_KINDS.includes(kind as NodeKind)) return problems.push({ path: `${at}.kind`, message: `kind must be one of ${NODE_KINDS.join(', ')}.` })
+    if (typeof label !== 'string') problems.push({ path: `${at}.label`, message: 'label must be text.' })
+    if (typeof x !== 'number' || typeof y !== 'number') problems.push({ path: `${at}.x`, message: 'x and y must be numbers.' })
+    if (settings !== undefined && !isRecord(settings)) return problems.push({ path: `${at}.settings`, message: 'settings must be an object.' })
+    const known = new Set(NODE_FIELDS[kind as NodeKind].map((f) => f.key))
+    for (const key of Object.keys(settings ?? {})) if (!known.has(key)) problems.push({ path: `${at}.settings.${key}`, message: `A ${kind as string} has no setting “${key}”.` })
+    nodes.push({ id, kind, label, x, y, settings: { ...defaultSettings(kind as NodeKind), ...(settings as object | undefined) } } as DiagramNode)
+  })
+  const links: DiagramLink[] = []
+  ;(json.links as unknown[]).forEach((raw, i) => {
+    const at = `links[${i}]`
+    if (!isRecord(raw)) return problems.push({ path: at, message: 'A link must be an object.' })
+    const { id, source, target, kind, settings } = raw
+    if (typeof id !== 'string' || id === '' || id.length > 64) problems.push({ path: `${at}.id`, message: 'A link id must be text of 1 to 64 characters.' })
+    if (typeof source !== 'string') problems.push({ path: `${at}.source`, message: 'source must be a node id.' })
+    if (typeof target !== 'string') problems.push({ path: `${at}.target`, message: 'target must be a node id.' })
+    if (!LINK_KINDS.includes(kind as LinkKind)) return problems.push({ path: `${at}.kind`, message: `kind must be one of ${LINK_KINDS.join(', ')}.` })
+    if (settings !== undefined && !isRecord(settings)) return problems.push({ path: `${at}.settings`, message: 'settings must be an object.' })
+    for (const key of Object.keys(settings ?? {})) {
+      if (!(key in LINK_DEFAULTS)) problems.push({ path: `${at}.settings.${key}`, message: `A link has no setting “${key}”.` })
+    }
+    links.push({ id, source, target, kind, settings: { ...LINK_DEFAULTS, ...(settings as object | undefined) } } as DiagramLink)
+  })
+  if (problems.length) return err(problems)
+  const diagram: Diagram = { nodes, links }
+  const invalid = checkDiagram(diagram)
+  return invalid.length ? err(invalid) : ok(diagram)
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n')
+}

@@ -1,0 +1,201 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { ok, type Result } from '../lib/result'
+import * as edit from '../model/edits'
+import { canRedo, canUndo, commitGesture, record, redo, replacePresent, startHistory, undo, type History } from '../model/history'
+import type { Diagram, LinkKind, NodeKind } from '../model/types'
+
+/**
+ * The editor's state: the diagram with its undo history, the selection, the clipboard
+ * and the latest notice. Vanilla zustand (no React here); React hooks live in store/react.
+ * Every change to the diagram goes through the pure edits of the model layer.
+ */
+export interface Selection {
+  nodes: readonly string[]
+  links: readonly string[]
+}
+
+export interface Notice {
+  /** increases with every notice, so the same text twice still announces */
+  id: number
+  text: string
+  tone: 'info' | 'error'
+}
+
+export interface EditorState {
+  history: History<Diagram>
+  selection: Selection
+  clipboard: edit.Fragment | null
+  /** how many times the clipboard was pasted, to stagger copies */
+  pastes: number
+  notice: Notice | null
+  /** the diagram when the current drag began; null when no drag is in progress */
+  gestureBase: Diagram | null
+}
+
+export interface EditorActions {
+  addNode(kind: NodeKind, at: { x: number; y: number }): string
+  /** `live` moves during a drag (one undo step at `end`); `once` is a single step (arrow keys, tidy-up). */
+  moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, phase: 'live' | 'end' | 'once'): void
+  rename(id: string, raw: string): Result<void>
+  setNodeSetting(id: string, key: string, raw: unknown): Result<void>
+  connect(source: string, target: string, kind?: LinkKind): Result<string>
+  setLinkKind(id: string, kind: LinkKind): Result<void>
+  setLinkSetting(id: string, key: string, raw: unknown): Result<void>
+  moveLinkInOrder(id: string, delta: -1 | 1): void
+  select(selection: Selection): void
+  remove(nodeIds: readonly string[], linkIds: readonly string[]): void
+  deleteSelection(): void
+  copySelection(): boolean
+  paste(): void
+  duplicateSelection(): void
+  undo(): void
+  redo(): void
+  /** Replace the whole diagram as one undoable step (new diagram, open a file). */
+  replaceDiagram(d: Diagram, message?: string): void
+  notify(text: string, tone?: Notice['tone']): void
+  dismissNotice(): void
+}
+
+export type Editor = EditorState & EditorActions
+export type EditorStore = StoreApi<Editor>
+
+export const selectDiagram = (s: EditorState) => s.history.present
+export const selectCanUndo = (s: EditorState) => canUndo(s.history)
+export const selectCanRedo = (s: EditorState) => canRedo(s.history)
+
+const EMPTY_SELECTION: Selection = { nodes: [], links: [] }
+const PASTE_STEP = 30
+
+export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): EditorStore {
+  let noticeId = 0
+  return createStore<Editor>()((set, get) => {
+    const commit = (next: Diagram, tag: string | null = null) => set((s) => ({ history: record(s.history, next, tag), gestureBase: null }))
+    const present = () => get().history.present
+    /** Drop selected ids that no longer exist (after undo, delete, replace). */
+    const pruneSelection = () =>
+      set((s) => {
+        const d = s.history.present
+        const nodes = s.selection.nodes.filter((id) => d.nodes.some((n) => n.id === id))
+        const links = s.selection.links.filter((id) => d.links.some((l) => l.id === id))
+        return nodes.length === s.selection.nodes.length && links.length === s.selection.links.length ? s : { selection: { nodes, links } }
+      })
+
+    return {
+      history: startHistory(initial),
+      selection: EMPTY_SELECTION,
+      clipboard: null,
+      pastes: 0,
+      notice: null,
+      gestureBase: null,
+
+      addNode(kind, at) {
+        const { diagram, id } = edit.addNode(present(), kind, at)
+        commit(diagram)
+        set({ selection: { nodes: [id], links: [] } })
+        return id
+      },
+      moveNodes(positions, phase) {
+        const s = get()
+        const next = edit.moveNodes(s.history.present, positions)
+        if (phase === 'live') {
+          set({ history: replacePresent(s.history, next), gestureBase: s.gestureBase ?? s.history.present })
+        } else if (phase === 'end') {
+          const moved = { ...s.history, present: next }
+          set({ history: s.gestureBase ? commitGesture(moved, s.gestureBase) : record(s.history, next), gestureBase: null })
+        } else {
+          commit(next)
+        }
+      },
+      rename(id, raw) {
+        const r = edit.renameNode(present(), id, raw)
+        if (!r.ok) return r
+        commit(r.value)
+        return ok(undefined)
+      },
+      setNodeSetting(id, key, raw) {
+        const r = edit.setNodeSetting(present(), id, key, raw)
+        if (!r.ok) return r
+        commit(r.value, `node:${id}:${key}`)
+        return ok(undefined)
+      },
+      connect(source, target, kind) {
+        const r = edit.connect(present(), source, target, kind)
+        if (!r.ok) {
+          get().notify(r.error, 'error')
+          return r
+        }
+        commit(r.value.diagram)
+        return ok(r.value.id)
+      },
+      setLinkKind(id, kind) {
+        const r = edit.setLinkKind(present(), id, kind)
+        if (!r.ok) return r
+        commit(r.value)
+        return ok(undefined)
+      },
+      setLinkSetting(id, key, raw) {
+        const r = edit.setLinkSetting(present(), id, key, raw)
+        if (!r.ok) return r
+        commit(r.value, `link:${id}:${key}`)
+        return ok(undefined)
+      },
+      moveLinkInOrder(id, delta) {
+        commit(edit.moveLinkInOrder(present(), id, delta))
+      },
+      select(selection) {
+        const s = get().selection
+        const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+        if (same(s.nodes, selection.nodes) && same(s.links, selection.links)) return
+        set({ selection })
+      },
+      remove(nodeIds, linkIds) {
+        commit(edit.removeElements(present(), nodeIds, linkIds))
+        pruneSelection()
+      },
+      deleteSelection() {
+        const { nodes, links } = get().selection
+        get().remove(nodes, links)
+      },
+      copySelection() {
+        const ids = get().selection.nodes
+        if (ids.length === 0) return false
+        set({ clipboard: edit.copyFragment(present(), ids), pastes: 0 })
+        return true
+      },
+      paste() {
+        const { clipboard, pastes } = get()
+        if (!clipboard || clipboard.nodes.length === 0) return
+        const step = PASTE_STEP * (pastes + 1)
+        const { diagram, nodeIds } = edit.pasteFragment(present(), clipboard, { x: step, y: step })
+        commit(diagram)
+        set({ pastes: pastes + 1, selection: { nodes: nodeIds, links: [] } })
+      },
+      duplicateSelection() {
+        const ids = get().selection.nodes
+        if (ids.length === 0) return
+        const { diagram, nodeIds } = edit.pasteFragment(present(), edit.copyFragment(present(), ids), { x: PASTE_STEP, y: PASTE_STEP })
+        commit(diagram)
+        set({ selection: { nodes: nodeIds, links: [] } })
+      },
+      undo() {
+        set((s) => ({ history: undo(s.history), gestureBase: null }))
+        pruneSelection()
+      },
+      redo() {
+        set((s) => ({ history: redo(s.history), gestureBase: null }))
+        pruneSelection()
+      },
+      replaceDiagram(d, message) {
+        commit(d)
+        set({ selection: EMPTY_SELECTION })
+        if (message) get().notify(message)
+      },
+      notify(text, tone = 'info') {
+        set({ notice: { id: ++noticeId, text, tone } })
+      },
+      dismissNotice() {
+        set({ notice: null })
+      },
+    }
+  })
+}
