@@ -51,9 +51,7 @@ describe('edits', () => {
       ['service-1', 'timeDist', 'gaussian', /must be one of/],
     ]
     for (const [id, key, raw, message] of cases) {
-      const r = setNodeSetting(d, id, key, raw)
-      expect(r.ok, `${key}=${String(raw)}`).toBe(false)
-      if (!r.ok) expect(r.error).toMatch(message)
+      expect(setNodeSetting(d, id, key, raw), `${key}=${String(raw)}`).toEqual({ ok: false, error: expect.stringMatching(message) })
     }
     const next = unwrap(setNodeSetting(d, 'service-1', 'workers', '12'))
     expect(nodeSummary(next.nodes[1]!)).toBe('1 × 12 workers · 20 ms')

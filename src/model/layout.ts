@@ -1,9 +1,7 @@
 import dagre from '@dagrejs/dagre'
+import { NODE_HEIGHT, NODE_WIDTH } from './geometry'
 import type { Diagram } from './types'
 
-/** Node box size used for layout, flow units (matches the canvas node size closely). */
-export const NODE_WIDTH = 180
-export const NODE_HEIGHT = 72
 
 /**
  * Tidy-up: a left-to-right layered layout (callers left of callees) by dagre. Returns the

@@ -1,0 +1,81 @@
+import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
+import { useCallback, useMemo, useState } from 'react'
+import { Canvas } from '../canvas/Canvas'
+import type { EditorStore } from '../store/editorStore'
+import { EditorContext } from '../store/react/editorContext'
+import { CommandCtx } from '../ui/commandContext'
+import type { CommandContext } from '../ui/commands'
+import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
+import { Hint } from '../ui/Hint'
+import { Inspector } from '../ui/Inspector'
+import { NoticeBar } from '../ui/NoticeBar'
+import { Palette } from '../ui/Palette'
+import { Toolbar } from '../ui/Toolbar'
+import { useShortcuts } from './useShortcuts'
+import { useTheme } from './useTheme'
+
+export interface AppProps {
+  store: EditorStore
+  initialView: Viewport | undefined
+  showHint: boolean
+  onDismissHint(): void
+  onViewportChange(v: Viewport): void
+}
+
+export function App(props: AppProps) {
+  return (
+    <EditorContext.Provider value={props.store}>
+      <ReactFlowProvider>
+        <Editor {...props} />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  )
+}
+
+function Editor({ store, initialView, showHint, onDismissHint, onViewportChange }: AppProps) {
+  const { theme, toggle } = useTheme()
+  const flow = useReactFlow()
+  const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null)
+  const [hint, setHint] = useState(showHint)
+
+  const confirm = useCallback(
+    (title: string, message: string, confirmLabel: string) =>
+      new Promise<boolean>((resolve) =>
+        setConfirmRequest({
+          title,
+          message,
+          confirmLabel,
+          resolve(ok) {
+            setConfirmRequest(null)
+            resolve(ok)
+          },
+        }),
+      ),
+    [],
+  )
+  const ctx: CommandContext = useMemo(() => ({ store, flow, confirm, toggleTheme: toggle }), [store, flow, confirm, toggle])
+  useShortcuts(ctx)
+
+  return (
+    <CommandCtx.Provider value={ctx}>
+      <div className="app">
+        <Toolbar themeLabel={theme === 'dark' ? 'Light theme' : 'Dark theme'} />
+        {hint && (
+          <Hint
+            onDismiss={() => {
+              setHint(false)
+              onDismissHint()
+            }}
+          />
+        )}
+        <main className="workspace">
+          <Palette />
+          <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} />
+          <Inspector />
+        </main>
+        <NoticeBar />
+        <ConfirmDialog request={confirmRequest} />
+      </div>
+    </CommandCtx.Provider>
+  )
+}

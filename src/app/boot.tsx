@@ -1,0 +1,57 @@
+import type { Viewport } from '@xyflow/react'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { Diagram } from '../model/types'
+import { STARTER_DOCUMENT } from '../scenarios/starter'
+import { formatProblems, parseDocument } from '../share/document'
+import { createEditorStore } from '../store/editorStore'
+import { App } from './App'
+import { loadAutosave, startAutosave } from './autosave'
+import { installTestBridge } from './testBridge'
+
+const HINT_KEY = 'wireplay.hintDismissed'
+
+function starter(): Diagram {
+  const parsed = parseDocument(STARTER_DOCUMENT)
+  // the starter ships with the app and is checked by unit tests; failing here is a build bug
+  if (!parsed.ok) throw new Error(`Starter diagram is invalid:\n${formatProblems(parsed.error)}`)
+  return parsed.value
+}
+
+/** Composition root: restore the saved diagram (or the starter on a first visit), start autosave, render. */
+export function boot(rootElement: HTMLElement) {
+  const saved = loadAutosave(localStorage)
+  const store = createEditorStore(saved.kind === 'ok' ? saved.diagram : starter())
+  if (saved.kind === 'unreadable') store.getState().notify(saved.message, 'error')
+  let view: Viewport | undefined = saved.kind === 'ok' ? saved.view : undefined
+  const autosave = startAutosave(store, localStorage, () => view)
+  installTestBridge(store)
+
+  let hintDismissed = false
+  try {
+    hintDismissed = localStorage.getItem(HINT_KEY) === '1'
+  } catch {
+    // no storage: show the hint
+  }
+
+  createRoot(rootElement).render(
+    <StrictMode>
+      <App
+        store={store}
+        initialView={view}
+        showHint={saved.kind !== 'ok' && !hintDismissed}
+        onDismissHint={() => {
+          try {
+            localStorage.setItem(HINT_KEY, '1')
+          } catch {
+            // not remembered
+          }
+        }}
+        onViewportChange={(v) => {
+          view = { x: Math.round(v.x), y: Math.round(v.y), zoom: +v.zoom.toFixed(4) }
+          autosave.saveSoon()
+        }}
+      />
+    </StrictMode>,
+  )
+}

@@ -1,0 +1,189 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type ColorMode,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+  type Viewport,
+} from '@xyflow/react'
+import { useCallback, useMemo, useState } from 'react'
+import { TEST_IDS } from '../lib/testIds'
+import { checkConnection, LINK_KIND_NAMES } from '../model/rules'
+import type { NodeKind } from '../model/types'
+import { selectDiagram } from '../store/editorStore'
+import { useEditor, useEditorStore } from '../store/react/editorContext'
+import { createFlowDeriver, type Measured } from './deriveFlow'
+import type { WireFlowEdge, WireFlowNode } from './flowTypes'
+import { Legend } from './Legend'
+import { WireEdge } from './WireEdge'
+import { WireNode } from './WireNode'
+
+// module scope: React Flow re-mounts every node when these objects change identity
+const nodeTypes = { wire: WireNode }
+const edgeTypes = { wire: WireEdge }
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
+const PRO_OPTIONS = { hideAttribution: true }
+
+const MINIMAP_COLORS: Record<NodeKind, string> = {
+  client: '#64748b',
+  service: '#3b6fd9',
+  database: '#0e9f6e',
+  queue: '#d48a0c',
+  topic: '#10a37f',
+}
+
+/** Beyond this many nodes only what is on screen is rendered. */
+const VIRTUALIZE_ABOVE = 150
+
+export interface CanvasProps {
+  colorMode: ColorMode
+  /** the saved view to restore; without one the diagram is fitted */
+  initialViewport: Viewport | undefined
+  onViewportChange(viewport: Viewport): void
+}
+
+export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasProps) {
+  const store = useEditorStore()
+  const diagram = useEditor(selectDiagram)
+  const selection = useEditor((s) => s.selection)
+  // the deriver keeps a cache across renders; it is created once
+  const [deriver] = useState(createFlowDeriver)
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map())
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes])
+  const selectedLinks = useMemo(() => new Set(selection.links), [selection.links])
+  const nodes = useMemo(() => deriver.nodes(diagram, selectedNodes, measured), [deriver, diagram, selectedNodes, measured])
+  const edges = useMemo(() => deriver.edges(diagram, selectedLinks), [deriver, diagram, selectedLinks])
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<WireFlowNode>[]) => {
+      const editor = store.getState()
+      const positions = new Map<string, { x: number; y: number }>()
+      let phase: 'live' | 'end' | 'once' | null = null
+      let selected: Set<string> | null = null
+      let remeasured: Map<string, Measured> | null = null
+      for (const c of changes) {
+        if (c.type === 'position') {
+          if (c.position) positions.set(c.id, c.position)
+          phase = c.dragging ? 'live' : editor.gestureBase ? 'end' : 'once'
+        } else if (c.type === 'select') {
+          selected ??= new Set(editor.selection.nodes)
+          if (c.selected) selected.add(c.id)
+          else selected.delete(c.id)
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          remeasured ??= new Map()
+          remeasured.set(c.id, { width: c.dimensions.width, height: c.dimensions.height })
+        }
+      }
+      if (phase) editor.moveNodes(positions, phase)
+      if (selected) editor.select({ nodes: [...selected], links: store.getState().selection.links })
+      if (remeasured) {
+        const updates = remeasured
+        setMeasured((prev) => {
+          const next = new Map(prev)
+          for (const [id, m] of updates) {
+            const old = prev.get(id)
+            if (!old || old.width !== m.width || old.height !== m.height) next.set(id, m)
+          }
+          return next.size === prev.size && [...updates.keys()].every((id) => next.get(id) === prev.get(id)) ? prev : next
+        })
+      }
+    },
+    [store],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<WireFlowEdge>[]) => {
+      let selected: Set<string> | null = null
+      for (const c of changes) {
+        if (c.type !== 'select') continue
+        selected ??= new Set(store.getState().selection.links)
+        if (c.selected) selected.add(c.id)
+        else selected.delete(c.id)
+      }
+      if (selected) store.getState().select({ nodes: store.getState().selection.nodes, links: [...selected] })
+    },
+    [store],
+  )
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) => checkConnection(store.getState().history.present, c.source, c.target).ok,
+    [store],
+  )
+
+  // Connections are decided here rather than in onConnect, so that a refused one can say
+  // why, and a drop on a node's body (not only on its handle) connects too.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (!state.fromNode) return
+      let targetId = state.toNode?.id
+      if (!targetId) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event
+        const el = point ? document.elementFromPoint(point.clientX, point.clientY) : null
+        targetId = el?.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined
+      }
+      if (!targetId) return
+      let source = state.fromNode.id
+      let target = targetId
+      if (state.fromHandle?.type === 'target') [source, target] = [target, source]
+      const editor = store.getState()
+      const r = editor.connect(source, target)
+      if (r.ok) {
+        const link = store.getState().history.present.links.find((l) => l.id === r.value)
+        if (link) {
+          store.getState().select({ nodes: [], links: [link.id] })
+          store.getState().notify(`Linked: ${LINK_KIND_NAMES[link.kind]}.`)
+        }
+      }
+    },
+    [store],
+  )
+
+  const onPaneClick = useCallback(() => store.getState().select({ nodes: [], links: [] }), [store])
+
+  return (
+    <div className="canvas" data-testid={TEST_IDS.canvas}>
+      <ReactFlow<WireFlowNode, WireFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onPaneClick={onPaneClick}
+        onMoveEnd={(_, viewport) => onViewportChange(viewport)}
+        colorMode={colorMode}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        connectionRadius={36}
+        connectionLineType={ConnectionLineType.Bezier}
+        minZoom={0.1}
+        maxZoom={2.5}
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.15, maxZoom: 1.2 } })}
+        proOptions={PRO_OPTIONS}
+        aria-label="Diagram canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls showInteractive={false} position="top-right" />
+        <MiniMap position="bottom-right" style={{ width: 170, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLORS[(n as WireFlowNode).data.node.kind]} ariaLabel="Mini map" />
+        <Legend />
+      </ReactFlow>
+      {diagram.nodes.length === 0 && (
+        <div className="canvas__empty" data-testid={TEST_IDS.emptyCanvas}>
+          <strong>The canvas is empty.</strong>
+          <span>Drag a Client and a Service from the palette on the left, or press one to add it here. Then drag from a node’s right edge to another node to link them.</span>
+        </div>
+      )}
+    </div>
+  )
+}

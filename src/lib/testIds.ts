@@ -1,0 +1,11 @@
+/**
+ * Test ids shared by components and Playwright tests, for elements that have no
+ * accessible role and name of their own (tests prefer getByRole wherever one exists).
+ */
+export const TEST_IDS = {
+  canvas: 'canvas',
+  nodeSummary: 'node-summary',
+  linkBadge: 'link-badge',
+  emptyCanvas: 'empty-canvas',
+  dragGhost: 'drag-ghost',
+} as const

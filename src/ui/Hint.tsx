@@ -1,0 +1,14 @@
+/** The one-line welcome shown on a first visit until dismissed. */
+export function Hint({ onDismiss }: { onDismiss(): void }) {
+  return (
+    <div className="hint" role="note">
+      <span>
+        <strong>Welcome!</strong> This starter shows all four ways services talk. Drag blocks in from the left, drag from a node’s right dot to
+        link, select anything to edit it.
+      </span>
+      <button type="button" onClick={onDismiss} aria-label="Dismiss welcome hint">
+        Got it
+      </button>
+    </div>
+  )
+}

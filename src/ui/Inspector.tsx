@@ -1,0 +1,59 @@
+import { selectDiagram } from '../store/editorStore'
+import { useEditor, useEditorStore } from '../store/react/editorContext'
+import { LinkInspector } from './LinkInspector'
+import { NodeInspector } from './NodeInspector'
+
+/** The right-hand panel: settings of the selected node or link, or a short guide. */
+export function Inspector() {
+  const diagram = useEditor(selectDiagram)
+  const selection = useEditor((s) => s.selection)
+  const store = useEditorStore()
+  const count = selection.nodes.length + selection.links.length
+
+  let body
+  if (count === 1 && selection.nodes.length === 1) {
+    const node = diagram.nodes.find((n) => n.id === selection.nodes[0])
+    body = node ? <NodeInspector key={node.id} node={node} diagram={diagram} /> : null
+  } else if (count === 1) {
+    const link = diagram.links.find((l) => l.id === selection.links[0])
+    body = link ? <LinkInspector key={link.id} link={link} diagram={diagram} /> : null
+  } else if (count > 1) {
+    body = (
+      <div className="inspector__section">
+        <h2>{count} items selected</h2>
+        <p>
+          {selection.nodes.length} nodes and {selection.links.length} links.
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => store.getState().duplicateSelection()} disabled={selection.nodes.length === 0}>
+            Duplicate
+          </button>
+          <button type="button" className="danger" onClick={() => store.getState().deleteSelection()}>
+            Delete selection
+          </button>
+        </div>
+      </div>
+    )
+  } else {
+    body = (
+      <div className="inspector__section inspector__guide">
+        <h2>Diagram</h2>
+        <p>
+          {diagram.nodes.length} nodes, {diagram.links.length} links.
+        </p>
+        <p>Select a node or a link to see and change its settings.</p>
+        <ul>
+          <li>Add: drag a block from the palette, or press it.</li>
+          <li>Link: drag from a node’s right edge onto another node, or use “Add link” here.</li>
+          <li>Select several: Shift-click, or Shift-drag a box.</li>
+          <li>Arrow keys move the selection; Delete removes it.</li>
+        </ul>
+      </div>
+    )
+  }
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  )
+}

@@ -1,0 +1,104 @@
+import { useId, useState } from 'react'
+import { KIND_LABELS } from '../model/defaults'
+import { NODE_FIELDS } from '../model/fields'
+import { checkConnection, LINK_KIND_NAMES } from '../model/rules'
+import type { Diagram, DiagramNode } from '../model/types'
+import { useEditorStore } from '../store/react/editorContext'
+import { Field } from './Field'
+import { NameField } from './NameField'
+
+/** Every setting of one node, its outgoing calls in order, and a keyboard way to link. */
+export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: Diagram }) {
+  const store = useEditorStore()
+  const settings = node.settings as unknown as Record<string, number | string>
+  const outgoing = diagram.links.filter((l) => l.source === node.id)
+  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+
+  return (
+    <div className="inspector__section">
+      <p className="inspector__kind">{KIND_LABELS[node.kind]}</p>
+      <h2>{node.label}</h2>
+      <NameField key={node.label} label={node.label} onCommit={(raw) => store.getState().rename(node.id, raw)} />
+      <fieldset>
+        <legend>Settings</legend>
+        {NODE_FIELDS[node.kind].map((spec) => (
+          <Field key={spec.key} spec={spec} value={settings[spec.key] ?? ''} onCommit={(raw) => store.getState().setNodeSetting(node.id, spec.key, raw)} />
+        ))}
+      </fieldset>
+      {node.kind !== 'database' && (
+        <fieldset>
+          <legend>Outgoing links{node.kind === 'service' || node.kind === 'client' ? ' (called in this order)' : ''}</legend>
+          {outgoing.length === 0 ? (
+            <p className="muted">None yet.</p>
+          ) : (
+            <ol className="link-list">
+              {outgoing.map((l, i) => (
+                <li key={l.id}>
+                  <button type="button" className="linklike" onClick={() => store.getState().select({ nodes: [], links: [l.id] })}>
+                    {label(l.target)} — {LINK_KIND_NAMES[l.kind]}
+                  </button>
+                  <span className="link-list__order">
+                    <button type="button" aria-label={`Call ${label(l.target)} earlier`} disabled={i === 0} onClick={() => store.getState().moveLinkInOrder(l.id, -1)}>
+                      ↑
+                    </button>
+                    <button type="button" aria-label={`Call ${label(l.target)} later`} disabled={i === outgoing.length - 1} onClick={() => store.getState().moveLinkInOrder(l.id, 1)}>
+                      ↓
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <AddLink node={node} diagram={diagram} />
+        </fieldset>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={() => store.getState().duplicateSelection()}>
+          Duplicate
+        </button>
+        <button type="button" className="danger" onClick={() => store.getState().remove([node.id], [])}>
+          Delete node
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** Link the node to a chosen target without dragging: the keyboard and screen-reader way. */
+function AddLink({ node, diagram }: { node: DiagramNode; diagram: Diagram }) {
+  const store = useEditorStore()
+  const id = useId()
+  const candidates = diagram.nodes
+    .filter((n) => n.id !== node.id)
+    .map((n) => ({ node: n, check: checkConnection(diagram, node.id, n.id) }))
+  const firstValid = candidates.find((c) => c.check.ok)?.node.id ?? ''
+  const [target, setTarget] = useState(firstValid)
+  const chosen = candidates.find((c) => c.node.id === target && c.check.ok) ? target : firstValid
+
+  if (candidates.length === 0) return <p className="muted">Add another node to link to.</p>
+  return (
+    <div className="add-link">
+      <label htmlFor={id}>Link to</label>
+      <select id={id} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+        {candidates.map(({ node: n, check }) => (
+          <option key={n.id} value={n.id} disabled={!check.ok}>
+            {n.label} ({KIND_LABELS[n.kind]}){check.ok ? '' : ` — ${check.error}`}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!chosen}
+        onClick={() => {
+          const r = store.getState().connect(node.id, chosen)
+          if (r.ok) {
+            const link = store.getState().history.present.links.find((l) => l.id === r.value)
+            store.getState().notify(`Linked ${node.label} to ${diagram.nodes.find((n) => n.id === chosen)?.label}: ${link ? LINK_KIND_NAMES[link.kind] : ''}.`)
+          }
+        }}
+      >
+        Add link
+      </button>
+    </div>
+  )
+}

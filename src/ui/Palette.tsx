@@ -1,0 +1,109 @@
+import { useReactFlow } from '@xyflow/react'
+import { useRef, useState, type PointerEvent } from 'react'
+import { TEST_IDS } from '../lib/testIds'
+import { KIND_LABELS } from '../model/defaults'
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/geometry'
+import { NODE_KINDS, type NodeKind } from '../model/types'
+import { NodeIcon } from '../canvas/NodeIcon'
+import { useEditorStore } from '../store/react/editorContext'
+
+const DRAG_THRESHOLD = 4
+
+const HINTS: Record<NodeKind, string> = {
+  client: 'Users or an upstream system sending requests',
+  service: 'A microservice with replicas and workers',
+  database: 'A datastore answering synchronous calls',
+  queue: 'Point-to-point: each message to one consumer',
+  topic: 'Publish/subscribe: each event to every subscriber',
+}
+
+/**
+ * The blocks to add. Dragging uses pointer events (mouse, touch and pen alike); a press
+ * without movement, Enter or Space adds the block at the centre of the view.
+ */
+export function Palette() {
+  const store = useEditorStore()
+  const flow = useReactFlow()
+  const drag = useRef<{ kind: NodeKind; startX: number; startY: number; moved: boolean } | null>(null)
+  const suppressClick = useRef(false)
+  const [ghost, setGhost] = useState<{ kind: NodeKind; x: number; y: number } | null>(null)
+
+  const addAtCentre = (kind: NodeKind) => {
+    const pane = document.querySelector(`[data-testid="${TEST_IDS.canvas}"]`)?.getBoundingClientRect()
+    if (!pane) return
+    const centre = flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+    // step aside from a node already sitting at the centre, so repeated presses stay visible
+    const taken = store.getState().history.present.nodes
+    let at = { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }
+    for (let i = 0; i < 20 && taken.some((n) => Math.abs(n.x - at.x) < 20 && Math.abs(n.y - at.y) < 20); i++) at = { x: at.x + 30, y: at.y + 30 }
+    store.getState().addNode(kind, at)
+  }
+
+  const onPointerDown = (kind: NodeKind) => (e: PointerEvent<HTMLButtonElement>) => {
+    if (e.button !== 0) return
+    drag.current = { kind, startX: e.clientX, startY: e.clientY, moved: false }
+    e.currentTarget.setPointerCapture(e.pointerId)
+  }
+  const onPointerMove = (e: PointerEvent<HTMLButtonElement>) => {
+    const d = drag.current
+    if (!d) return
+    if (!d.moved && Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < DRAG_THRESHOLD) return
+    d.moved = true
+    setGhost({ kind: d.kind, x: e.clientX, y: e.clientY })
+  }
+  const onPointerUp = (e: PointerEvent<HTMLButtonElement>) => {
+    const d = drag.current
+    drag.current = null
+    setGhost(null)
+    if (!d?.moved) return
+    suppressClick.current = true
+    const under = document.elementFromPoint(e.clientX, e.clientY)
+    if (!under?.closest(`[data-testid="${TEST_IDS.canvas}"]`) || under.closest('.react-flow__panel')) {
+      store.getState().notify('Drop the block on the canvas to add it.')
+      return
+    }
+    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+    store.getState().addNode(d.kind, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 })
+  }
+  const onPointerCancel = () => {
+    drag.current = null
+    setGhost(null)
+  }
+
+  return (
+    <nav className="palette" aria-label="Palette">
+      <h2 className="palette__title">Add</h2>
+      {NODE_KINDS.map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className={`palette__item palette__item--${kind}`}
+          aria-label={KIND_LABELS[kind]}
+          title={`${HINTS[kind]}. Drag onto the canvas, or press to add at the centre.`}
+          onPointerDown={onPointerDown(kind)}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerCancel}
+          onClick={() => {
+            if (suppressClick.current) {
+              suppressClick.current = false
+              return
+            }
+            addAtCentre(kind)
+          }}
+        >
+          <NodeIcon kind={kind} />
+          <span aria-hidden="true">{KIND_LABELS[kind]}</span>
+        </button>
+      ))}
+      {ghost && (
+        <div className={`palette__ghost wire-node wire-node--${ghost.kind}`} style={{ left: ghost.x, top: ghost.y }} data-testid={TEST_IDS.dragGhost} aria-hidden="true">
+          <div className="wire-node__kind">
+            <NodeIcon kind={ghost.kind} size={16} />
+            <span>{KIND_LABELS[ghost.kind]}</span>
+          </div>
+        </div>
+      )}
+    </nav>
+  )
+}

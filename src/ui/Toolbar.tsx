@@ -1,0 +1,62 @@
+import { canRedo, canUndo } from '../model/history'
+import { useEditor } from '../store/react/editorContext'
+import { COMMANDS, type Command, type CommandId } from './commands'
+import { useCommandContext } from './commandContext'
+
+const TIPS: Partial<Record<CommandId, string>> = {
+  undo: 'Undo (Ctrl+Z)',
+  redo: 'Redo (Ctrl+Shift+Z)',
+  duplicate: 'Duplicate the selected nodes (Ctrl+D)',
+  delete: 'Delete the selection (Delete)',
+  tidy: 'Arrange the diagram left to right (Shift+L)',
+  fitView: 'Show the whole diagram (Shift+1)',
+}
+
+export function Toolbar({ themeLabel }: { themeLabel: string }) {
+  const ctx = useCommandContext()
+  // only the flags the buttons need, so a drag does not re-render the toolbar
+  const undoable = useEditor((s) => canUndo(s.history))
+  const redoable = useEditor((s) => canRedo(s.history))
+  const selectedNodes = useEditor((s) => s.selection.nodes.length)
+  const selected = useEditor((s) => s.selection.nodes.length + s.selection.links.length)
+  const nodeCount = useEditor((s) => s.history.present.nodes.length)
+  const enabled: Partial<Record<CommandId, boolean>> = {
+    undo: undoable,
+    redo: redoable,
+    duplicate: selectedNodes > 0,
+    delete: selected > 0,
+    tidy: nodeCount > 1,
+  }
+  const button = (id: CommandId, label: string = COMMANDS[id].label) => {
+    const cmd: Command = COMMANDS[id]
+    return (
+      <button type="button" onClick={() => void COMMANDS[id].run(ctx)} disabled={enabled[id] === false} title={TIPS[id] ?? label} aria-keyshortcuts={cmd.keys}>
+        {label}
+      </button>
+    )
+  }
+  return (
+    <header className="toolbar">
+      <div className="toolbar__brand">
+        <span className="toolbar__logo" aria-hidden="true">
+          ⇄
+        </span>
+        <h1>Wireplay</h1>
+      </div>
+      <div role="toolbar" aria-label="Editing" className="toolbar__group">
+        {button('newDiagram')}
+        {button('undo')}
+        {button('redo')}
+        {button('duplicate')}
+        {button('delete')}
+      </div>
+      <div role="toolbar" aria-label="View" className="toolbar__group">
+        {button('tidy')}
+        {button('fitView')}
+        <button type="button" onClick={() => COMMANDS.theme.run(ctx)} title="Switch between light and dark">
+          {themeLabel}
+        </button>
+      </div>
+    </header>
+  )
+}

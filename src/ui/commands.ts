@@ -1,0 +1,103 @@
+import type { ReactFlowInstance } from '@xyflow/react'
+import { EMPTY_DIAGRAM } from '../model/edits'
+import { canRedo, canUndo } from '../model/history'
+import type { EditorStore } from '../store/editorStore'
+
+/**
+ * User actions, registered once and used by the toolbar, the keyboard shortcuts and the
+ * tests, so a shortcut and its button can never disagree.
+ */
+export interface CommandContext {
+  store: EditorStore
+  flow: Pick<ReactFlowInstance, 'fitView'>
+  confirm(title: string, message: string, confirmLabel: string): Promise<boolean>
+  toggleTheme(): void
+}
+
+export interface Command {
+  label: string
+  /** aria-keyshortcuts syntax */
+  keys?: string
+  enabled?(ctx: CommandContext): boolean
+  run(ctx: CommandContext): void | Promise<void>
+}
+
+const hasNodeSelection = (ctx: CommandContext) => ctx.store.getState().selection.nodes.length > 0
+const hasSelection = (ctx: CommandContext) => {
+  const s = ctx.store.getState().selection
+  return s.nodes.length + s.links.length > 0
+}
+
+export const COMMANDS = {
+  newDiagram: {
+    label: 'New diagram',
+    async run(ctx) {
+      const d = ctx.store.getState().history.present
+      if (d.nodes.length > 0) {
+        const ok = await ctx.confirm('Start a new diagram?', `This clears the canvas (${d.nodes.length} nodes, ${d.links.length} links). You can still undo it.`, 'Discard and start new')
+        if (!ok) return
+      }
+      ctx.store.getState().replaceDiagram(EMPTY_DIAGRAM, 'New diagram. Undo brings the previous one back.')
+    },
+  },
+  undo: {
+    label: 'Undo',
+    keys: 'Control+Z Meta+Z',
+    enabled: (ctx) => canUndo(ctx.store.getState().history),
+    run: (ctx) => ctx.store.getState().undo(),
+  },
+  redo: {
+    label: 'Redo',
+    keys: 'Control+Shift+Z Meta+Shift+Z Control+Y',
+    enabled: (ctx) => canRedo(ctx.store.getState().history),
+    run: (ctx) => ctx.store.getState().redo(),
+  },
+  copy: {
+    label: 'Copy',
+    keys: 'Control+C Meta+C',
+    enabled: hasNodeSelection,
+    run: (ctx) => {
+      if (ctx.store.getState().copySelection()) ctx.store.getState().notify('Copied. Paste with Ctrl+V.')
+    },
+  },
+  paste: {
+    label: 'Paste',
+    keys: 'Control+V Meta+V',
+    enabled: (ctx) => (ctx.store.getState().clipboard?.nodes.length ?? 0) > 0,
+    run: (ctx) => ctx.store.getState().paste(),
+  },
+  duplicate: {
+    label: 'Duplicate',
+    keys: 'Control+D Meta+D',
+    enabled: hasNodeSelection,
+    run: (ctx) => ctx.store.getState().duplicateSelection(),
+  },
+  delete: {
+    label: 'Delete',
+    keys: 'Delete Backspace',
+    enabled: hasSelection,
+    run: (ctx) => ctx.store.getState().deleteSelection(),
+  },
+  tidy: {
+    label: 'Tidy up',
+    keys: 'Shift+L',
+    enabled: (ctx) => ctx.store.getState().history.present.nodes.length > 1,
+    async run(ctx) {
+      // dagre is loaded only when someone asks for a layout
+      const { tidyLayout } = await import('../model/layout')
+      ctx.store.getState().moveNodes(tidyLayout(ctx.store.getState().history.present), 'once')
+      requestAnimationFrame(() => void ctx.flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.2 }))
+    },
+  },
+  fitView: {
+    label: 'Fit view',
+    keys: 'Shift+1',
+    run: (ctx) => void ctx.flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.2 }),
+  },
+  theme: {
+    label: 'Toggle theme',
+    run: (ctx) => ctx.toggleTheme(),
+  },
+} satisfies Record<string, Command>
+
+export type CommandId = keyof typeof COMMANDS
