@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [react()],
   build: {
+    minify: process.env.WIREPLAY_NO_MINIFY ? false : undefined,
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 600,

@@ -10,7 +10,9 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnConnectEnd,
+  type ReactFlowState,
   type Viewport,
+  useStore as useFlowStore,
 } from '@xyflow/react'
 import { useCallback, useMemo, useState } from 'react'
 import { TEST_IDS } from '../lib/testIds'
@@ -38,6 +40,10 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   topic: '#10a37f',
 }
 
+/** Below this zoom, text too small to read is not drawn (cheaper frames when zoomed out). */
+const FAR_ZOOM = 0.5
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM
+
 /** Beyond this many nodes only what is on screen is rendered. */
 const VIRTUALIZE_ABOVE = 150
 
@@ -50,6 +56,7 @@ export interface CanvasProps {
 
 export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasProps) {
   const store = useEditorStore()
+  const far = useFlowStore(selectFar)
   const diagram = useEditor(selectDiagram)
   const selection = useEditor((s) => s.selection)
   // the deriver keeps a cache across renders; it is created once
@@ -148,7 +155,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
   const onPaneClick = useCallback(() => store.getState().select({ nodes: [], links: [] }), [store])
 
   return (
-    <div className="canvas" data-testid={TEST_IDS.canvas}>
+    <div className={far ? 'canvas canvas--far' : 'canvas'} data-testid={TEST_IDS.canvas}>
       <ReactFlow<WireFlowNode, WireFlowEdge>
         nodes={nodes}
         edges={edges}

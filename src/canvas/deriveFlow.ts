@@ -43,7 +43,16 @@ export function createFlowDeriver() {
     return out
   }
 
+  let lastEdges: WireFlowEdge[] = []
+  /** Same array back when no edge changed, so React Flow does not rebuild its connection lookup. */
   function edges(d: Diagram, selected: ReadonlySet<string>): WireFlowEdge[] {
+    const out = deriveEdges(d, selected)
+    if (out.length === lastEdges.length && out.every((e, i) => e === lastEdges[i])) return lastEdges
+    lastEdges = out
+    return out
+  }
+
+  function deriveEdges(d: Diagram, selected: ReadonlySet<string>): WireFlowEdge[] {
     const byId = new Map(d.nodes.map((n) => [n.id, n]))
     const seen = new Set<string>()
     const out: WireFlowEdge[] = []

@@ -1,11 +1,10 @@
-import { selectDiagram } from '../store/editorStore'
-import { useEditor, useEditorStore } from '../store/react/editorContext'
+import { useDiagramStructure, useEditor, useEditorStore } from '../store/react/editorContext'
 import { LinkInspector } from './LinkInspector'
 import { NodeInspector } from './NodeInspector'
 
 /** The right-hand panel: settings of the selected node or link, or a short guide. */
 export function Inspector() {
-  const diagram = useEditor(selectDiagram)
+  const diagram = useDiagramStructure()
   const selection = useEditor((s) => s.selection)
   const store = useEditorStore()
   const count = selection.nodes.length + selection.links.length

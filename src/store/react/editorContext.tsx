@@ -1,5 +1,7 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useState } from 'react'
 import { useStore } from 'zustand'
+import { createStructureKeeper } from '../../model/structure'
+import type { Diagram } from '../../model/types'
 import type { Editor, EditorStore } from '../editorStore'
 
 /** The editor store is created once by the app and handed down; tests can make their own. */
@@ -14,4 +16,13 @@ export function useEditorStore(): EditorStore {
 /** Subscribe to one slice of the editor; re-renders only when that slice changes. */
 export function useEditor<T>(selector: (s: Editor) => T): T {
   return useStore(useEditorStore(), selector)
+}
+
+/**
+ * The diagram, ignoring moves: re-renders when nodes, links or settings change but not
+ * while a node is dragged. For panels that show no positions.
+ */
+export function useDiagramStructure(): Diagram {
+  const [keep] = useState(createStructureKeeper)
+  return useEditor((s) => keep(s.history.present))
 }
