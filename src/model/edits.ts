@@ -1,3 +1,4 @@
+import { Article, article } from './words'
 import { nextId } from '../lib/ids'
 import { err, ok, type Result } from '../lib/result'
 import { KIND_LABELS, LINK_DEFAULTS, defaultSettings } from './defaults'
@@ -65,7 +66,7 @@ export function setNodeSetting(d: Diagram, id: string, key: string, raw: unknown
   const node = d.nodes.find((n) => n.id === id)
   if (!node) return err('That node no longer exists.')
   const field = NODE_FIELDS[node.kind].find((f) => f.key === key)
-  if (!field) return err(`A ${node.kind} has no setting “${key}”.`)
+  if (!field) return err(`${Article(node.kind)} ${node.kind} has no setting “${key}”.`)
   const parsed = parseField(field, raw)
   if (!parsed.ok) return parsed
   if ((node.settings as unknown as Record<string, unknown>)[key] === parsed.value) return ok(d)
@@ -81,7 +82,7 @@ export function connect(d: Diagram, source: string, target: string, kind?: LinkK
     const s = d.nodes.find((n) => n.id === source)!
     const t = d.nodes.find((n) => n.id === target)!
     const kinds = allowedKinds(s.kind, t.kind)
-    if (!kinds.ok || !kinds.value.includes(kind)) return err(`A ${kind} link cannot join a ${s.kind} to a ${t.kind}.`)
+    if (!kinds.ok || !kinds.value.includes(kind)) return err(`${Article(kind)} ${kind} link cannot join ${article(s.kind)} ${s.kind} to ${article(t.kind)} ${t.kind}.`)
     chosen = kind
   }
   const id = nextId('l', allIds(d))
@@ -99,7 +100,7 @@ export function setLinkKind(d: Diagram, id: string, kind: LinkKind): Result<Diag
   if (!s || !t) return err('That link no longer exists.')
   const kinds = allowedKinds(s.kind, t.kind)
   if (!kinds.ok || !kinds.value.includes(kind)) {
-    return err(t.kind === 'database' && kind === 'async' ? 'A database answers synchronously only.' : `A ${kind} link cannot join a ${s.kind} to a ${t.kind}.`)
+    return err(t.kind === 'database' && kind === 'async' ? 'A database answers synchronously only.' : `${Article(kind)} ${kind} link cannot join ${article(s.kind)} ${s.kind} to ${article(t.kind)} ${t.kind}.`)
   }
   return ok({ ...d, links: d.links.map((l) => (l === link ? { ...l, kind } : l)) })
 }

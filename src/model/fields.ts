@@ -130,6 +130,12 @@ export function linkFields(kind: LinkKind, role: LinkRole): FieldSpec[] {
   return fields
 }
 
+/** Every link setting once, whatever kind or role uses it. */
+export const ALL_LINK_FIELDS: readonly FieldSpec[] = (() => {
+  const all = [linkFields('sync', 'call'), linkFields('async', 'call'), linkFields('message', 'publish'), linkFields('event', 'publish'), linkFields('event', 'consume')].flat()
+  return all.filter((f, i) => all.findIndex((g) => g.key === f.key) === i)
+})()
+
 function formatLimit(n: number): string {
   return n.toLocaleString('en-US')
 }
@@ -146,7 +152,7 @@ export function parseField(spec: FieldSpec, raw: unknown): Result<number | strin
       return err(spec.min === 0 ? `${spec.label} cannot be negative.` : `${spec.label} must be at least ${formatLimit(spec.min)}.`)
     }
     if (value > spec.max) return err(`${spec.label} must be at most ${formatLimit(spec.max)}${spec.unit === '%' ? ' %' : ''}.`)
-    return ok(value)
+    return ok(value === 0 ? 0 : value) // no negative zero
   }
   if (typeof raw !== 'string') return err(`${spec.label} must be text.`)
   if (spec.type === 'choice') {

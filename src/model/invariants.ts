@@ -1,5 +1,6 @@
-import { NODE_FIELDS, linkFields, parseField, parseLabel } from './fields'
-import { allowedKinds, linkRole } from './rules'
+import { Article, article } from './words'
+import { ALL_LINK_FIELDS, NODE_FIELDS, parseField, parseLabel, type FieldSpec } from './fields'
+import { allowedKinds } from './rules'
 import type { Diagram } from './types'
 
 export interface Problem {
@@ -29,11 +30,7 @@ export function checkDiagram(diagram: Diagram): Problem[] {
     const label = parseLabel(node.label)
     if (!label.ok) problems.push({ path: `${at}.label`, message: label.error })
     if (!Number.isInteger(node.x) || !Number.isInteger(node.y)) problems.push({ path: `${at}.x`, message: 'Positions must be whole numbers.' })
-    const settings = node.settings as unknown as Record<string, unknown>
-    for (const field of NODE_FIELDS[node.kind]) {
-      const parsed = parseField(field, settings[field.key])
-      if (!parsed.ok) problems.push({ path: `${at}.settings.${field.key}`, message: parsed.error })
-    }
+    checkSettings(NODE_FIELDS[node.kind], node.settings, `${at}.settings`, problems)
   })
   const linkIds = new Set<string>()
   const pairs = new Set<string>()
@@ -56,14 +53,30 @@ export function checkDiagram(diagram: Diagram): Problem[] {
     const kinds = allowedKinds(source.kind, target.kind)
     if (!kinds.ok) problems.push({ path: at, message: kinds.error })
     else if (!kinds.value.includes(link.kind)) {
-      problems.push({ path: `${at}.kind`, message: `A ${link.kind} link cannot join a ${source.kind} to a ${target.kind}.` })
-    } else {
-      const settings = link.settings as unknown as Record<string, unknown>
-      for (const field of linkFields(link.kind, linkRole(diagram, link))) {
-        const parsed = parseField(field, settings[field.key])
-        if (!parsed.ok) problems.push({ path: `${at}.settings.${field.key}`, message: parsed.error })
-      }
+      problems.push({ path: `${at}.kind`, message: `${Article(link.kind)} ${link.kind} link cannot join ${article(source.kind)} ${source.kind} to ${article(target.kind)} ${target.kind}.` })
     }
+    // every link setting, also those its current kind does not use: switching kind must
+    // never reveal an invalid value
+    checkSettings(ALL_LINK_FIELDS, link.settings, `${at}.settings`, problems)
   })
   return problems
+}
+
+/** Stored settings must be values of the right type within their limits, not text to parse. */
+function checkSettings(fields: readonly FieldSpec[], settings: object, at: string, problems: Problem[]) {
+  const values = settings as Record<string, unknown>
+  for (const field of fields) {
+    const v = values[field.key]
+    const typeOk = v === undefined || (field.type === 'number' ? typeof v === 'number' : typeof v === 'string')
+    const parsed = parseField(field, v)
+    if (!typeOk) problems.push({ path: `${at}.${field.key}`, message: `${field.label} must be ${field.type === 'number' ? 'a number' : 'text'}.` })
+    else if (!parsed.ok) problems.push({ path: `${at}.${field.key}`, message: parsed.error })
+  }
+}
+
+/** Whether `nodes` more nodes and `links` more links still fit within the caps. */
+export function roomFor(d: Diagram, nodes: number, links: number): string | null {
+  if (d.nodes.length + nodes > MAX_NODES) return `A diagram holds at most ${MAX_NODES} nodes; this one has ${d.nodes.length}.`
+  if (d.links.length + links > MAX_LINKS) return `A diagram holds at most ${MAX_LINKS} links; this one has ${d.links.length}.`
+  return null
 }

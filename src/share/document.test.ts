@@ -491,3 +491,39 @@ it('the random diagrams cover every node kind', { timeout: 30_000 }, () => {
   )
   expect([...seen].sort()).toEqual([...NODE_KINDS].sort())
 })
+
+describe('documents hold typed values, not text to parse', () => {
+  const base = () => ({
+    wireplay: 1,
+    nodes: [
+      { id: 'client-1', kind: 'client', label: 'C', x: 0, y: 0 },
+      { id: 'service-1', kind: 'service', label: 'S', x: 0, y: 0 },
+    ],
+    links: [{ id: 'l-1', source: 'client-1', target: 'service-1', kind: 'sync' } as Record<string, unknown>],
+  })
+
+  it('refuses a number setting written as text', () => {
+    const doc = base()
+    ;(doc.nodes[1] as Record<string, unknown>).settings = { workers: '4' }
+    expect(problemsOf(parseDocument(doc))).toEqual([{ path: 'nodes[1].settings.workers', message: 'Workers per replica must be a number.' }])
+  })
+
+  it('refuses setting names inherited by every object', () => {
+    const doc = base()
+    doc.links[0]!.settings = { toString: 1 }
+    expect(problemsOf(parseDocument(doc))).toEqual([{ path: 'links[0].settings.toString', message: 'A link has no setting “toString”.' }])
+  })
+
+  it('checks link settings the current kind does not use, so switching kind cannot reveal a bad value', () => {
+    const doc = base()
+    doc.links[0]!.settings = { pollMs: -5 }
+    expect(problemsOf(parseDocument(doc))).toEqual([{ path: 'links[0].settings.pollMs', message: 'Poll every must be at least 1.' }])
+  })
+
+  it('stores names and text settings trimmed, as the editor would', () => {
+    const doc = base()
+    doc.nodes[1]!.label = '  Web   shop '
+    const d = unwrap(parseDocument(doc))
+    expect(d.nodes[1]!.label).toBe('Web shop')
+  })
+})

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../lib/result'
 import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
-import { NODE_FIELDS } from '../model/fields'
+import { NODE_FIELDS, parseLabel } from '../model/fields'
 import { checkDiagram, type Problem } from '../model/invariants'
 import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNode, type LinkKind, type NodeKind } from '../model/types'
 
@@ -97,14 +97,27 @@ export function parseDocument(json: unknown): Result<Diagram, Problem[]> {
     if (!LINK_KINDS.includes(kind as LinkKind)) return problems.push({ path: `${at}.kind`, message: `kind must be one of ${LINK_KINDS.join(', ')}.` })
     if (settings !== undefined && !isRecord(settings)) return problems.push({ path: `${at}.settings`, message: 'settings must be an object.' })
     for (const key of Object.keys(settings ?? {})) {
-      if (!(key in LINK_DEFAULTS)) problems.push({ path: `${at}.settings.${key}`, message: `A link has no setting “${key}”.` })
+      if (!Object.hasOwn(LINK_DEFAULTS, key)) problems.push({ path: `${at}.settings.${key}`, message: `A link has no setting “${key}”.` })
     }
     links.push({ id, source, target, kind, settings: { ...LINK_DEFAULTS, ...(settings as object | undefined) } } as DiagramLink)
   })
   if (problems.length) return err(problems)
-  const diagram: Diagram = { nodes, links }
+  const diagram: Diagram = { nodes: nodes.map(normalizeNode), links: links.map(normalizeLink) }
   const invalid = checkDiagram(diagram)
   return invalid.length ? err(invalid) : ok(diagram)
+}
+
+/** Text is kept as the editor would have stored it (trimmed, single spaces in names). */
+function normalizeNode(n: DiagramNode): DiagramNode {
+  const label = typeof n.label === 'string' ? parseLabel(n.label) : null
+  return label?.ok && label.value !== n.label ? { ...n, label: label.value } : n
+}
+
+function normalizeLink(l: DiagramLink): DiagramLink {
+  const s = l.settings
+  const trim = (v: unknown) => (typeof v === 'string' ? v.trim() : v)
+  const settings = { ...s, contract: trim(s.contract), eventName: trim(s.eventName), filter: trim(s.filter) } as DiagramLink['settings']
+  return settings.contract === s.contract && settings.eventName === s.eventName && settings.filter === s.filter ? l : { ...l, settings }
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

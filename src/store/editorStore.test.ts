@@ -47,7 +47,7 @@ describe('editor store', () => {
   describe('addNode', () => {
     it('adds the node at a whole-number position, selects it alone and makes one undo step', () => {
       const s = createEditorStore()
-      const first = s.getState().addNode('service', { x: 10.4, y: 20.6 })
+      const first = s.getState().addNode('service', { x: 10.4, y: 20.6 })!
       s.getState().select({ nodes: [first], links: ['l-x'] })
       const id = s.getState().addNode('queue', { x: 100, y: 0 })
       expect(id).toBe('queue-1')

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { ok, type Result } from '../lib/result'
+import { err, ok, type Result } from '../lib/result'
 import * as edit from '../model/edits'
+import { roomFor } from '../model/invariants'
 import { canRedo, canUndo, commitGesture, record, redo, replacePresent, startHistory, undo, type History } from '../model/history'
 import type { Diagram, LinkKind, NodeKind } from '../model/types'
 
@@ -33,7 +34,8 @@ export interface EditorState {
 }
 
 export interface EditorActions {
-  addNode(kind: NodeKind, at: { x: number; y: number }): string
+  /** the new node's id, or null when the diagram is full (a notice says so) */
+  addNode(kind: NodeKind, at: { x: number; y: number }): string | null
   /** `live` moves during a drag (one undo step at `end`); `once` is a single step (arrow keys, tidy-up). */
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, phase: 'live' | 'end' | 'once'): void
   rename(id: string, raw: string): Result<void>
@@ -63,6 +65,10 @@ export const selectDiagram = (s: EditorState) => s.history.present
 export const selectCanUndo = (s: EditorState) => canUndo(s.history)
 export const selectCanRedo = (s: EditorState) => canRedo(s.history)
 
+function samePositions(a: Diagram, b: Diagram): boolean {
+  return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n.x === b.nodes[i]!.x && n.y === b.nodes[i]!.y && n.id === b.nodes[i]!.id)
+}
+
 const EMPTY_SELECTION: Selection = { nodes: [], links: [] }
 const PASTE_STEP = 30
 
@@ -89,6 +95,11 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       gestureBase: null,
 
       addNode(kind, at) {
+        const full = roomFor(present(), 1, 0)
+        if (full) {
+          get().notify(full, 'error')
+          return null
+        }
         const { diagram, id } = edit.addNode(present(), kind, at)
         commit(diagram)
         set({ selection: { nodes: [id], links: [] } })
@@ -100,8 +111,14 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         if (phase === 'live') {
           set({ history: replacePresent(s.history, next), gestureBase: s.gestureBase ?? s.history.present })
         } else if (phase === 'end') {
-          const moved = { ...s.history, present: next }
-          set({ history: s.gestureBase ? commitGesture(moved, s.gestureBase) : record(s.history, next), gestureBase: null })
+          const base = s.gestureBase
+          if (base && samePositions(base, next)) {
+            // dragged and put back: no step, and the present is the old diagram again
+            set({ history: replacePresent(s.history, base), gestureBase: null })
+          } else {
+            const moved = { ...s.history, present: next }
+            set({ history: base ? commitGesture(moved, base) : record(s.history, next), gestureBase: null })
+          }
         } else {
           commit(next)
         }
@@ -119,7 +136,8 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         return ok(undefined)
       },
       connect(source, target, kind) {
-        const r = edit.connect(present(), source, target, kind)
+        const full = roomFor(present(), 0, 1)
+        const r = full ? err(full) : edit.connect(present(), source, target, kind)
         if (!r.ok) {
           get().notify(r.error, 'error')
           return r
@@ -165,6 +183,8 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       paste() {
         const { clipboard, pastes } = get()
         if (!clipboard || clipboard.nodes.length === 0) return
+        const full = roomFor(present(), clipboard.nodes.length, clipboard.links.length)
+        if (full) return get().notify(full, 'error')
         const step = PASTE_STEP * (pastes + 1)
         const { diagram, nodeIds } = edit.pasteFragment(present(), clipboard, { x: step, y: step })
         commit(diagram)
@@ -173,7 +193,10 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       duplicateSelection() {
         const ids = get().selection.nodes
         if (ids.length === 0) return
-        const { diagram, nodeIds } = edit.pasteFragment(present(), edit.copyFragment(present(), ids), { x: PASTE_STEP, y: PASTE_STEP })
+        const fragment = edit.copyFragment(present(), ids)
+        const full = roomFor(present(), fragment.nodes.length, fragment.links.length)
+        if (full) return get().notify(full, 'error')
+        const { diagram, nodeIds } = edit.pasteFragment(present(), fragment, { x: PASTE_STEP, y: PASTE_STEP })
         commit(diagram)
         set({ selection: { nodes: nodeIds, links: [] } })
       },
