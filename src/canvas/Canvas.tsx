@@ -40,9 +40,14 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   topic: '#10a37f',
 }
 
-/** Below this zoom, text too small to read is not drawn (cheaper frames when zoomed out). */
+/**
+ * Level of detail: zoomed out, text too small to read is not drawn (at 0.5 a 11.5 px
+ * summary is under 6 px), and further out nodes are plain shapes. Software-rendered
+ * frames spend most of their time painting text, so this keeps large diagrams smooth.
+ */
 const FAR_ZOOM = 0.5
-const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM
+const VERY_FAR_ZOOM = 0.3
+const selectDetail = (s: ReactFlowState) => (s.transform[2] < VERY_FAR_ZOOM ? 'canvas canvas--far canvas--very-far' : s.transform[2] < FAR_ZOOM ? 'canvas canvas--far' : 'canvas')
 
 /** Beyond this many nodes only what is on screen is rendered. */
 const VIRTUALIZE_ABOVE = 150
@@ -56,7 +61,7 @@ export interface CanvasProps {
 
 export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasProps) {
   const store = useEditorStore()
-  const far = useFlowStore(selectFar)
+  const detailClass = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
   const selection = useEditor((s) => s.selection)
   // the deriver keeps a cache across renders; it is created once
@@ -155,7 +160,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
   const onPaneClick = useCallback(() => store.getState().select({ nodes: [], links: [] }), [store])
 
   return (
-    <div className={far ? 'canvas canvas--far' : 'canvas'} data-testid={TEST_IDS.canvas}>
+    <div className={detailClass} data-testid={TEST_IDS.canvas}>
       <ReactFlow<WireFlowNode, WireFlowEdge>
         nodes={nodes}
         edges={edges}

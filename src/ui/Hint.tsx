@@ -6,7 +6,7 @@ export function Hint({ onDismiss }: { onDismiss(): void }) {
         <strong>Welcome!</strong> This starter shows all four ways services talk. Drag blocks in from the left, drag from a node’s right dot to
         link, select anything to edit it.
       </span>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss welcome hint">
+      <button type="button" onClick={onDismiss}>
         Got it
       </button>
     </div>

@@ -12,6 +12,7 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
   const store = useEditorStore()
   const settings = node.settings as unknown as Record<string, number | string>
   const outgoing = diagram.links.filter((l) => l.source === node.id)
+  const incoming = diagram.links.filter((l) => l.target === node.id)
   const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
 
   return (
@@ -25,6 +26,7 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
           <Field key={spec.key} spec={spec} value={settings[spec.key] ?? ''} onCommit={(raw) => store.getState().setNodeSetting(node.id, spec.key, raw)} />
         ))}
       </fieldset>
+      {node.kind === 'database' && <p className="muted">A database calls nobody: it only answers requests. Link callers to it instead.</p>}
       {node.kind !== 'database' && (
         <fieldset>
           <legend>Outgoing links{node.kind === 'service' || node.kind === 'client' ? ' (called in this order)' : ''}</legend>
@@ -50,6 +52,20 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
             </ol>
           )}
           <AddLink node={node} diagram={diagram} />
+        </fieldset>
+      )}
+      {incoming.length > 0 && (
+        <fieldset>
+          <legend>Incoming links</legend>
+          <ul className="link-list">
+            {incoming.map((l) => (
+              <li key={l.id}>
+                <button type="button" className="linklike" onClick={() => store.getState().select({ nodes: [], links: [l.id] })}>
+                  {label(l.source)} — {LINK_KIND_NAMES[l.kind]}
+                </button>
+              </li>
+            ))}
+          </ul>
         </fieldset>
       )}
       <div className="button-row">
