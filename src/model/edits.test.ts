@@ -97,6 +97,10 @@ describe('edits', () => {
     const { diagram, nodeIds } = pasteFragment(d, fragment, { x: 30, y: 30 })
     expect(nodeIds).toEqual(['service-2', 'database-2'])
     expect(diagram.links.at(-1)).toMatchObject({ id: 'l-3', source: 'service-2', target: 'database-2' })
+    // copies get numbered names so they can be told apart in lists and descriptions
+    expect(diagram.nodes.slice(-2).map((n) => n.label)).toEqual(['Service 2', 'Database 2'])
+    const again = pasteFragment(diagram, copyFragment(diagram, nodeIds), { x: 30, y: 30 })
+    expect(again.diagram.nodes.slice(-2).map((n) => n.label)).toEqual(['Service 3', 'Database 3'])
     expect(checkDiagram(diagram)).toEqual([])
   })
 

@@ -18,13 +18,17 @@ function allIds(d: Diagram): Set<string> {
   return new Set([...d.nodes.map((n) => n.id), ...d.links.map((l) => l.id)])
 }
 
-function nextLabel(d: Diagram, kind: NodeKind): string {
-  const base = KIND_LABELS[kind]
-  const labels = new Set(d.nodes.map((n) => n.label))
-  if (!labels.has(base)) return base
+/** `wanted` if free, else the same name numbered ("Orders 2"), so copies stay tellable apart. */
+function freeLabel(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted)) return wanted
+  const base = wanted.replace(/ \d+$/, '')
   let n = 2
-  while (labels.has(`${base} ${n}`)) n++
+  while (taken.has(`${base} ${n}`)) n++
   return `${base} ${n}`
+}
+
+function nextLabel(d: Diagram, kind: NodeKind): string {
+  return freeLabel(KIND_LABELS[kind], new Set(d.nodes.map((n) => n.label)))
 }
 
 export function addNode(d: Diagram, kind: NodeKind, at: { x: number; y: number }, label?: string): { diagram: Diagram; id: string } {
@@ -156,12 +160,15 @@ export function copyFragment(d: Diagram, nodeIds: Iterable<string>): Fragment {
 /** Paste a fragment with fresh ids, shifted by `offset`. Returns the new nodes' ids. */
 export function pasteFragment(d: Diagram, fragment: Fragment, offset: { x: number; y: number }): { diagram: Diagram; nodeIds: string[] } {
   const taken = allIds(d)
+  const labels = new Set(d.nodes.map((n) => n.label))
   const idMap = new Map<string, string>()
   const nodes = fragment.nodes.map((n) => {
     const id = nextId(n.kind, taken)
     taken.add(id)
     idMap.set(n.id, id)
-    return { ...n, id, x: Math.round(n.x + offset.x), y: Math.round(n.y + offset.y) } as DiagramNode
+    const label = freeLabel(n.label, labels)
+    labels.add(label)
+    return { ...n, id, label, x: Math.round(n.x + offset.x), y: Math.round(n.y + offset.y) } as DiagramNode
   })
   const links = fragment.links.flatMap((l) => {
     const source = idMap.get(l.source)

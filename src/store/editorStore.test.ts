@@ -440,7 +440,7 @@ describe('editor store', () => {
 
       s.getState().paste()
       expect(s.getState().selection).toEqual({ nodes: ['service-2', 'database-2'], links: [] })
-      expect(nodeById(s, 'service-2')).toMatchObject({ x: 290, y: 30, label: 'Service', kind: 'service' })
+      expect(nodeById(s, 'service-2')).toMatchObject({ x: 290, y: 30, label: 'Service 2', kind: 'service' })
       expect(nodeById(s, 'database-2')).toMatchObject({ x: 550, y: 30 })
       expect(diagram(s).links.at(-1)).toMatchObject({ id: 'l-3', source: 'service-2', target: 'database-2', kind: 'sync' })
 

@@ -1,0 +1,38 @@
+import { type Editor, expect, test } from './fixtures'
+
+/**
+ * The canvas takes all the height below the toolbar (and the welcome hint, when shown),
+ * whether or not the hint is there and whatever the inspector shows.
+ */
+async function expectCanvasFillsWindow(editor: Editor) {
+  const viewport = editor.page.viewportSize()!
+  const canvas = (await editor.canvas.boundingBox())!
+  const above = (await editor.page.getByRole('banner').boundingBox())!
+  const hint = (await editor.hint.count()) > 0 ? await editor.hint.boundingBox() : null
+  const top = hint ? hint.y + hint.height : above.y + above.height
+  expect(Math.round(canvas.y)).toBe(Math.round(top))
+  expect(Math.round(canvas.y + canvas.height)).toBe(viewport.height)
+}
+
+test('the canvas fills the window on a first visit', async ({ editor }) => {
+  await editor.open()
+  await expect(editor.hint).toBeVisible()
+  await expectCanvasFillsWindow(editor)
+  await editor.selectNode('Orders')
+  await expectCanvasFillsWindow(editor)
+})
+
+test('the canvas fills the window once the welcome hint is gone', async ({ editor }) => {
+  // regression: `.app` was a grid whose `1fr` row went unused without the hint, leaving the
+  // canvas only as tall as the palette, or as the inspector's content
+  await editor.open()
+  await editor.dismissHint()
+  await expect(editor.hint).toHaveCount(0)
+  await expectCanvasFillsWindow(editor)
+  await editor.selectNode('Orders')
+  await expectCanvasFillsWindow(editor)
+  // and on a return visit, which opens the saved diagram without the hint
+  await editor.reload()
+  await expect(editor.hint).toHaveCount(0)
+  await expectCanvasFillsWindow(editor)
+})

@@ -1,0 +1,58 @@
+import type { NodeKind } from '../src/model/types'
+import { expect, KIND_NAMES, test } from './fixtures'
+
+const KINDS: NodeKind[] = ['client', 'service', 'database', 'queue', 'topic']
+
+test('each node kind can be dragged from the palette onto the canvas', async ({ editor, page }) => {
+  await editor.open()
+  await editor.newDiagram()
+
+  for (const [i, kind] of KINDS.entries()) {
+    const drop = { x: 110 + i * 150, y: 120 + (i % 2) * 90 }
+    await editor.dragFromPalette(kind, drop.x, drop.y)
+    await expect(editor.nodes).toHaveCount(i + 1)
+    const node = editor.node(KIND_NAMES[kind])
+    await expect(node).toBeVisible()
+    await expect(node.locator('.wire-node__kind')).toHaveText(KIND_NAMES[kind])
+    // dropped where the pointer let go: the node is centred on the drop point
+    const box = (await node.boundingBox())!
+    const at = await editor.canvasPoint(drop.x, drop.y)
+    expect(Math.abs(box.x + box.width / 2 - at.x)).toBeLessThan(4)
+    expect(Math.abs(box.y + box.height / 2 - at.y)).toBeLessThan(4)
+    // the new node is selected: the inspector shows it
+    await expect(editor.inspector.getByRole('heading', { name: KIND_NAMES[kind], exact: true })).toBeVisible()
+  }
+  await expect(editor.emptyCanvas).toHaveCount(0)
+  expect((await editor.document()).nodes.map((n) => n.kind)).toEqual(KINDS)
+
+  // a drop outside the canvas adds nothing and says why
+  const from = (await editor.paletteButton('service').boundingBox())!
+  const inspectorBox = (await editor.inspector.boundingBox())!
+  await editor.mouseDrag({ x: from.x + 20, y: from.y + 20 }, { x: inspectorBox.x + 100, y: inspectorBox.y + 300 })
+  await expect(editor.notice).toContainText('Drop the block on the canvas')
+  await expect(editor.nodes).toHaveCount(KINDS.length)
+  await expect(page.getByTestId('drag-ghost')).toHaveCount(0)
+})
+
+test('each node kind can be added from the keyboard', async ({ editor, page }) => {
+  await editor.open()
+  await editor.newDiagram()
+
+  for (const [i, kind] of KINDS.entries()) {
+    await editor.paletteButton(kind).focus()
+    await page.keyboard.press('Enter')
+    await expect(editor.nodes).toHaveCount(i + 1)
+    await expect(editor.node(KIND_NAMES[kind]).locator('.wire-node__kind')).toHaveText(KIND_NAMES[kind])
+  }
+  // Space works as well, and a second block of a kind gets a numbered name
+  await editor.paletteButton('service').focus()
+  await page.keyboard.press('Space')
+  await expect(editor.nodes).toHaveCount(KINDS.length + 1)
+  await expect(editor.node('Service 2')).toBeVisible()
+
+  // added at the centre of the view, each stepped aside so none hides another
+  const doc = await editor.document()
+  expect(doc.nodes.map((n) => n.kind)).toEqual([...KINDS, 'service'])
+  expect(new Set(doc.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(doc.nodes.length)
+  for (const node of await editor.nodes.all()) await expect(node).toBeInViewport()
+})
