@@ -88,6 +88,7 @@ async function measure(browser, baseURL, doc) {
   await context.close()
   return {
     moved: moved !== JSON.stringify(doc.nodes.map((n) => [n.x, n.y])),
+    long: intervals.filter((x) => x > 25).length / intervals.length,
     dragP95: quantile(frames.drag, 0.95),
     panP95: quantile(frames.pan, 0.95),
     p50: quantile(intervals, 0.5),
@@ -102,7 +103,7 @@ const baseURL = server.resolvedUrls.local[0]
 const browser = await launchChromium()
 let failed = false
 console.log(`editor frame time, median of ${runs} runs (${STEPS} drag + ${STEPS} pan frames each)`)
-console.log('case        nodes links  p50 ms  p95 ms  (drag p95, pan p95)  busy ms/frame  script ms/frame  budget p95')
+console.log('case        nodes links  p50 ms  p95 ms  (drag p95, pan p95)  long frames  busy ms/frame  script ms/frame  budget p95')
 for (const c of cases.filter((c) => !only || c.name.includes(only))) {
   await measure(browser, baseURL, c.doc) // warm-up
   const results = []
@@ -115,12 +116,13 @@ for (const c of cases.filter((c) => !only || c.name.includes(only))) {
   const p95 = median(results.map((r) => r.p95))
   const dragP95 = median(results.map((r) => r.dragP95))
   const panP95 = median(results.map((r) => r.panP95))
+  const long = median(results.map((r) => r.long))
   const busy = median(results.map((r) => r.busyPerFrame))
   const script = median(results.map((r) => r.scriptPerFrame))
   const verdict = c.budget === null ? '—' : p95 <= c.budget ? `≤ ${c.budget} ok` : `≤ ${c.budget} MISSED`
   if (c.budget !== null && p95 > c.budget) failed = true
   console.log(
-    `${c.name.padEnd(11)} ${String(c.doc.nodes.length).padStart(5)} ${String(c.doc.links.length).padStart(5)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)}  (${dragP95.toFixed(1).padStart(6)}, ${panP95.toFixed(1).padStart(6)})   ${busy.toFixed(1).padStart(14)} ${script.toFixed(1).padStart(16)}  ${verdict}`,
+    `${c.name.padEnd(11)} ${String(c.doc.nodes.length).padStart(5)} ${String(c.doc.links.length).padStart(5)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)}  (${dragP95.toFixed(1).padStart(6)}, ${panP95.toFixed(1).padStart(6)})  ${(long * 100).toFixed(1).padStart(9)} %  ${busy.toFixed(1).padStart(14)} ${script.toFixed(1).padStart(16)}  ${verdict}`,
   )
 }
 await browser.close()
