@@ -10,7 +10,6 @@ import {
   type IsValidConnection,
   type NodeChange,
   type OnConnectEnd,
-  type ReactFlowState,
   type Viewport,
   useStore as useFlowStore,
 } from '@xyflow/react'
@@ -22,6 +21,7 @@ import { selectDiagram } from '../store/editorStore'
 import { useEditor, useEditorStore } from '../store/react/editorContext'
 import { createFlowDeriver, type Measured } from './deriveFlow'
 import type { WireFlowEdge, WireFlowNode } from './flowTypes'
+import { DetailContext, selectDetail } from './detail'
 import { Legend } from './Legend'
 import { WireEdge } from './WireEdge'
 import { WireNode } from './WireNode'
@@ -31,6 +31,7 @@ const nodeTypes = { wire: WireNode }
 const edgeTypes = { wire: WireEdge }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const PRO_OPTIONS = { hideAttribution: true }
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 }
 
 const MINIMAP_COLORS: Record<NodeKind, string> = {
   client: '#64748b',
@@ -40,14 +41,10 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   topic: '#10a37f',
 }
 
-/**
- * Level of detail: zoomed out, text too small to read is not drawn (at 0.5 a 11.5 px
- * summary is under 6 px), and further out nodes are plain shapes. Software-rendered
- * frames spend most of their time painting text, so this keeps large diagrams smooth.
- */
-const FAR_ZOOM = 0.5
-const VERY_FAR_ZOOM = 0.3
-const selectDetail = (s: ReactFlowState) => (s.transform[2] < VERY_FAR_ZOOM ? 'canvas canvas--far canvas--very-far' : s.transform[2] < FAR_ZOOM ? 'canvas canvas--far' : 'canvas')
+const DETAIL_CLASS = { near: 'canvas', far: 'canvas canvas--far', 'very-far': 'canvas canvas--far canvas--very-far' } as const
+
+const MINIMAP_STYLE = { width: 170, height: 110 }
+const minimapColor = (n: WireFlowNode) => MINIMAP_COLORS[n.data.node.kind]
 
 /** Beyond this many nodes only what is on screen is rendered. */
 const VIRTUALIZE_ABOVE = 150
@@ -61,7 +58,7 @@ export interface CanvasProps {
 
 export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasProps) {
   const store = useEditorStore()
-  const detailClass = useFlowStore(selectDetail)
+  const detail = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
   const selection = useEditor((s) => s.selection)
   // the deriver keeps a cache across renders; it is created once
@@ -158,44 +155,51 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
   )
 
   const onPaneClick = useCallback(() => store.getState().select({ nodes: [], links: [] }), [store])
+  // Every prop handed to React Flow must keep its identity across renders: a new object or
+  // function is written into React Flow's store, and each store write re-runs the selector
+  // of every node and edge (three writes per drag frame instead of one, before this).
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => onViewportChange(viewport), [onViewportChange])
 
   return (
-    <div className={detailClass} data-testid={TEST_IDS.canvas}>
-      <ReactFlow<WireFlowNode, WireFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onPaneClick={onPaneClick}
-        onMoveEnd={(_, viewport) => onViewportChange(viewport)}
-        colorMode={colorMode}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        connectionRadius={36}
-        connectionLineType={ConnectionLineType.Bezier}
-        minZoom={0.1}
-        maxZoom={2.5}
-        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
-        {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.15, maxZoom: 1.2 } })}
-        proOptions={PRO_OPTIONS}
-        aria-label="Diagram canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls showInteractive={false} position="top-right" />
-        <MiniMap position="bottom-right" style={{ width: 170, height: 110 }} pannable zoomable nodeColor={(n) => MINIMAP_COLORS[(n as WireFlowNode).data.node.kind]} ariaLabel="Mini map" />
-        <Legend />
-      </ReactFlow>
-      {diagram.nodes.length === 0 && (
-        <div className="canvas__empty" data-testid={TEST_IDS.emptyCanvas}>
-          <strong>The canvas is empty.</strong>
-          <span>Drag a Client and a Service from the palette on the left, or press one to add it here. Then drag from a node’s right edge to another node to link them.</span>
-        </div>
-      )}
-    </div>
+    <DetailContext.Provider value={detail}>
+      <div className={DETAIL_CLASS[detail]} data-testid={TEST_IDS.canvas}>
+        <ReactFlow<WireFlowNode, WireFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onPaneClick={onPaneClick}
+          onMoveEnd={onMoveEnd}
+          colorMode={colorMode}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          connectionRadius={36}
+          connectionLineType={ConnectionLineType.Bezier}
+          minZoom={0.1}
+          maxZoom={2.5}
+          onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
+          proOptions={PRO_OPTIONS}
+          aria-label="Diagram canvas"
+        >
+          {/* thousands of dots when zoomed out: the largest raster cost of a pan, and noise */}
+          {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
+          <Controls showInteractive={false} position="top-right" />
+          <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
+          <Legend />
+        </ReactFlow>
+        {diagram.nodes.length === 0 && (
+          <div className="canvas__empty" data-testid={TEST_IDS.emptyCanvas}>
+            <strong>The canvas is empty.</strong>
+            <span>Drag a Client and a Service from the palette on the left, or press one to add it here. Then drag from a node’s right edge to another node to link them.</span>
+          </div>
+        )}
+      </div>
+    </DetailContext.Provider>
   )
 }

@@ -5,6 +5,7 @@ import { KIND_LABELS } from '../model/defaults'
 import { nodeSummary } from '../model/summary'
 import { useEditorStore } from '../store/react/editorContext'
 import type { WireFlowNode } from './flowTypes'
+import { useDetail } from './detail'
 import { NodeIcon } from './NodeIcon'
 
 /** One component for every node kind: icon, shape (by CSS class), label and summary. */
@@ -33,6 +34,17 @@ function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
   }
   const canReceive = node.kind !== 'client'
   const canSend = node.kind !== 'database'
+  const detail = useDetail()
+
+  if (detail === 'very-far') {
+    // a plain shape: text would be under 4 px here. Handles stay so links keep their anchors.
+    return (
+      <div className={`wire-node wire-node--${node.kind}${selected ? ' is-selected' : ''}`}>
+        {canReceive && <Handle type="target" position={Position.Left} className="wire-handle" />}
+        {canSend && <Handle type="source" position={Position.Right} className="wire-handle" />}
+      </div>
+    )
+  }
 
   return (
     <div className={`wire-node wire-node--${node.kind}${selected ? ' is-selected' : ''}`}>
