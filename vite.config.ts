@@ -14,6 +14,6 @@ export default defineConfig({
   preview: { port: 4173, strictPort: false },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts'],
   },
 })

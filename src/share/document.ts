@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../lib/result'
 import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
 import { NODE_FIELDS, parseLabel } from '../model/fields'
+import { parseFaults, type Fault } from '../model/faults'
 import { checkDiagram, type Problem } from '../model/invariants'
 import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNode, type LinkKind, type NodeKind } from '../model/types'
 
@@ -11,7 +12,11 @@ import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNod
  *
  *   { "wireplay": 1,
  *     "nodes": [{ "id", "kind", "label", "x", "y", "settings"?: { changed settings } }],
- *     "links": [{ "id", "source", "target", "kind", "settings"?: { changed settings } }] }
+ *     "links": [{ "id", "source", "target", "kind", "settings"?: { changed settings } }],
+ *     "faults"?: [{ "at", "action", ... }] }
+ *
+ * `faults` (optional, see model/faults.ts) is a timeline the simulation replays; readers
+ * that only want the diagram ignore it.
  */
 export const DOCUMENT_VERSION = 1
 
@@ -25,7 +30,7 @@ function changed(settings: object, defaults: object): Record<string, unknown> | 
   return Object.keys(out).length > 0 ? out : undefined
 }
 
-export function toDocument(d: Diagram): object {
+export function toDocument(d: Diagram, faults?: readonly Fault[]): object {
   return {
     wireplay: DOCUMENT_VERSION,
     nodes: d.nodes.map((n) => {
@@ -36,11 +41,35 @@ export function toDocument(d: Diagram): object {
       const s = changed(l.settings, LINK_DEFAULTS)
       return { id: l.id, source: l.source, target: l.target, kind: l.kind, ...(s ? { settings: s } : {}) }
     }),
+    ...(faults && faults.length > 0 ? { faults: faults.map((f) => ({ ...f })) } : {}),
   }
 }
 
-export function serializeDocument(d: Diagram): string {
-  return JSON.stringify(toDocument(d), null, 2)
+export function serializeDocument(d: Diagram, faults?: readonly Fault[]): string {
+  return JSON.stringify(toDocument(d, faults), null, 2)
+}
+
+/** A document as a run needs it: the diagram and its fault timeline (empty if none). */
+export interface RunDocument {
+  diagram: Diagram
+  faults: Fault[]
+}
+
+/** Like parseDocumentText, and also checks the optional `faults` timeline. Never throws. */
+export function parseRunDocumentText(text: string): Result<RunDocument, Problem[]> {
+  if (text.length > MAX_DOCUMENT_CHARS) return parseDocumentText(text) as Result<never, Problem[]>
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return parseDocumentText(text) as Result<never, Problem[]>
+  }
+  const diagram = parseDocument(json)
+  if (!diagram.ok) return diagram
+  const raw = (json as Record<string, unknown>).faults
+  if (raw === undefined) return ok({ diagram: diagram.value, faults: [] })
+  const faults = parseFaults(raw, diagram.value)
+  return faults.ok ? ok({ diagram: diagram.value, faults: faults.value }) : faults
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -1,0 +1,129 @@
+/**
+ * A binary min-heap of entries ordered by time, then by insertion order, so entries with
+ * equal times come out first in, first out. An entry is a small integer id (the caller's
+ * slot for its payload) and at most one entry per id is held at a time. Only the time
+ * and the id move as the heap reorders; the insertion sequence sits in an array indexed
+ * by id and is read only when two times are equal. Typed arrays throughout: a loop of
+ * millions of pushes and pops allocates nothing. Pure.
+ */
+export class TimeQueue {
+  private times: Float64Array
+  private ids: Int32Array
+  /** insertion sequence by id; float64 stays exact far beyond any run's event count */
+  private seqOf: Float64Array
+  private count = 0
+  private nextSeq = 0
+
+  constructor(initialCapacity = 1024) {
+    const n = Math.max(16, initialCapacity)
+    this.times = new Float64Array(n)
+    this.ids = new Int32Array(n)
+    this.seqOf = new Float64Array(n)
+  }
+
+  get size(): number {
+    return this.count
+  }
+
+  /** Time of the earliest entry; Infinity when empty. */
+  peekTime(): number {
+    return this.count > 0 ? (this.times[0] as number) : Infinity
+  }
+
+  /** Id of the earliest entry; -1 when empty. */
+  peekId(): number {
+    return this.count > 0 ? (this.ids[0] as number) : -1
+  }
+
+  /** Add an entry; `id` must be a non-negative integer not already held. */
+  push(time: number, id: number): void {
+    if (this.count === this.times.length) this.grow(this.count * 2)
+    if (id >= this.seqOf.length) this.growSeq(id + 1)
+    const times = this.times
+    const ids = this.ids
+    const seqOf = this.seqOf
+    const seq = this.nextSeq++
+    seqOf[id] = seq
+    let i = this.count++
+    // sift up with a hole: each level moves one entry instead of swapping two
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      const pt = times[p] as number
+      if (pt < time || (pt === time && (seqOf[ids[p] as number] as number) < seq)) break
+      times[i] = pt
+      ids[i] = ids[p] as number
+      i = p
+    }
+    times[i] = time
+    ids[i] = id
+  }
+
+  /** Remove the earliest entry and return its id; -1 when empty. */
+  pop(): number {
+    const n = this.count
+    if (n === 0) return -1
+    const times = this.times
+    const ids = this.ids
+    const seqOf = this.seqOf
+    const top = ids[0] as number
+    const last = n - 1
+    this.count = last
+    if (last === 0) return top
+    const time = times[last] as number
+    const id = ids[last] as number
+    const seq = seqOf[id] as number
+    // bottom-up: walk the hole down to a leaf along the smaller children (one comparison
+    // a level), then sift the last entry up from there; it rarely climbs far, being late
+    let i = 0
+    let c = 1
+    while (c < last) {
+      const r = c + 1
+      if (r < last) {
+        const rt = times[r] as number
+        const ct = times[c] as number
+        if (rt < ct || (rt === ct && (seqOf[ids[r] as number] as number) < (seqOf[ids[c] as number] as number))) c = r
+      }
+      times[i] = times[c] as number
+      ids[i] = ids[c] as number
+      i = c
+      c = 2 * i + 1
+    }
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      const pt = times[p] as number
+      if (pt < time || (pt === time && (seqOf[ids[p] as number] as number) < seq)) break
+      times[i] = pt
+      ids[i] = ids[p] as number
+      i = p
+    }
+    times[i] = time
+    ids[i] = id
+    return top
+  }
+
+  clear(): void {
+    this.count = 0
+  }
+
+  /** The ids currently held, in no particular order (for audits, not for a hot loop). */
+  forEachId(fn: (id: number) => void): void {
+    for (let i = 0; i < this.count; i++) fn(this.ids[i] as number)
+  }
+
+  private grow(n: number): void {
+    const times = new Float64Array(n)
+    const ids = new Int32Array(n)
+    times.set(this.times)
+    ids.set(this.ids)
+    this.times = times
+    this.ids = ids
+  }
+
+  private growSeq(min: number): void {
+    let n = this.seqOf.length * 2
+    while (n < min) n *= 2
+    const seqOf = new Float64Array(n)
+    seqOf.set(this.seqOf)
+    this.seqOf = seqOf
+  }
+}

@@ -1,0 +1,67 @@
+import { err, ok, type Result } from '../lib/result'
+import type { Problem } from './invariants'
+import { linkRole } from './rules'
+import type { Diagram } from './types'
+
+/**
+ * Faults as data: a timeline of things that go wrong (or get fixed) at simulated times.
+ * A document may carry one (top-level `faults`); the command line replays it and the
+ * browser appends to it live. Times in ms from the start of the run; replicas numbered
+ * from 1, as a person counts them. Pure.
+ */
+export type Fault =
+  /** crash or restart every replica of a service or database, or only `replica` */
+  | { at: number; action: 'crash' | 'restart'; node: string; replica?: number }
+  /** from `at` on, the link's one-way latency is its setting plus `addMs` (0 removes it) */
+  | { at: number; action: 'latency'; link: string; addMs: number }
+  /** from `at` on, the service's error rate is `errorRate` percent */
+  | { at: number; action: 'errorRate'; node: string; errorRate: number }
+  /** take a consumer away from its queue or topic, or give it back */
+  | { at: number; action: 'detach' | 'attach'; link: string }
+
+export type FaultAction = Fault['action']
+export const FAULT_ACTIONS: readonly FaultAction[] = ['crash', 'restart', 'latency', 'errorRate', 'detach', 'attach']
+
+/** The longest timeline a document may carry, so an untrusted file stays cheap to check. */
+export const MAX_FAULTS = 10_000
+const MAX_AT_MS = 366 * 24 * 3_600_000
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isNumberIn = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+
+/** Check an untrusted `faults` value against a diagram; every problem carries its path. */
+export function parseFaults(raw: unknown, diagram: Diagram, at = 'faults'): Result<Fault[], Problem[]> {
+  if (!Array.isArray(raw)) return err([{ path: at, message: 'faults must be a list.' }])
+  if (raw.length > MAX_FAULTS) return err([{ path: at, message: `A document holds at most ${MAX_FAULTS} faults.` }])
+  const problems: Problem[] = []
+  const faults: Fault[] = []
+  raw.forEach((f, i) => {
+    const p = `${at}[${i}]`
+    if (!isRecord(f)) return problems.push({ path: p, message: 'A fault must be an object.' })
+    const before = problems.length
+    if (!isNumberIn(f.at, 0, MAX_AT_MS)) problems.push({ path: `${p}.at`, message: 'at must be a time in ms, at least 0.' })
+    const action = f.action as FaultAction
+    if (!FAULT_ACTIONS.includes(action)) return problems.push({ path: `${p}.action`, message: `action must be one of ${FAULT_ACTIONS.join(', ')}.` })
+    const allowed = new Set(['at', 'action', ...(action === 'latency' ? ['link', 'addMs'] : action === 'detach' || action === 'attach' ? ['link'] : action === 'errorRate' ? ['node', 'errorRate'] : ['node', 'replica'])])
+    for (const key of Object.keys(f)) if (!allowed.has(key)) problems.push({ path: `${p}.${key}`, message: `A ${action} fault has no field “${key}”.` })
+    if (action === 'crash' || action === 'restart' || action === 'errorRate') {
+      const node = diagram.nodes.find((n) => n.id === f.node)
+      if (!node) problems.push({ path: `${p}.node`, message: `No node has the id “${String(f.node)}”.` })
+      else if (node.kind !== 'service' && node.kind !== 'database') problems.push({ path: `${p}.node`, message: `Only a service or a database can ${action === 'errorRate' ? 'have its error rate changed' : action}; “${node.label}” is a ${node.kind}.` })
+      else if (action !== 'errorRate' && f.replica !== undefined) {
+        const replicas = node.settings.replicas
+        if (!isNumberIn(f.replica, 1, replicas) || !Number.isInteger(f.replica)) problems.push({ path: `${p}.replica`, message: `replica must be a whole number from 1 to ${replicas}.` })
+      }
+      if (action === 'errorRate' && !isNumberIn(f.errorRate, 0, 100)) problems.push({ path: `${p}.errorRate`, message: 'errorRate must be a percentage from 0 to 100.' })
+    } else {
+      const link = diagram.links.find((l) => l.id === f.link)
+      if (!link) problems.push({ path: `${p}.link`, message: `No link has the id “${String(f.link)}”.` })
+      else if ((action === 'detach' || action === 'attach') && linkRole(diagram, link) !== 'consume') {
+        problems.push({ path: `${p}.link`, message: `Only a consumer's link (out of a queue or topic) can be ${action}ed.` })
+      }
+      if (action === 'latency' && !isNumberIn(f.addMs, 0, 60_000)) problems.push({ path: `${p}.addMs`, message: 'addMs must be from 0 to 60,000 ms.' })
+    }
+    if (problems.length === before) faults.push({ ...f } as Fault)
+  })
+  return problems.length ? err(problems) : ok(faults)
+}

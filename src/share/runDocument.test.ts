@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { parseDocumentText, parseRunDocumentText, serializeDocument } from './document'
+
+const base = {
+  wireplay: 1,
+  nodes: [
+    { id: 'c', kind: 'client', label: 'C', x: 0, y: 0 },
+    { id: 's', kind: 'service', label: 'S', x: 0, y: 0, settings: { replicas: 2 } },
+    { id: 'q', kind: 'queue', label: 'Q', x: 0, y: 0 },
+  ],
+  links: [
+    { id: 'l1', source: 'c', target: 's', kind: 'sync' },
+    { id: 'l2', source: 'c', target: 'q', kind: 'message' },
+    { id: 'l3', source: 'q', target: 's', kind: 'message' },
+  ],
+}
+
+describe('the fault timeline in a document', () => {
+  it('reads faults, round-trips them, and plain readers ignore them', () => {
+    const faults = [
+      { at: 1000, action: 'crash', node: 's', replica: 2 },
+      { at: 2000, action: 'restart', node: 's' },
+      { at: 3000, action: 'latency', link: 'l1', addMs: 50 },
+      { at: 4000, action: 'errorRate', node: 's', errorRate: 25 },
+      { at: 5000, action: 'detach', link: 'l3' },
+      { at: 6000, action: 'attach', link: 'l3' },
+    ]
+    const text = JSON.stringify({ ...base, faults })
+    const r = parseRunDocumentText(text)
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    expect(r.value.faults).toEqual(faults)
+    expect(parseDocumentText(text).ok).toBe(true)
+    const again = parseRunDocumentText(serializeDocument(r.value.diagram, r.value.faults))
+    expect(again.ok && again.value.faults).toEqual(faults)
+    expect(JSON.parse(serializeDocument(r.value.diagram))).not.toHaveProperty('faults')
+  })
+
+  it('reports each bad fault with its path', () => {
+    const faults = [
+      { at: -5, action: 'crash', node: 's' },
+      { at: 1, action: 'crash', node: 'c' },
+      { at: 1, action: 'crash', node: 's', replica: 3 },
+      { at: 1, action: 'detach', link: 'l1' },
+      { at: 1, action: 'latency', link: 'nope', addMs: 5 },
+      { at: 1, action: 'melt' },
+      { at: 1, action: 'errorRate', node: 's', errorRate: 101, extra: true },
+      'crash',
+    ]
+    const r = parseRunDocumentText(JSON.stringify({ ...base, faults }))
+    expect(r.ok).toBe(false)
+    const paths = r.ok ? [] : r.error.map((p) => p.path)
+    expect(paths).toEqual(['faults[0].at', 'faults[1].node', 'faults[2].replica', 'faults[3].link', 'faults[4].link', 'faults[5].action', 'faults[6].extra', 'faults[6].errorRate', 'faults[7]'])
+    expect(parseRunDocumentText(JSON.stringify({ ...base, faults: {} })).ok).toBe(false)
+  })
+
+  it('still reports JSON and diagram problems first', () => {
+    expect(parseRunDocumentText('{').ok).toBe(false)
+    const r = parseRunDocumentText(JSON.stringify({ ...base, nodes: [], faults: [] }))
+    expect(r.ok).toBe(false)
+  })
+})

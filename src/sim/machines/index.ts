@@ -1,0 +1,5 @@
+export { asyncCallMachine } from './asyncCall'
+export { eventDeliveryMachine } from './eventDelivery'
+export { messageDeliveryMachine } from './messageDelivery'
+export { nodeLifecycleMachine } from './nodeLifecycle'
+export { syncCallMachine } from './syncCall'

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { diagram } from './testing/diagrams'
+import { broker, client, expectConserved, run, server } from './testing/run'
+
+describe('messages through a queue', () => {
+  const build = (opts: { q?: object; w1?: object; w2?: object; consume?: object; rate?: number; uniform?: boolean } = {}) =>
+    diagram()
+      .client('c', { rate: opts.rate ?? 20, arrivals: opts.uniform ? 'uniform' : 'poisson' })
+      .service('p', { workers: 8, timeMs: 1 })
+      .queue('q', opts.q)
+      .service('w1', { workers: 1, timeDist: 'constant', timeMs: 20, ...opts.w1 })
+      .service('w2', { workers: 1, timeDist: 'constant', timeMs: 20, ...opts.w2 })
+      .link('c', 'p', 'sync', { latencyMs: 1 })
+      .link('p', 'q', 'message', { latencyMs: 1, contract: 'Job v1' })
+      .link('q', 'w1', 'message', { latencyMs: 1, contract: 'Job v1', ...opts.consume })
+      .link('q', 'w2', 'message', { latencyMs: 1, contract: 'Job v1' })
+      .build()
+
+  it('releases the producer at the broker’s ack and gives each message to exactly one consumer', () => {
+    const { sim, m } = run(build(), 60_000)
+    const sub = broker(m, 'q').subscriptions[0]!
+    const w1 = server(m, 'w1').arrivals
+    const w2 = server(m, 'w2').arrivals
+    // competing consumers: both get work, no message twice
+    expect(w1).toBeGreaterThan(sub.delivered * 0.3)
+    expect(w2).toBeGreaterThan(sub.delivered * 0.3)
+    expect(w1 + w2).toBe(sub.delivered)
+    expect(sub.redelivered).toBe(0)
+    expect(sub.published - sub.acked).toBe(sub.depth.now)
+    // the producer waits only for the broker's ack (2 ms round trip), not for the consumer
+    expect(server(m, 'p').responseTime.max).toBeLessThan(30)
+    expectConserved(sim)
+  })
+
+  it('redelivers a crashed consumer’s unacked message to another consumer', () => {
+    const d = build({ w1: { timeMs: 500 }, rate: 1, uniform: true })
+    const { sim, m } = run(d, 5000, { faults: [{ at: 1200, action: 'crash', node: 'w1' }] })
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(server(m, 'w1').failed).toBe(1)
+    expect(sub.redelivered).toBe(1)
+    expect(sub.acked).toBe(sub.published)
+    expect(sub.deadLettered).toBe(0)
+    expectConserved(sim)
+  })
+
+  it('dead-letters a message whose contract the consumer does not expect, without working on it', () => {
+    const d = diagram()
+      .client('c', { rate: 5 })
+      .queue('q')
+      .service('w', { workers: 1 })
+      .link('c', 'q', 'message', { contract: 'Job v1' })
+      .link('q', 'w', 'message', { contract: 'Job v2' })
+      .build()
+    const { sim, m } = run(d, 10_000)
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(sub.published).toBeGreaterThan(20)
+    expect(sub.deadLettered).toBe(sub.published)
+    expect(sub.delivered).toBe(sub.published)
+    expect(server(m, 'w').arrivals).toBe(0)
+    expect(client(m).succeeded).toBe(client(m).issued)
+    expectConserved(sim)
+  })
+
+  it('dead-letters after max deliveries', () => {
+    const d = diagram()
+      .client('c', { rate: 1, arrivals: 'uniform' })
+      .queue('q', { maxDeliveries: 3 })
+      .service('w', { workers: 1, errorRate: 100 })
+      .link('c', 'q', 'message')
+      .link('q', 'w', 'message')
+      .build()
+    const { sim, m } = run(d, 1900)
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(sub).toMatchObject({ published: 1, delivered: 3, redelivered: 2, deadLettered: 1, acked: 0 })
+    expect(sim.snapshot().nodes.find((n) => n.id === 'q')!.subscriptions[0]!.deadLettered).toBe(1)
+    expectConserved(sim)
+  })
+
+  it('redelivers when no ack comes within the ack timeout, and drops the late ack', () => {
+    const d = diagram()
+      .client('c', { rate: 1, arrivals: 'uniform' })
+      .queue('q', { ackTimeoutMs: 100, maxDeliveries: 2 })
+      .service('w', { workers: 2, timeDist: 'constant', timeMs: 300 })
+      .link('c', 'q', 'message', { latencyMs: 0 })
+      .link('q', 'w', 'message', { latencyMs: 0 })
+      .build()
+    const { sim, m } = run(d, 1900)
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(sub).toMatchObject({ published: 1, delivered: 2, redelivered: 1, deadLettered: 1, acked: 0 })
+    // both deliveries were worked on; their acks came too late
+    expect(server(m, 'w').completed).toBe(2)
+    expect(server(m, 'w').records.byOutcome).toEqual({ timedOut: 2 })
+    expectConserved(sim)
+  })
+
+  it('keeps messages while every consumer is down and drains the backlog when one returns', () => {
+    const faults = [
+      { at: 0, action: 'crash' as const, node: 'w1' },
+      { at: 0, action: 'crash' as const, node: 'w2' },
+      { at: 30_000, action: 'restart' as const, node: 'w2' },
+    ]
+    const { sim, m } = run(build({ rate: 10, w2: { workers: 4, timeMs: 5 } }), 29_999, { faults })
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(sub.acked).toBe(0)
+    expect(sub.ready).toBe(sub.published)
+    expect(sub.ready).toBeGreaterThan(250)
+    sim.runUntil(60_000)
+    const after = broker(sim.metrics(), 'q').subscriptions[0]!
+    expect(after.published).toBeGreaterThan(sub.published)
+    expect(after.acked + after.depth.now).toBe(after.published)
+    expect(after.depth.now).toBeLessThan(5)
+    expect(after.deadLettered).toBe(0)
+    expect(after.depth.max).toBeGreaterThanOrEqual(sub.published)
+    expectConserved(sim)
+  })
+
+  it('refuses a publish when the queue is full and the producer’s work fails', () => {
+    const d = diagram()
+      .client('c', { rate: 10, arrivals: 'uniform' })
+      .queue('q', { capacity: 3 })
+      .service('w', { workers: 1 })
+      .link('c', 'q', 'message', { latencyMs: 0 })
+      .link('q', 'w', 'message', { latencyMs: 0 })
+      .build()
+    const { sim, m } = run(d, 1050, { faults: [{ at: 0, action: 'detach', link: 'q->w' }] })
+    expect(broker(m, 'q')).toMatchObject({ published: 3, refused: 7 })
+    expect(client(m).failedBy).toEqual({ brokerFull: 7 })
+    sim.inject({ at: 1100, action: 'attach', link: 'q->w' })
+    sim.runUntil(1200)
+    expect(broker(sim.metrics(), 'q').subscriptions[0]!.acked).toBeGreaterThanOrEqual(3)
+    expectConserved(sim)
+  })
+})

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { diagram } from './testing/diagrams'
+import { broker, client, expectConserved, run, server } from './testing/run'
+
+describe('events through a topic', () => {
+  const build = (subscribers: { id: string; filter?: string; s?: object }[]) => {
+    const b = diagram().client('c', { rate: 20 }).service('p', { workers: 4, timeMs: 2 }).topic('t')
+    for (const s of subscribers) b.service(s.id, { workers: 4, timeMs: 5, ...s.s })
+    b.link('c', 'p', 'sync', { latencyMs: 1 }).link('p', 't', 'event', { latencyMs: 1, eventName: 'OrderPlaced' })
+    for (const s of subscribers) b.link('t', s.id, 'event', { latencyMs: 1, filter: s.filter ?? '' })
+    return b.build()
+  }
+
+  it('copies every event to every subscription', () => {
+    const { sim, m } = run(build([{ id: 'a' }, { id: 'b' }, { id: 'n' }]), 30_000)
+    const t = broker(m, 't')
+    expect(t.subscriptions).toHaveLength(3)
+    for (const s of t.subscriptions) {
+      expect(s.published).toBe(t.published)
+      expect(s.acked + s.depth.now).toBe(s.published)
+    }
+    expect(server(m, 'a').arrivals).toBeGreaterThan(500)
+    expectConserved(sim)
+  })
+
+  it('honours each subscription’s filter', () => {
+    const { m } = run(build([{ id: 'a', filter: 'OrderPlaced, OrderShipped' }, { id: 'b', filter: 'Other' }]), 10_000)
+    const [a, b] = broker(m, 't').subscriptions
+    expect(a!.published).toBe(broker(m, 't').published)
+    expect(b!.published).toBe(0)
+    expect(server(m, 'b').arrivals).toBe(0)
+  })
+
+  it('changes nothing for the publisher when subscribers come and go', () => {
+    const one = run(build([{ id: 'a' }]), 20_000).m
+    const three = run(build([{ id: 'a' }, { id: 'b', s: { timeMs: 500, workers: 1 } }, { id: 'n' }]), 20_000).m
+    expect(client(three)).toEqual(client(one))
+    expect(server(three, 'p').responseTime).toEqual(server(one, 'p').responseTime)
+  })
+
+  it('redelivers and dead-letters per subscription', () => {
+    const { sim, m } = run(build([{ id: 'a' }, { id: 'bad', s: { errorRate: 100 } }]), 10_000)
+    const [a, bad] = broker(m, 't').subscriptions
+    expect(a!.deadLettered).toBe(0)
+    expect(bad!.deadLettered).toBeGreaterThan(50)
+    expect(bad!.redelivered).toBe(bad!.deadLettered * 4 + (bad!.delivered - bad!.deadLettered * 5))
+    expectConserved(sim)
+  })
+
+  it('keeps a detached subscriber’s events and delivers the backlog when it is back', () => {
+    const faults = [
+      { at: 1000, action: 'detach' as const, link: 't->a' },
+      { at: 11_000, action: 'attach' as const, link: 't->a' },
+    ]
+    const { sim, m } = run(build([{ id: 'a' }, { id: 'b' }]), 10_999, { faults })
+    const [a, b] = broker(m, 't').subscriptions
+    expect(a!.ready).toBeGreaterThan(150)
+    expect(b!.ready).toBe(0)
+    sim.runUntil(20_000)
+    const [a2] = broker(sim.metrics(), 't').subscriptions
+    expect(a2!.acked + a2!.depth.now).toBe(a2!.published)
+    expect(a2!.depth.now).toBeLessThan(5)
+    expectConserved(sim)
+  })
+})

@@ -1,0 +1,70 @@
+import { CARRIES, type CarriesName } from './records'
+
+/** One message crossing one link. Times in simulated ms. */
+export interface Hop {
+  link: string
+  direction: 'forward' | 'back'
+  carries: CarriesName
+  depart: number
+  arrive: number
+  /** the record that travels */
+  requestId: number
+  /** the client operation it belongs to (0 when none) */
+  correlationId: number
+}
+
+/**
+ * The most recent hops, in a ring of fixed size held in typed arrays: memory stays
+ * bounded however long the run, and recording a hop allocates nothing.
+ */
+export class TraceRing {
+  /** one record of STRIDE numbers per hop, side by side: a hop touches one or two cache lines */
+  private readonly data: Float64Array
+  private readonly slots: number
+  private next = 0
+  private count = 0
+
+  readonly capacity: number
+  constructor(capacity: number) {
+    this.capacity = capacity
+    this.slots = Math.max(0, Math.floor(capacity))
+    this.data = new Float64Array(this.slots * STRIDE)
+  }
+
+  push(link: number, direction: number, carries: number, depart: number, arrive: number, req: number, corr: number): void {
+    if (this.slots === 0) return
+    const i = this.next
+    const d = this.data
+    const o = i * STRIDE
+    d[o] = link * 64 + carries * 2 + direction
+    d[o + 1] = depart
+    d[o + 2] = arrive
+    d[o + 3] = req
+    d[o + 4] = corr
+    this.next = i + 1 === this.slots ? 0 : i + 1
+    if (this.count < this.slots) this.count++
+  }
+
+  /** Oldest first. */
+  read(linkIds: readonly string[]): Hop[] {
+    const n = this.slots
+    const d = this.data
+    const out: Hop[] = []
+    for (let k = 0; k < this.count; k++) {
+      const o = ((this.next - this.count + k + n) % n) * STRIDE
+      const f = d[o] as number
+      out.push({
+        link: linkIds[Math.floor(f / 64)] as string,
+        direction: (f & 1) === 1 ? 'back' : 'forward',
+        carries: CARRIES[(f % 64) >> 1] as CarriesName,
+        depart: d[o + 1] as number,
+        arrive: d[o + 2] as number,
+        requestId: d[o + 3] as number,
+        correlationId: d[o + 4] as number,
+      })
+    }
+    return out
+  }
+}
+
+const STRIDE = 5
