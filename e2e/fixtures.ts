@@ -77,7 +77,7 @@ export class Editor {
     this.inspector = page.getByRole('complementary', { name: 'Inspector' })
     this.nodes = this.canvas.locator('.react-flow__node')
     this.linkBadges = page.getByTestId(TEST_IDS.linkBadge)
-    this.notice = page.getByRole('status')
+    this.notice = page.getByRole('status', { name: 'Messages' })
     this.emptyCanvas = page.getByTestId(TEST_IDS.emptyCanvas)
     this.hint = page.getByRole('note').filter({ hasText: 'Welcome!' })
     this.confirmDialog = page.getByRole('dialog')
@@ -269,13 +269,41 @@ export class Editor {
     await this.page.mouse.click(box.x + box.width / 2, box.y + 12)
   }
 
-  /** Press Tab (or Shift+Tab) until `target` has focus. */
-  async tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
+  /** Press Tab (or Shift+Tab) until `target` has focus; returns how many presses it took. */
+  async tabTo(target: Locator, { backwards = false, max = 80 } = {}): Promise<number> {
     const element = await target.elementHandle()
-    for (let i = 0; i < max && !(await element!.evaluate((el) => el === document.activeElement)); i++) {
+    let presses = 0
+    for (; presses < max && !(await element!.evaluate((el) => el === document.activeElement)); presses++) {
       await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
     }
     await expect(target).toBeFocused()
+    return presses
+  }
+
+  /** What has keyboard focus, in words: "body", or tag, accessible name and text. For messages. */
+  async focusedDescription(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement
+      if (!el || el === document.body) return 'body'
+      const name = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? ''
+      const text = (el.textContent ?? '').trim().slice(0, 40)
+      return `<${el.tagName.toLowerCase()}> ${name ? `"${name}" ` : ''}${text ? `text "${text}"` : ''}`.trim()
+    })
+  }
+
+  /**
+   * Pick an option of the focused <select> with the arrow keys alone, as a keyboard user
+   * does: Down until the shown option's text matches, then Up if it was above.
+   */
+  async arrowToOption(select: Locator, option: RegExp) {
+    await expect(select).toBeFocused()
+    const shown = () => select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')
+    const count = await select.locator('option').count()
+    for (const key of ['ArrowDown', 'ArrowUp']) {
+      for (let i = 0; i <= count && !option.test(await shown()); i++) await this.page.keyboard.press(key)
+      if (option.test(await shown())) return
+    }
+    throw new Error(`no option matching ${option} reachable with the arrow keys; shown: "${await shown()}"`)
   }
 
   /** The accessible names of the nodes that lie (partly) outside the visible canvas. */

@@ -65,5 +65,43 @@ test('a saved diagram that cannot be read is set aside with a message, and the s
   await editor.reload()
   await expect(editor.notice).toContainText('could not be read')
   await expect(editor.nodes).toHaveCount(8)
-  expect(await page.evaluate(() => localStorage.getItem('wireplay.autosave.unreadable'))).toContain('oops')
+  const setAside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wireplay.autosave.unreadable.')))
+  expect(setAside).toHaveLength(1)
+  await expect(editor.notice).toContainText(setAside[0]!)
+  expect(await page.evaluate((key) => localStorage.getItem(key), setAside[0]!)).toContain('oops')
+})
+
+test('two tabs editing the same diagram do not overwrite each other silently', async ({ editor, page, context }) => {
+  await editor.open()
+  await editor.waitForAutosave()
+  const other = await context.newPage()
+  await other.goto('/')
+  await other.locator('.react-flow__node').first().waitFor()
+  // the other tab deletes a node and saves
+  await other.locator('.react-flow__node', { hasText: 'Reports' }).click()
+  await other.keyboard.press('Delete')
+  await expect(other.locator('.react-flow__node')).toHaveCount(7)
+  // this tab notices, stops saving, and asks
+  const banner = page.getByRole('alert').filter({ hasText: 'changed in another tab' })
+  await expect(banner).toBeVisible()
+  await banner.getByRole('button', { name: 'Open the other tab’s diagram' }).click()
+  await expect(editor.nodes).toHaveCount(7)
+  await expect(banner).toHaveCount(0)
+  // and the choice can be undone
+  await page.keyboard.press('Control+z')
+  await expect(editor.nodes).toHaveCount(8)
+  await other.close()
+})
+
+test('a browser that blocks storage still opens the editor, and says the work will not be kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError')
+      },
+    })
+  })
+  await page.goto('/')
+  await expect(page.locator('.react-flow__node')).toHaveCount(8)
+  await expect(page.getByRole('status', { name: 'Messages' })).toContainText('blocks storage')
 })

@@ -1,3 +1,4 @@
+import { TEST_IDS } from '../src/lib/testIds'
 import { expect, test } from './fixtures'
 
 test('a normal session logs no errors', async ({ editor, page }) => {
@@ -16,7 +17,7 @@ test('a normal session logs no errors', async ({ editor, page }) => {
   // change settings, including refused values
   await editor.selectNode('Web shop')
   await editor.field('Rate').fill('-1')
-  await expect(editor.inspector.getByRole('alert')).toContainText('cannot be negative')
+  await expect(editor.inspector.getByTestId(TEST_IDS.fieldError)).toContainText('cannot be negative')
   await editor.field('Rate').fill('40')
   await editor.field('Arrivals').selectOption('uniform')
   await expect(editor.node('Web shop')).toContainText('40 req/s · uniform')

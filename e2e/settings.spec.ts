@@ -19,7 +19,7 @@ test('settings are validated as typed, and the node summary shows the last valid
   // an out-of-range value is explained at the field and not applied
   await workers.fill('0')
   await expect(workers).toHaveAttribute('aria-invalid', 'true')
-  const workersError = editor.inspector.getByRole('alert')
+  const workersError = editor.inspector.getByTestId(TEST_IDS.fieldError)
   await expect(workersError).toContainText('at least 1')
   await expect(workers).toHaveAccessibleDescription(/at least 1/)
   await expect(summary).toContainText('1 × 12 workers')
@@ -27,21 +27,21 @@ test('settings are validated as typed, and the node summary shows the last valid
 
   // fixing the value clears the message
   await workers.fill('16')
-  await expect(editor.inspector.getByRole('alert')).toHaveCount(0)
+  await expect(editor.inspector.getByTestId(TEST_IDS.fieldError)).toHaveCount(0)
   await expect(summary).toContainText('1 × 16 workers')
 
   const errorRate = editor.field('Error rate')
   await errorRate.fill('150')
   await expect(errorRate).toHaveAttribute('aria-invalid', 'true')
-  await expect(editor.inspector.getByRole('alert')).toContainText('at most 100')
+  await expect(editor.inspector.getByTestId(TEST_IDS.fieldError)).toContainText('at most 100')
   await expect(summary).not.toContainText('err')
   await errorRate.fill('2.5')
   await expect(summary).toContainText('2.5 % err')
 
   await workers.fill('')
-  await expect(editor.inspector.getByRole('alert')).toContainText('needs a value')
+  await expect(editor.inspector.getByTestId(TEST_IDS.fieldError)).toContainText('needs a value')
   await workers.fill('many')
-  await expect(editor.inspector.getByRole('alert')).toContainText('must be a number')
+  await expect(editor.inspector.getByTestId(TEST_IDS.fieldError)).toContainText('must be a number')
   await expect(summary).toContainText('1 × 16 workers')
 
   // whole numbers only where a fraction makes no sense
@@ -50,7 +50,7 @@ test('settings are validated as typed, and the node summary shows the last valid
   const capacity = editor.field('Capacity')
   await expect(capacity).toHaveValue('1000')
   await capacity.fill('2.5')
-  await expect(editor.inspector.getByRole('alert')).toContainText('whole number')
+  await expect(editor.inspector.getByTestId(TEST_IDS.fieldError)).toContainText('whole number')
   await expect(editor.node('Shipping jobs').getByTestId(TEST_IDS.nodeSummary)).toContainText('cap 1000')
   await capacity.fill('250')
   await expect(editor.node('Shipping jobs').getByTestId(TEST_IDS.nodeSummary)).toContainText('cap 250')

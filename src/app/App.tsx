@@ -1,21 +1,26 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
 import { useCallback, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
 import { EditorContext } from '../store/react/editorContext'
 import { CommandCtx } from '../ui/commandContext'
 import type { CommandContext } from '../ui/commands'
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
+import { ConflictBanner } from '../ui/ConflictBanner'
 import { Hint } from '../ui/Hint'
 import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
 import { Toolbar } from '../ui/Toolbar'
+import type { Autosave } from './autosave'
 import { useShortcuts } from './useShortcuts'
 import { useTheme } from './useTheme'
 
 export interface AppProps {
   store: EditorStore
+  /** null where the browser blocks storage */
+  autosave: Autosave | null
   initialView: Viewport | undefined
   showHint: boolean
   onDismissHint(): void
@@ -32,7 +37,7 @@ export function App(props: AppProps) {
   )
 }
 
-function Editor({ store, initialView, showHint, onDismissHint, onViewportChange }: AppProps) {
+function Editor({ store, autosave, initialView, showHint, onDismissHint, onViewportChange }: AppProps) {
   const { theme, toggle } = useTheme()
   const flow = useReactFlow()
   const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null)
@@ -60,6 +65,7 @@ function Editor({ store, initialView, showHint, onDismissHint, onViewportChange 
     <CommandCtx.Provider value={ctx}>
       <div className="app">
         <Toolbar themeLabel={theme === 'dark' ? 'Light theme' : 'Dark theme'} />
+        {autosave && <SaveConflict autosave={autosave} />}
         {hint && (
           <Hint
             onDismiss={() => {
@@ -78,4 +84,10 @@ function Editor({ store, initialView, showHint, onDismissHint, onViewportChange 
       </div>
     </CommandCtx.Provider>
   )
+}
+
+function SaveConflict({ autosave }: { autosave: Autosave }) {
+  const status = useStore(autosave.status)
+  if (status.kind !== 'conflict') return null
+  return <ConflictBanner canTakeTheirs={status.theirs !== null} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
 }

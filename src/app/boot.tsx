@@ -6,7 +6,7 @@ import { STARTER_DOCUMENT } from '../scenarios/starter'
 import { formatProblems, parseDocument } from '../share/document'
 import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
-import { loadAutosave, startAutosave } from './autosave'
+import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
 import { installTestBridge } from './testBridge'
 
 const HINT_KEY = 'wireplay.hintDismissed'
@@ -20,36 +20,39 @@ function starter(): Diagram {
 
 /** Composition root: restore the saved diagram (or the starter on a first visit), start autosave, render. */
 export function boot(rootElement: HTMLElement) {
-  const saved = loadAutosave(localStorage)
+  const storage = openStorage()
+  const saved = storage ? loadAutosave(storage) : ({ kind: 'none' } as const)
   const store = createEditorStore(saved.kind === 'ok' ? saved.diagram : starter())
+  if (!storage) store.getState().notify('This browser blocks storage for this page: the diagram will not be kept after a reload.', 'error')
   if (saved.kind === 'unreadable') store.getState().notify(saved.message, 'error')
   let view: Viewport | undefined = saved.kind === 'ok' ? saved.view : undefined
-  const autosave = startAutosave(store, localStorage, () => view)
+  const autosave: Autosave | null = storage ? startAutosave(store, storage, () => view, { held: saved.kind === 'unreadable' && !saved.setAside }) : null
   installTestBridge(store)
 
   let hintDismissed = false
   try {
-    hintDismissed = localStorage.getItem(HINT_KEY) === '1'
+    hintDismissed = storage?.getItem(HINT_KEY) === '1'
   } catch {
-    // no storage: show the hint
+    // show the hint
   }
 
   createRoot(rootElement).render(
     <StrictMode>
       <App
         store={store}
+        autosave={autosave}
         initialView={view}
         showHint={saved.kind !== 'ok' && !hintDismissed}
         onDismissHint={() => {
           try {
-            localStorage.setItem(HINT_KEY, '1')
+            storage?.setItem(HINT_KEY, '1')
           } catch {
             // not remembered
           }
         }}
         onViewportChange={(v) => {
           view = { x: Math.round(v.x), y: Math.round(v.y), zoom: +v.zoom.toFixed(4) }
-          autosave.saveSoon()
+          autosave?.saveSoon()
         }}
       />
     </StrictMode>,

@@ -1,10 +1,17 @@
 import { useEffect } from 'react'
 import { COMMANDS, type CommandContext, type CommandId } from '../ui/commands'
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  if (!el || !el.tagName) return false
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('dialog[open]') !== null
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'password', 'tel', 'number'])
+
+/** Where keys type text: every key belongs to the field. */
+function editsText(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.tagName === 'TEXTAREA') return true
+  return el.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((el as HTMLInputElement).type)
+}
+
+/** Selects and radio buttons use arrows and letters, but undo and Escape are still ours. */
+function isChoice(el: HTMLElement): boolean {
+  return el.tagName === 'SELECT' || (el.tagName === 'INPUT' && ['radio', 'checkbox'].includes((el as HTMLInputElement).type))
 }
 
 /** Which command a key press means, or null. Ctrl and Cmd are the same here. */
@@ -23,17 +30,37 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   return null
 }
 
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }
+/** Same steps as React Flow's own arrow keys on a focused node: 5, or 20 with Shift. */
+const NUDGE = 5
+const NUDGE_FAST = 20
+
 /** Keyboard shortcuts for the whole page, except while the user types in a field. */
 export function useShortcuts(ctx: CommandContext) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return
+      const target = (e.target as HTMLElement | null) ?? document.body
+      if (target.closest?.('dialog[open]') || editsText(target)) return
+      const choice = isChoice(target)
       if (e.key === 'Escape') {
         ctx.store.getState().select({ nodes: [], links: [] })
         return
       }
+      const arrow = ARROWS[e.key]
+      if (arrow) {
+        // a focused node moves itself (React Flow); selects and radios use arrows to choose
+        if (choice || target.closest?.('.react-flow__node') || e.ctrlKey || e.metaKey || e.altKey) return
+        const { selection, history } = ctx.store.getState()
+        if (selection.nodes.length === 0) return
+        e.preventDefault()
+        const step = e.shiftKey ? NUDGE_FAST : NUDGE
+        const ids = new Set(selection.nodes)
+        const moves = new Map(history.present.nodes.filter((n) => ids.has(n.id)).map((n) => [n.id, { x: n.x + arrow[0] * step, y: n.y + arrow[1] * step }]))
+        ctx.store.getState().moveNodes(moves, 'nudge')
+        return
+      }
       const id = commandForKey(e)
-      if (!id) return
+      if (!id || (choice && id !== 'undo' && id !== 'redo')) return
       const cmd = COMMANDS[id] as { enabled?: (c: CommandContext) => boolean; run: (c: CommandContext) => unknown }
       const enabled = !cmd.enabled || cmd.enabled(ctx)
       // leave the browser's own copy and paste alone when there is nothing of ours to act on

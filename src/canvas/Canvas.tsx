@@ -22,6 +22,7 @@ import { useEditor, useEditorStore } from '../store/react/editorContext'
 import { createFlowDeriver, type Measured } from './deriveFlow'
 import type { WireFlowEdge, WireFlowNode } from './flowTypes'
 import { DetailContext, selectDetail } from './detail'
+import { FIT_VIEW_OPTIONS } from './fitView'
 import { Legend } from './Legend'
 import { WireEdge } from './WireEdge'
 import { WireNode } from './WireNode'
@@ -31,7 +32,6 @@ const nodeTypes = { wire: WireNode }
 const edgeTypes = { wire: WireEdge }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const PRO_OPTIONS = { hideAttribution: true }
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 }
 
 const MINIMAP_COLORS: Record<NodeKind, string> = {
   client: '#64748b',
@@ -46,8 +46,6 @@ const DETAIL_CLASS = { near: 'canvas', far: 'canvas canvas--far', 'very-far': 'c
 const MINIMAP_STYLE = { width: 170, height: 110 }
 const minimapColor = (n: WireFlowNode) => MINIMAP_COLORS[n.data.node.kind]
 
-/** Beyond this many nodes only what is on screen is rendered. */
-const VIRTUALIZE_ABOVE = 150
 
 export interface CanvasProps {
   colorMode: ColorMode
@@ -74,13 +72,14 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
     (changes: NodeChange<WireFlowNode>[]) => {
       const editor = store.getState()
       const positions = new Map<string, { x: number; y: number }>()
-      let phase: 'live' | 'end' | 'once' | null = null
+      let phase: 'live' | 'end' | 'nudge' | null = null
       let selected: Set<string> | null = null
       let remeasured: Map<string, Measured> | null = null
       for (const c of changes) {
         if (c.type === 'position') {
           if (c.position) positions.set(c.id, c.position)
-          phase = c.dragging ? 'live' : editor.gestureBase ? 'end' : 'once'
+          // without `dragging` it is React Flow's arrow-key move of a focused node
+          phase = c.dragging ? 'live' : editor.gestureBase ? 'end' : 'nudge'
         } else if (c.type === 'select') {
           selected ??= new Set(editor.selection.nodes)
           if (c.selected) selected.add(c.id)
@@ -182,14 +181,14 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
           connectionLineType={ConnectionLineType.Bezier}
           minZoom={0.1}
           maxZoom={2.5}
-          onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+          connectOnClick={false}
           {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
           proOptions={PRO_OPTIONS}
           aria-label="Diagram canvas"
         >
           {/* thousands of dots when zoomed out: the largest raster cost of a pan, and noise */}
           {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
-          <Controls showInteractive={false} position="top-right" />
+          <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />
           <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
           <Legend />
         </ReactFlow>

@@ -8,4 +8,6 @@ export const TEST_IDS = {
   linkBadge: 'link-badge',
   emptyCanvas: 'empty-canvas',
   dragGhost: 'drag-ghost',
+  /** a field's refusal message (announced politely, so it has no alert role) */
+  fieldError: 'field-error',
 } as const

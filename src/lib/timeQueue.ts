@@ -74,15 +74,16 @@ export class TimeQueue {
     const seq = seqOf[id] as number
     // bottom-up: walk the hole down to a leaf along the smaller children (one comparison
     // a level), then sift the last entry up from there; it rarely climbs far, being late
+    // the vacated last position reads as +Infinity, so a missing right child never wins
+    times[last] = Infinity
     let i = 0
     let c = 1
     while (c < last) {
-      const r = c + 1
-      if (r < last) {
-        const rt = times[r] as number
-        const ct = times[c] as number
-        if (rt < ct || (rt === ct && (seqOf[ids[r] as number] as number) < (seqOf[ids[c] as number] as number))) c = r
-      }
+      const rt = times[c + 1] as number
+      const ct = times[c] as number
+      if (rt === ct) {
+        if ((seqOf[ids[c + 1] as number] as number) < (seqOf[ids[c] as number] as number)) c++
+      } else c += +(rt < ct) // arithmetic, not a branch the processor must guess
       times[i] = times[c] as number
       ids[i] = ids[c] as number
       i = c

@@ -31,12 +31,12 @@ function nextLabel(d: Diagram, kind: NodeKind): string {
   return freeLabel(KIND_LABELS[kind], new Set(d.nodes.map((n) => n.label)))
 }
 
-export function addNode(d: Diagram, kind: NodeKind, at: { x: number; y: number }, label?: string): { diagram: Diagram; id: string } {
+export function addNode(d: Diagram, kind: NodeKind, at: { x: number; y: number }): { diagram: Diagram; id: string } {
   const id = nextId(kind, allIds(d))
   const node = {
     id,
     kind,
-    label: label ?? nextLabel(d, kind),
+    label: nextLabel(d, kind),
     x: Math.round(at.x),
     y: Math.round(at.y),
     settings: defaultSettings(kind),
@@ -59,10 +59,14 @@ export function moveNodes(d: Diagram, positions: ReadonlyMap<string, { x: number
   return changed ? { ...d, nodes } : d
 }
 
+/** Returns the same diagram when the name does not change, so no empty undo step is made. */
 export function renameNode(d: Diagram, id: string, raw: string): Result<Diagram> {
+  const node = d.nodes.find((n) => n.id === id)
+  if (!node) return err('That node no longer exists.')
   const label = parseLabel(raw)
   if (!label.ok) return label
-  return ok({ ...d, nodes: d.nodes.map((n) => (n.id === id && n.label !== label.value ? { ...n, label: label.value } : n)) })
+  if (label.value === node.label) return ok(d)
+  return ok({ ...d, nodes: d.nodes.map((n) => (n === node ? { ...n, label: label.value } : n)) })
 }
 
 /** Set one node setting from user input, validated against its field. */
@@ -140,7 +144,7 @@ export function removeElements(d: Diagram, nodeIds: Iterable<string>, linkIds: I
   const keptNodes = d.nodes.filter((n) => !nodes.has(n.id))
   const keptLinks = d.links.filter((l) => !links.has(l.id) && !nodes.has(l.source) && !nodes.has(l.target))
   if (keptNodes.length === d.nodes.length && keptLinks.length === d.links.length) return d
-  return { nodes: keptNodes, links: keptLinks }
+  return { ...d, nodes: keptNodes, links: keptLinks }
 }
 
 /** A copied selection: nodes and the links among them. */
@@ -178,5 +182,5 @@ export function pasteFragment(d: Diagram, fragment: Fragment, offset: { x: numbe
     taken.add(id)
     return [{ ...l, id, source, target }]
   })
-  return { diagram: { nodes: [...d.nodes, ...nodes], links: [...d.links, ...links] }, nodeIds: nodes.map((n) => n.id) }
+  return { diagram: { ...d, nodes: [...d.nodes, ...nodes], links: [...d.links, ...links] }, nodeIds: nodes.map((n) => n.id) }
 }

@@ -26,6 +26,11 @@ export function record<T>(h: History<T>, next: T, tag: string | null = null): Hi
   return { past, present: next, future: [], tag }
 }
 
+/** End the current run of tagged edits: the next edit is a step of its own. */
+export function closeRun<T>(h: History<T>): History<T> {
+  return h.tag === null ? h : { ...h, tag: null }
+}
+
 /** Replace the present without a new step (a drag in progress). */
 export function replacePresent<T>(h: History<T>, next: T): History<T> {
   return next === h.present ? h : { ...h, present: next }

@@ -1,4 +1,5 @@
-import { EV_ARRIVE, EV_REPLY, type Engine } from './engine'
+import type { Engine } from './engine'
+import { EV_ARRIVE, EV_REPLY } from './events'
 import { AT_CALLING, AT_DEAD_LETTERED, AT_DELIVERING, AT_PROCESSING, AT_QUEUED, AT_READY, AT_REPLYING, AT_TRAVELLING, PLACES, type PlaceName } from './records'
 import type { AuditReport } from './types'
 import type { Req } from './world'
@@ -19,8 +20,14 @@ export function audit(e: Engine): AuditReport {
   }
   for (const n of nodes) {
     for (const rep of n.replicas) {
-      for (let i = 0; i < rep.queue.size; i++) add(n.index, (rep.queue.at(i) as Req).place === AT_QUEUED ? AT_QUEUED : AT_TRAVELLING)
-      for (const job of rep.active) add(n.index, job.place)
+      // where the structure holds a record decides its place, not the record's own field
+      for (let i = 0; i < rep.queue.size; i++) add(n.index, AT_QUEUED)
+      for (const job of rep.active) {
+        // a worker is held while processing and while calling out: the walk cannot tell
+        // the two apart, so it checks the sum below and the record's field here
+        add(n.index, AT_PROCESSING)
+        if (job.place !== AT_PROCESSING && job.place !== AT_CALLING) problems.push(`${n.id}: job ${job.id} holds a worker but is ${PLACES[job.place]}`)
+      }
       if (rep.busy !== rep.active.length) problems.push(`${n.id} replica ${rep.index + 1}: ${rep.busy} busy workers but ${rep.active.length} jobs hold one`)
       if (rep.busy > n.workers) problems.push(`${n.id} replica ${rep.index + 1}: ${rep.busy} busy workers of ${n.workers}`)
     }
@@ -39,12 +46,14 @@ export function audit(e: Engine): AuditReport {
   for (const n of nodes) {
     const f: Partial<Record<PlaceName, number>> = {}
     const l: Partial<Record<PlaceName, number>> = {}
-    // a client's operations wait in no structure of their own: only servers' are walked
-    const places = n.isClient ? checked : [...checked, AT_CALLING]
+    // a client's operations wait in no structure of their own, and a server's calling jobs
+    // are counted with its processing ones
+    const places = checked
     for (const p of places) {
       const a = (found[n.index] as Float64Array)[p] as number
-      const b = e.ledger.liveAt(n.index, p)
-      if (a !== 0) f[PLACES[p] as PlaceName] = a
+      // processing in the walk stands for every job holding a worker
+      const b = p === AT_PROCESSING && !n.isClient ? e.ledger.liveAt(n.index, AT_PROCESSING) + e.ledger.liveAt(n.index, AT_CALLING) : e.ledger.liveAt(n.index, p)
+      if (a !== 0) f[(p === AT_PROCESSING ? 'processing' : PLACES[p]) as PlaceName] = a
       if (b !== 0) l[PLACES[p] as PlaceName] = b
       if (a !== b) problems.push(`${n.id}: ${PLACES[p]} found ${a}, ledger ${b}`)
     }

@@ -24,7 +24,7 @@ describe('properties over random diagrams, faults and seeds', () => {
     )
   })
 
-  it('conserves every record at every step: created = ended + in flight, per node and in total', () => {
+  it('conserves every record at every step: created = ended + in flight, per node and in total', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(scenario, ({ diagram, faults, seed }) => {
         const sim = createSimulation({ diagram, faults, seed })
@@ -46,7 +46,7 @@ describe('properties over random diagrams, faults and seeds', () => {
     )
   })
 
-  it('is deterministic: same diagram, seed and faults give identical metrics and trace', () => {
+  it('is deterministic: same diagram, seed and faults give identical metrics and trace', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(scenario, ({ diagram, faults, seed }) => {
         const once = () => {
@@ -60,7 +60,7 @@ describe('properties over random diagrams, faults and seeds', () => {
     )
   })
 
-  it('never reports a negative, infinite or NaN number', () => {
+  it('never reports a negative, infinite or NaN number', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(scenario, ({ diagram, faults, seed }) => {
         const sim = createSimulation({ diagram, faults, seed })
@@ -77,7 +77,7 @@ describe('properties over random diagrams, faults and seeds', () => {
     )
   })
 
-  it('changing one node’s settings leaves other nodes’ random streams alone', () => {
+  it('changing one node’s settings leaves other nodes’ random streams alone', { timeout: 60_000 }, () => {
     // two clients feed two separate services; slowing one service must not change the other's numbers
     fc.assert(
       fc.property(fc.integer(), fc.constantFrom(5, 50), (seed, slow) => {

@@ -74,7 +74,7 @@ describe('queueing theory', () => {
     within(server(m, 's').responseTime.mean, 30)
   })
 
-  it('holds Little’s law at every node of a mixed diagram', { timeout: 60_000 }, () => {
+  it('holds Little’s law at every service, database and queue of a mixed diagram', { timeout: 60_000 }, () => {
     const d = diagram()
       .client('c', { rate: 50 })
       .service('api', { replicas: 2, workers: 8, timeMs: 10 })
@@ -94,5 +94,9 @@ describe('queueing theory', () => {
       // L = λ·W with λ the rate of requests leaving and W their mean time inside
       within(s.meanInSystem, (s.throughput * s.responseTime.mean) / 1000)
     }
+    // the queue too: messages held = acks per ms × mean time from publish to ack
+    const sub = m.brokers[0]!.subscriptions[0]!
+    expect(sub.deadLettered).toBe(0)
+    within(sub.depth.mean, (sub.acked / m.time) * sub.publishToAck.mean)
   })
 })

@@ -352,14 +352,61 @@ describe('editor store', () => {
       expect(diagram(s)).toBe(before)
     })
 
-    it('undo cancels a drag in progress', () => {
+    it('undo and redo wait while a drag is in progress, then the drag is one step', () => {
       const s = chainStore()
       s.getState().rename('client-1', 'Web')
       s.getState().moveNodes(positions([['service-1', 400, 0]]), 'live')
       s.getState().undo()
-      expect(s.getState().gestureBase).toBeNull()
-      expect(nodeById(s, 'client-1').label).toBe('Client')
+      s.getState().redo()
+      expect(nodeById(s, 'client-1').label).toBe('Web')
+      expect(nodeById(s, 'service-1').x).toBe(400)
+      s.getState().moveNodes(positions([['service-1', 420, 0]]), 'end')
+      s.getState().undo()
       expect(nodeById(s, 'service-1').x).toBe(260)
+      expect(nodeById(s, 'client-1').label).toBe('Web')
+    })
+
+    it('folds a run of arrow-key moves of the same nodes into one step, until the selection changes', () => {
+      const s = chainStore()
+      const before = steps(s)
+      for (const x of [265, 270, 275]) s.getState().moveNodes(positions([['service-1', x, 0]]), 'nudge')
+      expect(steps(s)).toBe(before + 1)
+      s.getState().select({ nodes: ['client-1'], links: [] })
+      s.getState().select({ nodes: ['service-1'], links: [] })
+      s.getState().moveNodes(positions([['service-1', 280, 0]]), 'nudge')
+      expect(steps(s)).toBe(before + 2)
+      s.getState().undo()
+      expect(nodeById(s, 'service-1').x).toBe(275)
+    })
+
+    it('makes a new step for the same field once the selection has changed', () => {
+      const s = chainStore()
+      const before = steps(s)
+      s.getState().setNodeSetting('service-1', 'timeDist', 'constant')
+      s.getState().select({ nodes: ['client-1'], links: [] })
+      s.getState().select({ nodes: ['service-1'], links: [] })
+      s.getState().setNodeSetting('service-1', 'timeDist', 'uniform')
+      expect(steps(s)).toBe(before + 2)
+      s.getState().undo()
+      expect((nodeById(s, 'service-1').settings as { timeDist: string }).timeDist).toBe('constant')
+    })
+
+    it('makes no step for a rename that changes nothing, and refuses an unknown node', () => {
+      const s = chainStore()
+      const before = steps(s)
+      expect(s.getState().rename('service-1', ' Service ')).toEqual({ ok: true, value: undefined })
+      expect(steps(s)).toBe(before)
+      expect(s.getState().rename('nope', 'X')).toEqual({ ok: false, error: 'That node no longer exists.' })
+    })
+
+    it('tells screen readers what add, delete, undo and redo did', () => {
+      const s = chainStore()
+      s.getState().addNode('queue', { x: 0, y: 0 })
+      expect(s.getState().announcement?.text).toBe('Added Queue.')
+      s.getState().remove(['service-1'], [])
+      expect(s.getState().announcement?.text).toBe('Deleted 1 node and 2 links.')
+      s.getState().undo()
+      expect(s.getState().announcement?.text).toBe('Undone.')
     })
 
     it('keeps only the selected ids that still exist after undo and redo', () => {

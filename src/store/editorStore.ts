@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { err, ok, type Result } from '../lib/result'
 import * as edit from '../model/edits'
 import { roomFor } from '../model/invariants'
-import { canRedo, canUndo, commitGesture, record, redo, replacePresent, startHistory, undo, type History } from '../model/history'
+import { canRedo, canUndo, closeRun, commitGesture, record, redo, replacePresent, startHistory, undo, type History } from '../model/history'
 import type { Diagram, LinkKind, NodeKind } from '../model/types'
 
 /**
@@ -29,6 +29,8 @@ export interface EditorState {
   /** how many times the clipboard was pasted, to stagger copies */
   pastes: number
   notice: Notice | null
+  /** what a screen reader should hear after an action that shows no notice (add, delete, undo…) */
+  announcement: Notice | null
   /** the diagram when the current drag began; null when no drag is in progress */
   gestureBase: Diagram | null
 }
@@ -36,8 +38,11 @@ export interface EditorState {
 export interface EditorActions {
   /** the new node's id, or null when the diagram is full (a notice says so) */
   addNode(kind: NodeKind, at: { x: number; y: number }): string | null
-  /** `live` moves during a drag (one undo step at `end`); `once` is a single step (arrow keys, tidy-up). */
-  moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, phase: 'live' | 'end' | 'once'): void
+  /**
+   * `live` moves during a drag (one undo step at `end`); `once` is a single step (tidy-up);
+   * `nudge` is an arrow-key move: a run of them on the same nodes is one step.
+   */
+  moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, phase: 'live' | 'end' | 'once' | 'nudge'): void
   rename(id: string, raw: string): Result<void>
   setNodeSetting(id: string, key: string, raw: unknown): Result<void>
   connect(source: string, target: string, kind?: LinkKind): Result<string>
@@ -56,6 +61,8 @@ export interface EditorActions {
   replaceDiagram(d: Diagram, message?: string): void
   notify(text: string, tone?: Notice['tone']): void
   dismissNotice(): void
+  /** say something to screen readers only */
+  announce(text: string): void
 }
 
 export type Editor = EditorState & EditorActions
@@ -64,6 +71,8 @@ export type EditorStore = StoreApi<Editor>
 export const selectDiagram = (s: EditorState) => s.history.present
 export const selectCanUndo = (s: EditorState) => canUndo(s.history)
 export const selectCanRedo = (s: EditorState) => canRedo(s.history)
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function samePositions(a: Diagram, b: Diagram): boolean {
   return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n.x === b.nodes[i]!.x && n.y === b.nodes[i]!.y && n.id === b.nodes[i]!.id)
@@ -92,6 +101,7 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       clipboard: null,
       pastes: 0,
       notice: null,
+      announcement: null,
       gestureBase: null,
 
       addNode(kind, at) {
@@ -103,6 +113,7 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         const { diagram, id } = edit.addNode(present(), kind, at)
         commit(diagram)
         set({ selection: { nodes: [id], links: [] } })
+        get().announce(`Added ${diagram.nodes.at(-1)?.label}.`)
         return id
       },
       moveNodes(positions, phase) {
@@ -119,6 +130,8 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
             const moved = { ...s.history, present: next }
             set({ history: base ? commitGesture(moved, base) : record(s.history, next), gestureBase: null })
           }
+        } else if (phase === 'nudge') {
+          commit(next, `nudge:${[...positions.keys()].join(',')}`)
         } else {
           commit(next)
         }
@@ -164,11 +177,17 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         const s = get().selection
         const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
         if (same(s.nodes, selection.nodes) && same(s.links, selection.links)) return
-        set({ selection })
+        // a new selection starts new edits: typing in a field again later is its own step
+        set((st) => ({ selection, history: closeRun(st.history) }))
       },
       remove(nodeIds, linkIds) {
-        commit(edit.removeElements(present(), nodeIds, linkIds))
+        const before = present()
+        const after = edit.removeElements(before, nodeIds, linkIds)
+        commit(after)
         pruneSelection()
+        const nodes = before.nodes.length - after.nodes.length
+        const links = before.links.length - after.links.length
+        if (nodes + links > 0) get().announce(`Deleted ${plural(nodes, 'node')} and ${plural(links, 'link')}.`)
       },
       deleteSelection() {
         const { nodes, links } = get().selection
@@ -189,6 +208,7 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         const { diagram, nodeIds } = edit.pasteFragment(present(), clipboard, { x: step, y: step })
         commit(diagram)
         set({ pastes: pastes + 1, selection: { nodes: nodeIds, links: [] } })
+        get().announce(`Pasted ${plural(nodeIds.length, 'node')}.`)
       },
       duplicateSelection() {
         const ids = get().selection.nodes
@@ -199,14 +219,21 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         const { diagram, nodeIds } = edit.pasteFragment(present(), fragment, { x: PASTE_STEP, y: PASTE_STEP })
         commit(diagram)
         set({ selection: { nodes: nodeIds, links: [] } })
+        get().announce(`Duplicated ${plural(nodeIds.length, 'node')}.`)
       },
+      // Undo and redo wait for a drag to end: undoing mid-drag would put a position the
+      // user never let go at on the redo stack.
       undo() {
-        set((s) => ({ history: undo(s.history), gestureBase: null }))
+        if (get().gestureBase || get().history.past.length === 0) return
+        set((s) => ({ history: undo(s.history) }))
         pruneSelection()
+        get().announce('Undone.')
       },
       redo() {
-        set((s) => ({ history: redo(s.history), gestureBase: null }))
+        if (get().gestureBase || get().history.future.length === 0) return
+        set((s) => ({ history: redo(s.history) }))
         pruneSelection()
+        get().announce('Redone.')
       },
       replaceDiagram(d, message) {
         commit(d)
@@ -218,6 +245,9 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       },
       dismissNotice() {
         set({ notice: null })
+      },
+      announce(text) {
+        set({ announcement: { id: ++noticeId, text, tone: 'info' } })
       },
     }
   })

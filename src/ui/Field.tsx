@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { Result } from '../lib/result'
+import { TEST_IDS } from '../lib/testIds'
 import type { FieldSpec } from '../model/fields'
 
 const CHOICE_LABELS: Record<string, string> = {
@@ -44,7 +45,8 @@ export function Field({ spec, value, onCommit }: FieldProps) {
     const r = onCommit(raw)
     setError(r.ok ? null : r.error)
   }
-  const describedBy = [error ? `${id}-error` : '', spec.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined
+  // the hint is replaced by the error while there is one
+  const describedBy = error ? `${id}-error` : spec.hint ? `${id}-hint` : undefined
 
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
@@ -78,11 +80,10 @@ export function Field({ spec, value, onCommit }: FieldProps) {
           {spec.hint}
         </div>
       )}
-      {error && (
-        <div id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </div>
-      )}
+      {/* always present, so screen readers notice the message when it appears */}
+      <div id={`${id}-error`} className="field__error" aria-live="polite">
+        {error && <span data-testid={TEST_IDS.fieldError}>{error}</span>}
+      </div>
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useDiagramStructure, useEditor, useEditorStore } from '../store/react/editorContext'
 import { LinkInspector } from './LinkInspector'
 import { NodeInspector } from './NodeInspector'
@@ -8,6 +9,19 @@ export function Inspector() {
   const selection = useEditor((s) => s.selection)
   const store = useEditorStore()
   const count = selection.nodes.length + selection.links.length
+  const panel = useRef<HTMLElement>(null)
+  const mounted = useRef(false)
+  const selectionKey = `${selection.nodes.join(',')}|${selection.links.join(',')}`
+  // An action that removes the focused element (delete, duplicate, a press in a panel that
+  // re-renders) leaves focus on the page body; keyboard users would have to start over
+  // from the top. Bring focus to this panel instead, where the result is shown.
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true
+      return
+    }
+    if (document.activeElement === document.body || document.activeElement === null) panel.current?.focus({ preventScroll: true })
+  }, [selectionKey])
 
   let body
   if (count === 1 && selection.nodes.length === 1) {
@@ -51,7 +65,7 @@ export function Inspector() {
     )
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label="Inspector" ref={panel} tabIndex={-1}>
       {body}
     </aside>
   )

@@ -55,10 +55,10 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
       {role !== 'consume' && siblings.length > 1 && (
         <p className="link-order">
           Call {position + 1} of {siblings.length} from {source?.label}.{' '}
-          <button type="button" disabled={position === 0} onClick={() => store.getState().moveLinkInOrder(link.id, -1)}>
+          <button type="button" aria-disabled={position === 0} onClick={() => store.getState().moveLinkInOrder(link.id, -1)}>
             Call earlier
           </button>{' '}
-          <button type="button" disabled={position === siblings.length - 1} onClick={() => store.getState().moveLinkInOrder(link.id, 1)}>
+          <button type="button" aria-disabled={position === siblings.length - 1} onClick={() => store.getState().moveLinkInOrder(link.id, 1)}>
             Call later
           </button>
         </p>

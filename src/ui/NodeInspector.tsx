@@ -19,7 +19,7 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
     <div className="inspector__section">
       <p className="inspector__kind">{KIND_LABELS[node.kind]}</p>
       <h2>{node.label}</h2>
-      <NameField key={node.label} label={node.label} onCommit={(raw) => store.getState().rename(node.id, raw)} />
+      <NameField label={node.label} onCommit={(raw) => store.getState().rename(node.id, raw)} />
       <fieldset>
         <legend>Settings</legend>
         {NODE_FIELDS[node.kind].map((spec) => (
@@ -40,10 +40,10 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
                     {label(l.target)} — {LINK_KIND_NAMES[l.kind]}
                   </button>
                   <span className="link-list__order">
-                    <button type="button" aria-label={`Call ${label(l.target)} earlier`} disabled={i === 0} onClick={() => store.getState().moveLinkInOrder(l.id, -1)}>
+                    <button type="button" aria-label={`Call ${label(l.target)} earlier`} aria-disabled={i === 0} onClick={() => store.getState().moveLinkInOrder(l.id, -1)}>
                       ↑
                     </button>
-                    <button type="button" aria-label={`Call ${label(l.target)} later`} disabled={i === outgoing.length - 1} onClick={() => store.getState().moveLinkInOrder(l.id, 1)}>
+                    <button type="button" aria-label={`Call ${label(l.target)} later`} aria-disabled={i === outgoing.length - 1} onClick={() => store.getState().moveLinkInOrder(l.id, 1)}>
                       ↓
                     </button>
                   </span>

@@ -41,6 +41,8 @@ export function Palette() {
 
   const onPointerDown = (kind: NodeKind) => (e: PointerEvent<HTMLButtonElement>) => {
     if (e.button !== 0) return
+    // a touch or pen drag is followed by no click, so a leftover flag must not eat the next press
+    suppressClick.current = false
     drag.current = { kind, startX: e.clientX, startY: e.clientY, moved: false }
     e.currentTarget.setPointerCapture(e.pointerId)
   }
@@ -84,11 +86,11 @@ export function Palette() {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
           onPointerCancel={onPointerCancel}
-          onClick={() => {
-            if (suppressClick.current) {
-              suppressClick.current = false
-              return
-            }
+          onClick={(e) => {
+            // the click that ends a mouse drag is not a press; a keyboard click (detail 0) always is
+            const afterDrag = suppressClick.current
+            suppressClick.current = false
+            if (afterDrag && e.detail > 0) return
             addAtCentre(kind)
           }}
         >

@@ -1,4 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react'
+import { ANIMATED_FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import { EMPTY_DIAGRAM } from '../model/edits'
 import { canRedo, canUndo } from '../model/history'
 import type { EditorStore } from '../store/editorStore'
@@ -86,13 +87,13 @@ export const COMMANDS = {
       // dagre is loaded only when someone asks for a layout
       const { tidyLayout } = await import('../model/layout')
       ctx.store.getState().moveNodes(tidyLayout(ctx.store.getState().history.present), 'once')
-      requestAnimationFrame(() => void ctx.flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.2 }))
+      requestAnimationFrame(() => void ctx.flow.fitView(ANIMATED_FIT_VIEW_OPTIONS))
     },
   },
   fitView: {
     label: 'Fit view',
     keys: 'Shift+1',
-    run: (ctx) => void ctx.flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1.2 }),
+    run: (ctx) => void ctx.flow.fitView(ANIMATED_FIT_VIEW_OPTIONS),
   },
   theme: {
     label: 'Toggle theme',

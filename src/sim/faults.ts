@@ -1,0 +1,43 @@
+import type { Fault } from '../model/faults'
+import { dispatchSub } from './brokers'
+import { NODE_CRASH, NODE_RESTART } from './compiled'
+import type { Engine } from './engine'
+import { lifecycleFire } from './lifecycle'
+
+/**
+ * The fault timeline applied at its simulated times: crash or restart replicas, add
+ * latency to a link, change an error rate, detach or attach a consumer.
+ * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
+ */
+
+export function applyFault(e: Engine, f: Fault): void {
+  const { nodes, links } = e.world
+  switch (f.action) {
+    case 'crash':
+    case 'restart': {
+      const n = nodes.find((x) => x.id === f.node)
+      const reps = n === undefined ? [] : f.replica === undefined ? n.replicas : n.replicas.filter((r) => r.index === (f.replica as number) - 1)
+      for (const rep of reps) lifecycleFire(e, rep, f.action === 'crash' ? NODE_CRASH : NODE_RESTART)
+      break
+    }
+    case 'errorRate': {
+      const n = nodes.find((x) => x.id === f.node)
+      if (n) n.errorRate = f.errorRate
+      break
+    }
+    case 'latency': {
+      const l = links.find((x) => x.id === f.link)
+      if (l) l.latency = l.baseLatency + f.addMs
+      break
+    }
+    case 'detach':
+    case 'attach': {
+      const l = links.find((x) => x.id === f.link)
+      if (!l) break
+      l.attached = f.action === 'attach'
+      if (l.attached && l.sub !== null) dispatchSub(e, l.sub)
+      break
+    }
+  }
+  if (e.listeners.length > 0) e.emit({ type: 'fault', fault: f, at: e.s.now })
+}
