@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
@@ -42,6 +42,8 @@ function Editor({ store, autosave, initialView, showHint, onDismissHint, onViewp
   const flow = useReactFlow()
   const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null)
   const [hint, setHint] = useState(showHint)
+  // the hint describes the starter diagram; once the canvas is cleared it no longer applies
+  useEffect(() => store.subscribe((s) => s.history.present.nodes.length === 0 && setHint(false)), [store])
 
   const confirm = useCallback(
     (title: string, message: string, confirmLabel: string) =>

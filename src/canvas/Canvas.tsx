@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react'
 import { useCallback, useMemo, useState } from 'react'
 import { TEST_IDS } from '../lib/testIds'
-import { checkConnection, LINK_KIND_NAMES } from '../model/rules'
+import { checkConnection, linkedMessage } from '../model/rules'
 import type { NodeKind } from '../model/types'
 import { selectDiagram } from '../store/editorStore'
 import { useEditor, useEditorStore } from '../store/react/editorContext'
@@ -146,7 +146,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
         const link = store.getState().history.present.links.find((l) => l.id === r.value)
         if (link) {
           store.getState().select({ nodes: [], links: [link.id] })
-          store.getState().notify(`Linked: ${LINK_KIND_NAMES[link.kind]}.`)
+          store.getState().notify(linkedMessage(store.getState().history.present, link))
         }
       }
     },
@@ -189,13 +189,13 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
           {/* thousands of dots when zoomed out: the largest raster cost of a pan, and noise */}
           {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
           <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />
-          <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
+          {diagram.nodes.length > 0 && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
           <Legend />
         </ReactFlow>
         {diagram.nodes.length === 0 && (
           <div className="canvas__empty" data-testid={TEST_IDS.emptyCanvas}>
             <strong>The canvas is empty.</strong>
-            <span>Drag a Client and a Service from the palette on the left, or press one to add it here. Then drag from a node’s right edge to another node to link them.</span>
+            <span>Drag a Client and a Service from the palette on the left, or press one to add it here. Then drag from the dot on a node’s right side onto another node to link them.</span>
           </div>
         )}
       </div>

@@ -61,6 +61,7 @@ function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
             aria-invalid={error ? true : undefined}
             value={draft}
             autoFocus
+            onFocus={(e) => e.target.select()}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={onKey}
             onBlur={() => finish(true)}

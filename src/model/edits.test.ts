@@ -104,6 +104,24 @@ describe('edits', () => {
     expect(checkDiagram(diagram)).toEqual([])
   })
 
+  it('gives a new producer or consumer of a queue the contract already used there, and a new publisher the topic’s event name', () => {
+    let d: Diagram = { nodes: [], links: [] }
+    for (const k of ['service', 'queue', 'service', 'service', 'topic', 'service'] as const) d = addNode(d, k, { x: 0, y: 0 }).diagram
+    d = unwrap(connect(d, 'service-1', 'queue-1')).diagram
+    d = unwrap(setLinkSetting(d, 'l-1', 'contract', 'ShipOrder v2'))
+    d = unwrap(connect(d, 'queue-1', 'service-2')).diagram
+    d = unwrap(connect(d, 'service-3', 'queue-1')).diagram
+    expect(d.links.map((l) => l.settings.contract)).toEqual(['ShipOrder v2', 'ShipOrder v2', 'ShipOrder v2'])
+    d = unwrap(connect(d, 'service-1', 'topic-1')).diagram
+    d = unwrap(setLinkSetting(d, 'l-4', 'eventName', 'OrderPlaced'))
+    d = unwrap(connect(d, 'service-4', 'topic-1')).diagram
+    expect(d.links.at(-1)!.settings.eventName).toBe('OrderPlaced')
+    // a queue with no links yet starts from the default
+    d = addNode(d, 'queue', { x: 0, y: 0 }).diagram
+    d = unwrap(connect(d, 'service-1', 'queue-2')).diagram
+    expect(d.links.at(-1)!.settings.contract).toBe('Job v1')
+  })
+
   it('reorders a caller’s outgoing links', () => {
     let d = chain()
     d = addNode(d, 'service', { x: 0, y: 0 }).diagram

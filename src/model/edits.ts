@@ -94,8 +94,23 @@ export function connect(d: Diagram, source: string, target: string, kind?: LinkK
     chosen = kind
   }
   const id = nextId('l', allIds(d))
-  const link: DiagramLink = { id, source, target, kind: chosen, settings: { ...LINK_DEFAULTS } }
+  const link: DiagramLink = { id, source, target, kind: chosen, settings: { ...LINK_DEFAULTS, ...inheritedNames(d, source, target, chosen) } }
   return ok({ diagram: { ...d, links: [...d.links, link] }, id })
+}
+
+/**
+ * A new message link speaks the contract already used at its queue, and a new event link
+ * publishes the event name already published to its topic, so that adding a second
+ * producer or consumer does not create a contract mismatch by accident.
+ */
+function inheritedNames(d: Diagram, source: string, target: string, kind: LinkKind): Partial<LinkSettings> {
+  const brokerId = kind === 'message' || kind === 'event' ? (d.nodes.find((n) => n.id === target && (n.kind === 'queue' || n.kind === 'topic')) ? target : source) : null
+  if (!brokerId) return {}
+  const sibling = d.links.find((l) => l.kind === kind && (l.target === brokerId || l.source === brokerId))
+  if (!sibling) return {}
+  if (kind === 'message') return { contract: sibling.settings.contract }
+  const publisher = d.links.find((l) => l.kind === 'event' && l.target === brokerId)
+  return publisher && target === brokerId ? { eventName: publisher.settings.eventName } : {}
 }
 
 /** Switch a call between synchronous and asynchronous HTTP; other kinds follow from the ends. */

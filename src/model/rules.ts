@@ -67,3 +67,26 @@ export function describeLink(diagram: Diagram, link: DiagramLink): string {
         : LINK_KIND_NAMES[link.kind]
   return `${name} from ${label(link.source)} to ${label(link.target)}`
 }
+
+/** What the editor says after a link is made, the same however it was made. */
+export function linkedMessage(diagram: Diagram, link: DiagramLink): string {
+  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  return `Linked ${label(link.source)} to ${label(link.target)}: ${LINK_KIND_NAMES[link.kind]}.`
+}
+
+/**
+ * Sender and receiver must agree on a message's structure: a consumer that expects a
+ * different contract than a producer of its queue sends. Said in words, or null. Pure.
+ */
+export function contractMismatch(diagram: Diagram, link: DiagramLink): string | null {
+  if (link.kind !== 'message') return null
+  const role = linkRole(diagram, link)
+  const queue = role === 'consume' ? link.source : link.target
+  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const others = diagram.links.filter((l) => l.kind === 'message' && l !== link && (role === 'consume' ? l.target === queue : l.source === queue))
+  const differing = others.find((l) => l.settings.contract !== link.settings.contract)
+  if (!differing) return null
+  return role === 'consume'
+    ? `${label(differing.source)} sends “${differing.settings.contract}” but ${label(link.target)} expects “${link.settings.contract}”: those messages will be dead-lettered.`
+    : `${label(differing.target)} expects “${differing.settings.contract}” but ${label(link.source)} sends “${link.settings.contract}”: those messages will be dead-lettered.`
+}

@@ -26,12 +26,12 @@ export function nodeSummary(node: DiagramNode): string {
 
 /** The short text drawn on a link, so its kind reads without colour. */
 export function linkBadge(link: DiagramLink, role: LinkRole): string {
-  const p = link.settings.probability < 100 && role !== 'consume' ? ` ${+link.settings.probability.toFixed(1)}%` : ''
+  const p = link.settings.probability < 100 && role !== 'consume' ? ` · ${+link.settings.probability.toFixed(1)}%` : ''
   switch (link.kind) {
     case 'sync':
       return `HTTP${p}`
     case 'async':
-      return `HTTP 202 ↻${p}`
+      return `HTTP 202 + poll${p}`
     case 'message':
       return role === 'consume' ? `✉ ${link.settings.contract}` : `✉ ${link.settings.contract}${p}`
     case 'event':

@@ -3,8 +3,8 @@ export function Hint({ onDismiss }: { onDismiss(): void }) {
   return (
     <div className="hint" role="note">
       <span>
-        <strong>Welcome!</strong> This starter shows all four ways services talk. Drag blocks in from the left, drag from a node’s right dot to
-        link, select anything to edit it.
+        <strong>Welcome!</strong> This starter shows all four ways services talk. Drag blocks in from the left, drag from the dot on a node’s right
+        side onto another node to link them, and select anything to edit it.
       </span>
       <button type="button" onClick={onDismiss}>
         Got it

@@ -14,13 +14,18 @@ export function Inspector() {
   const selectionKey = `${selection.nodes.join(',')}|${selection.links.join(',')}`
   // An action that removes the focused element (delete, duplicate, a press in a panel that
   // re-renders) leaves focus on the page body; keyboard users would have to start over
-  // from the top. Bring focus to this panel instead, where the result is shown.
+  // from the top. Bring focus to this panel instead, where the result is shown: to its
+  // first control (a newly opened link's kind), or the panel itself.
   useEffect(() => {
     if (!mounted.current) {
       mounted.current = true
       return
     }
-    if (document.activeElement === document.body || document.activeElement === null) panel.current?.focus({ preventScroll: true })
+    // a newly selected item is read from its top
+    if (panel.current) panel.current.scrollTop = 0
+    if (document.activeElement !== document.body && document.activeElement !== null) return
+    const first = panel.current?.querySelector<HTMLElement>('input, select, button:not([aria-disabled="true"])')
+    ;(first ?? panel.current)?.focus({ preventScroll: true })
   }, [selectionKey])
 
   let body
@@ -57,7 +62,7 @@ export function Inspector() {
         <p>Select a node or a link to see and change its settings.</p>
         <ul>
           <li>Add: drag a block from the palette, or press it.</li>
-          <li>Link: drag from a node’s right edge onto another node, or use “Add link” here.</li>
+          <li>Link: drag from the dot on a node’s right side onto another node, or select a node and use “Add link”.</li>
           <li>Select several: Shift-click, or Shift-drag a box.</li>
           <li>Arrow keys move the selection; Delete removes it.</li>
         </ul>

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { linkFields } from '../model/fields'
-import { allowedKinds, describeLink, LINK_KIND_NAMES, linkRole } from '../model/rules'
+import { allowedKinds, contractMismatch, describeLink, LINK_KIND_NAMES, linkRole } from '../model/rules'
 import type { Diagram, DiagramLink } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
@@ -23,6 +23,7 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
   const settings = link.settings as unknown as Record<string, number | string>
   const siblings = diagram.links.filter((l) => l.source === link.source)
   const position = siblings.indexOf(link)
+  const mismatch = contractMismatch(diagram, link)
 
   return (
     <div className="inspector__section">
@@ -52,16 +53,23 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
           <Field key={`${link.kind}-${spec.key}`} spec={spec} value={settings[spec.key] ?? ''} onCommit={(raw) => store.getState().setLinkSetting(link.id, spec.key, raw)} />
         ))}
       </fieldset>
+      {mismatch && (
+        <p className="warning" role="note">
+          {mismatch}
+        </p>
+      )}
       {role !== 'consume' && siblings.length > 1 && (
-        <p className="link-order">
-          Call {position + 1} of {siblings.length} from {source?.label}.{' '}
+        <div className="link-order">
+          <p>
+            Call {position + 1} of {siblings.length} from {source?.label}.
+          </p>
           <button type="button" aria-disabled={position === 0} onClick={() => store.getState().moveLinkInOrder(link.id, -1)}>
             Call earlier
           </button>{' '}
           <button type="button" aria-disabled={position === siblings.length - 1} onClick={() => store.getState().moveLinkInOrder(link.id, 1)}>
             Call later
           </button>
-        </p>
+        </div>
       )}
       <div className="button-row">
         <button type="button" className="danger" onClick={() => store.getState().remove([], [link.id])}>

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { Result } from '../lib/result'
 import { TEST_IDS } from '../lib/testIds'
+import { NAME_FIELD_ID } from './focusName'
 
 /** The node's name: applied on Enter or when leaving the field; an empty name is refused. */
 export function NameField({ label, onCommit }: { label: string; onCommit(raw: string): Result<void> }) {
-  const id = useId()
+  const id = NAME_FIELD_ID
   const [draft, setDraft] = useState(label)
   const [error, setError] = useState<string | null>(null)
   // a rename elsewhere (canvas, undo) shows here without remounting, so focus stays put

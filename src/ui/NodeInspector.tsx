@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { KIND_LABELS } from '../model/defaults'
 import { NODE_FIELDS } from '../model/fields'
-import { checkConnection, LINK_KIND_NAMES } from '../model/rules'
+import { checkConnection, LINK_KIND_NAMES, linkedMessage } from '../model/rules'
 import type { Diagram, DiagramNode } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
@@ -29,7 +29,7 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
       {node.kind === 'database' && <p className="muted">A database calls nobody: it only answers requests. Link callers to it instead.</p>}
       {node.kind !== 'database' && (
         <fieldset>
-          <legend>Outgoing links{node.kind === 'service' || node.kind === 'client' ? ' (called in this order)' : ''}</legend>
+          <legend>{node.kind === 'queue' || node.kind === 'topic' ? 'Delivers to' : 'Calls, in this order'}</legend>
           {outgoing.length === 0 ? (
             <p className="muted">None yet.</p>
           ) : (
@@ -108,8 +108,9 @@ function AddLink({ node, diagram }: { node: DiagramNode; diagram: Diagram }) {
         onClick={() => {
           const r = store.getState().connect(node.id, chosen)
           if (r.ok) {
-            const link = store.getState().history.present.links.find((l) => l.id === r.value)
-            store.getState().notify(`Linked ${node.label} to ${diagram.nodes.find((n) => n.id === chosen)?.label}: ${link ? LINK_KIND_NAMES[link.kind] : ''}.`)
+            const after = store.getState().history.present
+            const link = after.links.find((l) => l.id === r.value)
+            if (link) store.getState().notify(linkedMessage(after, link))
           }
         }}
       >

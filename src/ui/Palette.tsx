@@ -3,9 +3,11 @@ import { useRef, useState, type PointerEvent } from 'react'
 import { TEST_IDS } from '../lib/testIds'
 import { KIND_LABELS } from '../model/defaults'
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/geometry'
+import { freeSpot } from '../model/placement'
 import { NODE_KINDS, type NodeKind } from '../model/types'
 import { NodeIcon } from '../canvas/NodeIcon'
 import { useEditorStore } from '../store/react/editorContext'
+import { focusNameField } from './focusName'
 
 const DRAG_THRESHOLD = 4
 
@@ -26,17 +28,23 @@ export function Palette() {
   const flow = useReactFlow()
   const drag = useRef<{ kind: NodeKind; startX: number; startY: number; moved: boolean } | null>(null)
   const suppressClick = useRef(false)
-  const [ghost, setGhost] = useState<{ kind: NodeKind; x: number; y: number } | null>(null)
+  const [ghost, setGhost] = useState<{ kind: NodeKind; x: number; y: number; zoom: number; outside: boolean } | null>(null)
 
-  const addAtCentre = (kind: NodeKind) => {
+  /** Add at the centre of the view, or the nearest free spot; from the keyboard, go on to naming it. */
+  const addAtCentre = (kind: NodeKind, fromKeyboard: boolean) => {
     const pane = document.querySelector(`[data-testid="${TEST_IDS.canvas}"]`)?.getBoundingClientRect()
     if (!pane) return
     const centre = flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
-    // step aside from a node already sitting at the centre, so repeated presses stay visible
-    const taken = store.getState().history.present.nodes
-    let at = { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }
-    for (let i = 0; i < 20 && taken.some((n) => Math.abs(n.x - at.x) < 20 && Math.abs(n.y - at.y) < 20); i++) at = { x: at.x + 30, y: at.y + 30 }
-    store.getState().addNode(kind, at)
+    const at = freeSpot(store.getState().history.present, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 })
+    const id = store.getState().addNode(kind, at)
+    if (!id) return
+    // keep the new node in view when the free spot is off screen
+    const zoom = flow.getZoom()
+    const screen = flow.flowToScreenPosition(at)
+    if (screen.x < pane.left || screen.y < pane.top || screen.x + NODE_WIDTH * zoom > pane.right || screen.y + NODE_HEIGHT * zoom > pane.bottom) {
+      void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom, duration: 200 })
+    }
+    if (fromKeyboard) requestAnimationFrame(() => focusNameField())
   }
 
   const onPointerDown = (kind: NodeKind) => (e: PointerEvent<HTMLButtonElement>) => {
@@ -51,7 +59,9 @@ export function Palette() {
     if (!d) return
     if (!d.moved && Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < DRAG_THRESHOLD) return
     d.moved = true
-    setGhost({ kind: d.kind, x: e.clientX, y: e.clientY })
+    const under = document.elementFromPoint(e.clientX, e.clientY)
+    const outside = !under?.closest(`[data-testid="${TEST_IDS.canvas}"]`) || !!under.closest('.react-flow__panel')
+    setGhost({ kind: d.kind, x: e.clientX, y: e.clientY, zoom: flow.getZoom(), outside })
   }
   const onPointerUp = (e: PointerEvent<HTMLButtonElement>) => {
     const d = drag.current
@@ -91,7 +101,7 @@ export function Palette() {
             const afterDrag = suppressClick.current
             suppressClick.current = false
             if (afterDrag && e.detail > 0) return
-            addAtCentre(kind)
+            addAtCentre(kind, e.detail === 0)
           }}
         >
           <NodeIcon kind={kind} />
@@ -99,11 +109,18 @@ export function Palette() {
         </button>
       ))}
       {ghost && (
-        <div className={`palette__ghost wire-node wire-node--${ghost.kind}`} style={{ left: ghost.x, top: ghost.y }} data-testid={TEST_IDS.dragGhost} aria-hidden="true">
+        // drawn at the canvas's zoom, centred on the pointer: the size and place the node will have
+        <div
+          className={`palette__ghost wire-node wire-node--${ghost.kind}${ghost.outside ? ' is-outside' : ''}`}
+          style={{ left: ghost.x, top: ghost.y, transform: `scale(${ghost.zoom}) translate(-50%, -50%)` }}
+          data-testid={TEST_IDS.dragGhost}
+          aria-hidden="true"
+        >
           <div className="wire-node__kind">
             <NodeIcon kind={ghost.kind} size={16} />
             <span>{KIND_LABELS[ghost.kind]}</span>
           </div>
+          <div className="wire-node__label">{ghost.outside ? 'Drop on the canvas' : `New ${KIND_LABELS[ghost.kind].toLowerCase()}`}</div>
         </div>
       )}
     </nav>
