@@ -1,15 +1,18 @@
 // `npm start`: install when needed, build, serve the production build, print the URL.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const run = (args) => {
-  const r = spawnSync(npm, args, { stdio: 'inherit' })
+  // npm.cmd is a batch file: Windows runs it only through a shell
+  const r = spawnSync(npm, args, { stdio: 'inherit', shell: process.platform === 'win32' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-if (!existsSync('node_modules/.package-lock.json') || !existsSync('node_modules/vite')) {
-  console.log('Installing dependencies (first run)…')
+const installed = 'node_modules/.package-lock.json'
+const stale = !existsSync(installed) || !existsSync('node_modules/vite') || statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs
+if (stale) {
+  console.log('Installing dependencies…')
   run(['ci', '--no-audit', '--no-fund'])
 }
 console.log('Building…')

@@ -1,4 +1,4 @@
-import { parseDocument, toDocument } from '../share/document'
+import { formatProblems, parseDocument, toDocument } from '../share/document'
 import type { EditorStore } from '../store/editorStore'
 
 /**
@@ -21,7 +21,7 @@ export function installTestBridge(store: EditorStore) {
     document: () => toDocument(store.getState().history.present),
     load(doc) {
       const parsed = parseDocument(doc)
-      if (!parsed.ok) return parsed.error.map((p) => `${p.path}: ${p.message}`).join('\n')
+      if (!parsed.ok) return formatProblems(parsed.error)
       store.getState().replaceDiagram(parsed.value)
       return null
     },

@@ -7,8 +7,9 @@ import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNod
 
 /**
  * The document format, version 1: what the editor saves, exports and the command line
- * reads. Settings equal to their defaults are left out, so documents stay small and
- * pick up improved defaults only through an explicit migration.
+ * reads. Settings equal to their defaults are left out, so documents stay small. The rule
+ * that follows: changing a default changes what every saved document means, so it needs a
+ * new document version and a migration that writes the old default into old documents.
  *
  *   { "wireplay": 1,
  *     "nodes": [{ "id", "kind", "label", "x", "y", "settings"?: { changed settings } }],

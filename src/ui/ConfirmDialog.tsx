@@ -7,7 +7,7 @@ export interface ConfirmRequest {
   resolve(ok: boolean): void
 }
 
-/** A modal question on the native <dialog>: focus is trapped and Escape cancels. */
+/** A modal question on the native <dialog>: the rest of the page is inert while it is open, and Escape cancels. */
 export function ConfirmDialog({ request }: { request: ConfirmRequest | null }) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
