@@ -1,7 +1,8 @@
 /**
  * The diagram a first visit opens with: one of each node kind that matters and all four
  * link kinds, small enough to read at a glance. A plain document (see share/document.ts).
- * Grid: column c → x = 40 + 270·c, row r → y = 60 + 130·r.
+ * Columns at x = 40, 310, 570, 890 (the brokers' out-links get more room for their labels);
+ * rows at y = 60 + 130·r.
  */
 export const STARTER_DOCUMENT = {
   wireplay: 1,
@@ -9,11 +10,11 @@ export const STARTER_DOCUMENT = {
     { id: 'client-1', kind: 'client', label: 'Web shop', x: 40, y: 320, settings: { rate: 5 } },
     { id: 'service-1', kind: 'service', label: 'Orders', x: 310, y: 320 },
     { id: 'service-2', kind: 'service', label: 'Reports', x: 310, y: 60, settings: { workers: 2, timeMs: 800, timeDist: 'lognormal' } },
-    { id: 'queue-1', kind: 'queue', label: 'Shipping jobs', x: 580, y: 190 },
-    { id: 'topic-1', kind: 'topic', label: 'Order events', x: 580, y: 450 },
-    { id: 'service-3', kind: 'service', label: 'Shipping', x: 850, y: 190, settings: { workers: 2, timeMs: 50 } },
-    { id: 'service-4', kind: 'service', label: 'Email', x: 850, y: 450 },
-    { id: 'service-5', kind: 'service', label: 'Analytics', x: 850, y: 580 },
+    { id: 'queue-1', kind: 'queue', label: 'Shipping jobs', x: 570, y: 190 },
+    { id: 'topic-1', kind: 'topic', label: 'Order events', x: 570, y: 450 },
+    { id: 'service-3', kind: 'service', label: 'Shipping', x: 890, y: 190, settings: { workers: 2, timeMs: 50 } },
+    { id: 'service-4', kind: 'service', label: 'Email', x: 890, y: 450 },
+    { id: 'service-5', kind: 'service', label: 'Analytics', x: 890, y: 580 },
   ],
   links: [
     { id: 'l-1', source: 'client-1', target: 'service-1', kind: 'sync' },

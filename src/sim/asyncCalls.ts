@@ -11,7 +11,6 @@ import { AsyncCall, AWAIT_ASYNC, AWAIT_NONE, type LinkRT, type Req } from './wor
  * deadline (a timer lane per link).
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
-
 export function startAsync(e: Engine, job: Req, link: LinkRT): void {
   // the operation waits for polling started on its own chain of calls, not for polling a
   // message consumer does later: the producer was released by the broker's ack

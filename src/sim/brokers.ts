@@ -9,7 +9,6 @@ import { AWAIT_PUBLISH, LINK_MESSAGE, type LinkRT, Msg, type Req, type Subscript
  * machine (ack, redelivery, dead letter).
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
-
 export function publish(e: Engine, job: Req, link: LinkRT): void {
   const r = e.newReq(K_PUBLISH, link.target, job.op, link, AT_TRAVELLING)
   r.waiter = job

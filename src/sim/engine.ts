@@ -396,5 +396,3 @@ export class Engine {
 
 /** What a successful answer carries, by record kind (K_*). */
 const REPLY_CARRIES = [C_REPLY, C_REPLY, C_ACCEPTED, C_REPLY, C_STATUS, C_BROKER_ACK, C_ACK, C_REPLY]
-
-

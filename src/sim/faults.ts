@@ -9,7 +9,6 @@ import { lifecycleFire } from './lifecycle'
  * latency to a link, change an error rate, detach or attach a consumer.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
-
 export function applyFault(e: Engine, f: Fault): void {
   const { nodes, links } = e.world
   switch (f.action) {

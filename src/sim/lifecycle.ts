@@ -14,7 +14,6 @@ import { type AsyncCall, AWAIT_ASYNC, AWAIT_NONE, AWAIT_PUBLISH, AWAIT_SYNC, typ
  * whatever that work was waiting on is left to finish unobserved.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
-
 export function enterLifecycle(e: Engine, rep: Replica): void {
   rep.state = LIFECYCLE.initial
   lifecycleRun(e, rep, LIFECYCLE.initialActions, LIFECYCLE.initialDelays)

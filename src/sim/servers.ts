@@ -11,7 +11,6 @@ import type { AsyncCall, NodeRT, Replica, Req } from './world'
  * The worker is held through the service time and every outgoing call.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
-
 export function pickReplica(n: NodeRT): Replica | null {
   const reps = n.replicas
   const count = reps.length

@@ -10,7 +10,6 @@ import { AWAIT_NONE, AWAIT_SYNC, type LinkRT, type Req, SyncCall } from './world
  * backoff with equal jitter. A timed-out attempt is abandoned, never cancelled.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
-
 export function startSync(e: Engine, job: Req, link: LinkRT): void {
   const call = new SyncCall(job, link)
   job.awaiting = call
