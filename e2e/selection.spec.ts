@@ -132,3 +132,28 @@ test('tidy up, fit view and the theme toggle', async ({ editor, page }) => {
   await expect(html).toHaveAttribute('data-theme', 'dark')
   await expect(editor.toolbarButton('Light theme')).toBeVisible()
 })
+
+test('shift-dragging a box on the canvas selects the nodes inside it', async ({ editor, page }) => {
+  await editor.open()
+  await editor.settle()
+  const queue = (await editor.node('Shipping jobs').boundingBox())!
+  const topic = (await editor.node('Order events').boundingBox())!
+  // a box around the queue and the topic (the middle column), started on empty canvas to
+  // their upper right; away from the canvas edges, where a selection drag pans the view
+  const from = { x: queue.x + queue.width + 30, y: queue.y - 15 }
+  const to = { x: topic.x - 30, y: topic.y + topic.height + 30 }
+  await page.keyboard.down('Shift')
+  await editor.mouseDrag(from, to, 10)
+  await page.keyboard.up('Shift')
+  // React Flow's box selection takes the links of the boxed nodes along (5 here)
+  await expect(editor.inspector.getByRole('heading', { name: '7 items selected' })).toBeVisible()
+  await expect(editor.inspector).toContainText('2 nodes and 5 links')
+  await expect(editor.node('Shipping jobs')).toHaveClass(/selected/)
+  await expect(editor.node('Order events')).toHaveClass(/selected/)
+  await expect(editor.node('Orders')).not.toHaveClass(/selected/)
+  await expect(editor.node('Email')).not.toHaveClass(/selected/)
+  // the selection acts as one: Delete removes both, and the links that touch them
+  await page.keyboard.press('Delete')
+  await expect(editor.nodes).toHaveCount(6)
+  await expect(editor.linkBadges).toHaveCount(2)
+})
