@@ -72,7 +72,7 @@ describe('npm run sim', () => {
     expect(r.err).toContain('faults[1].at')
   })
 
-  it('runs every shipped example, deterministically, and prints tables or JSON', () => {
+  it('runs every shipped example, deterministically, and prints tables or JSON', { timeout: 30_000 }, () => {
     const examples = readdirSync('examples').filter((f) => f.endsWith('.wireplay.json'))
     expect(examples.length).toBeGreaterThanOrEqual(5)
     for (const f of examples) {
