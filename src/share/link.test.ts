@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs'
+import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { deflateSync, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -108,8 +109,10 @@ describe('share links', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const r = decodeLink(text)
-        if (r.ok) expect(decodeLink(encodeLink(r.value.diagram, r.value.faults))).toEqual(r)
-        else expect(typeof r.error.message).toBe('string')
+        // a link that opens gives back the same diagram when shared again; one that does not says why
+        const again = r.ok ? decodeLink(encodeLink(r.value.diagram, r.value.faults)) : null
+        assert.deepStrictEqual(again ?? r, r)
+        assert.ok(r.ok || r.error.message.length > 20)
       }),
       { numRuns: 10_000 },
     )
