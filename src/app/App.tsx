@@ -8,17 +8,22 @@ import { CommandCtx } from '../ui/commandContext'
 import type { CommandContext } from '../ui/commands'
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
 import { ConflictBanner } from '../ui/ConflictBanner'
+import { LinkErrorBanner } from '../ui/LinkErrorBanner'
+import { ShareDialog } from '../ui/ShareDialog'
 import { Hint } from '../ui/Hint'
 import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
 import { Toolbar } from '../ui/Toolbar'
 import type { Autosave } from './autosave'
+import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useShortcuts } from './useShortcuts'
 import { useTheme } from './useTheme'
 
 export interface AppProps {
   store: EditorStore
+  /** a share link the page was opened with, already decoded; ask before replacing saved work */
+  incoming: { link: IncomingLink | null; askFirst: boolean }
   /** null where the browser blocks storage */
   autosave: Autosave | null
   initialView: Viewport | undefined
@@ -37,7 +42,7 @@ export function App(props: AppProps) {
   )
 }
 
-function Editor({ store, autosave, initialView, showHint, onDismissHint, onViewportChange }: AppProps) {
+function Editor({ store, autosave, incoming, initialView, showHint, onDismissHint, onViewportChange }: AppProps) {
   const { theme, toggle } = useTheme()
   const flow = useReactFlow()
   const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null)
@@ -60,14 +65,18 @@ function Editor({ store, autosave, initialView, showHint, onDismissHint, onViewp
       ),
     [],
   )
-  const ctx: CommandContext = useMemo(() => ({ store, flow, confirm, toggleTheme: toggle }), [store, flow, confirm, toggle])
+  const [shareUrl, setShareUrl] = useState<string | null>(null)
+  const openShare = useCallback(() => setShareUrl(shareUrlFor(store.getState().history.present)), [store])
+  const ctx: CommandContext = useMemo(() => ({ store, flow, confirm, toggleTheme: toggle, openShare }), [store, flow, confirm, toggle, openShare])
   useShortcuts(ctx)
+  const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView)
 
   return (
     <CommandCtx.Provider value={ctx}>
       <div className="app">
         <Toolbar themeLabel={theme === 'dark' ? 'Light theme' : 'Dark theme'} />
         {autosave && <SaveConflict autosave={autosave} />}
+        {linkError.message && <LinkErrorBanner message={linkError.message} onDismiss={linkError.dismiss} />}
         {hint && (
           <Hint
             onDismiss={() => {
@@ -83,6 +92,7 @@ function Editor({ store, autosave, initialView, showHint, onDismissHint, onViewp
         </main>
         <NoticeBar />
         <ConfirmDialog request={confirmRequest} />
+        <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />
       </div>
     </CommandCtx.Provider>
   )

@@ -7,6 +7,7 @@ import { formatProblems, parseDocument } from '../share/document'
 import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
+import { readIncomingLink } from './shareLinks'
 import { installTestBridge } from './testBridge'
 
 const HINT_KEY = 'wireplay.hintDismissed'
@@ -28,6 +29,8 @@ export function boot(rootElement: HTMLElement) {
   let view: Viewport | undefined = saved.kind === 'ok' ? saved.view : undefined
   const autosave: Autosave | null = storage ? startAutosave(store, storage, () => view, { held: saved.kind === 'unreadable' && !saved.setAside }) : null
   installTestBridge(store)
+  // only a diagram the user saved is worth a question; the starter is simply replaced
+  const incoming = { link: readIncomingLink(), askFirst: saved.kind === 'ok' }
 
   let hintDismissed = false
   try {
@@ -41,8 +44,9 @@ export function boot(rootElement: HTMLElement) {
       <App
         store={store}
         autosave={autosave}
+        incoming={incoming}
         initialView={view}
-        showHint={saved.kind !== 'ok' && !hintDismissed}
+        showHint={saved.kind !== 'ok' && !hintDismissed && !incoming.link?.ok}
         onDismissHint={() => {
           try {
             storage?.setItem(HINT_KEY, '1')

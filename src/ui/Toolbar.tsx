@@ -10,6 +10,7 @@ const TIPS: Partial<Record<CommandId, string>> = {
   delete: 'Delete the selection (Delete)',
   tidy: 'Arrange the diagram left to right (Shift+L)',
   fitView: 'Show the whole diagram (Shift+1)',
+  share: 'A link that holds the whole diagram',
 }
 
 export function Toolbar({ themeLabel }: { themeLabel: string }) {
@@ -49,6 +50,9 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
         {button('redo')}
         {button('duplicate')}
         {button('delete')}
+      </div>
+      <div role="toolbar" aria-label="Share" className="toolbar__group">
+        {button('share', 'Share')}
       </div>
       <div role="toolbar" aria-label="View" className="toolbar__group">
         {button('tidy')}

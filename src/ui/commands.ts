@@ -13,6 +13,8 @@ export interface CommandContext {
   flow: Pick<ReactFlowInstance, 'fitView'>
   confirm(title: string, message: string, confirmLabel: string): Promise<boolean>
   toggleTheme(): void
+  /** show the link that holds the diagram (encoding lives in the app layer) */
+  openShare(): void
 }
 
 export interface Command {
@@ -94,6 +96,10 @@ export const COMMANDS = {
     label: 'Fit view',
     keys: 'Shift+1',
     run: (ctx) => void ctx.flow.fitView(ANIMATED_FIT_VIEW_OPTIONS),
+  },
+  share: {
+    label: 'Share',
+    run: (ctx) => ctx.openShare(),
   },
   theme: {
     label: 'Toggle theme',

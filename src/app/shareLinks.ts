@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Result } from '../lib/result'
+import { sameStructure } from '../model/structure'
+import type { Diagram } from '../model/types'
+import { decodeLink, encodeLink, type LinkError } from '../share/link'
+import type { RunDocument } from '../share/document'
+import type { EditorStore } from '../store/editorStore'
+
+export type IncomingLink = Result<RunDocument, LinkError>
+
+/** The address that opens this diagram: the page's own, with the diagram in the fragment. */
+export function shareUrlFor(d: Diagram): string {
+  return `${location.origin}${location.pathname}#${encodeLink(d)}`
+}
+
+/** The share link in the address bar, if any, decoded. The page keeps no copy of it. */
+export function readIncomingLink(): IncomingLink | null {
+  if (location.hash.length <= 1) return null
+  const decoded = decodeLink(location.hash)
+  // the diagram now lives in the editor (and its autosave); a reload must not re-open the link
+  history.replaceState(null, '', `${location.pathname}${location.search}`)
+  return decoded
+}
+
+/**
+ * Open share links: the one the page was opened with, and any pasted into the address bar
+ * later. Replacing a diagram the user has is asked first, and is one undoable step either
+ * way; a broken link leaves everything as it was and says why.
+ */
+export function useIncomingLinks(
+  initial: { link: IncomingLink | null; askFirst: boolean },
+  store: EditorStore,
+  confirm: (title: string, message: string, confirmLabel: string) => Promise<boolean>,
+  fitView: () => unknown,
+): { message: string | null; dismiss(): void } {
+  const [message, setMessage] = useState<string | null>(null)
+  // read at the time of use: React Flow's function may change identity between renders
+  const fit = useRef(fitView)
+  useEffect(() => {
+    fit.current = fitView
+  })
+  useEffect(() => {
+    let cancelled = false
+    const open = async (link: IncomingLink | null, askFirst: boolean) => {
+      if (!link) return
+      if (!link.ok) {
+        setMessage(link.error.message)
+        return
+      }
+      setMessage(null)
+      const current = store.getState().history.present
+      const theirs = link.value.diagram
+      if (sameStructure(current, theirs)) return
+      if (askFirst && current.nodes.length > 0) {
+        const ok = await confirm('Open the shared diagram?', `It replaces the diagram on screen (${current.nodes.length} nodes). Yours stays one Undo away.`, 'Open shared diagram')
+        if (!ok || cancelled) return
+      }
+      store.getState().replaceDiagram(theirs, 'Opened the shared diagram. Undo brings back the one you had.')
+      requestAnimationFrame(() => void fit.current())
+    }
+    void open(initial.link, initial.askFirst)
+    const onHash = () => void open(readIncomingLink(), true)
+    window.addEventListener('hashchange', onHash)
+    return () => {
+      cancelled = true
+      window.removeEventListener('hashchange', onHash)
+    }
+  }, [initial, store, confirm])
+  return { message, dismiss: () => setMessage(null) }
+}
