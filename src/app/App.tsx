@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
@@ -8,14 +8,16 @@ import { CommandCtx } from '../ui/commandContext'
 import type { CommandContext } from '../ui/commands'
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
 import { ConflictBanner } from '../ui/ConflictBanner'
-import { LinkErrorBanner } from '../ui/LinkErrorBanner'
+import { ProblemBanner } from '../ui/ProblemBanner'
 import { ShareDialog } from '../ui/ShareDialog'
 import { Hint } from '../ui/Hint'
 import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
 import { Toolbar } from '../ui/Toolbar'
+import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
+import { downloadDocument, readDocumentFile } from './files'
 import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useShortcuts } from './useShortcuts'
 import { useTheme } from './useTheme'
@@ -67,7 +69,27 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   )
   const [shareUrl, setShareUrl] = useState<string | null>(null)
   const openShare = useCallback(() => setShareUrl(shareUrlFor(store.getState().history.present)), [store])
-  const ctx: CommandContext = useMemo(() => ({ store, flow, confirm, toggleTheme: toggle, openShare }), [store, flow, confirm, toggle, openShare])
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [fileProblem, setFileProblem] = useState<string | null>(null)
+  const openDocumentFile = useCallback(
+    async (file: File) => {
+      const r = await readDocumentFile(file)
+      if (!r.ok) return setFileProblem(r.error)
+      setFileProblem(null)
+      store.getState().replaceDiagram(r.value.diagram, `Opened “${file.name}”. Undo brings back the diagram you had.`)
+      requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS))
+    },
+    [store, flow],
+  )
+  const exportFile = useCallback(() => {
+    downloadDocument(store.getState().history.present)
+    store.getState().notify('Exported diagram.wireplay.json.')
+  }, [store])
+  const openFile = useCallback(() => fileInput.current?.click(), [])
+  const ctx: CommandContext = useMemo(
+    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile }),
+    [store, flow, confirm, toggle, openShare, exportFile, openFile],
+  )
   useShortcuts(ctx)
   const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView)
 
@@ -76,7 +98,8 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
       <div className="app">
         <Toolbar themeLabel={theme === 'dark' ? 'Light theme' : 'Dark theme'} />
         {autosave && <SaveConflict autosave={autosave} />}
-        {linkError.message && <LinkErrorBanner message={linkError.message} onDismiss={linkError.dismiss} />}
+        {linkError.message && <ProblemBanner title="This link could not be opened." message={linkError.message} onDismiss={linkError.dismiss} />}
+        {fileProblem && <ProblemBanner title="That file could not be opened." message={fileProblem} onDismiss={() => setFileProblem(null)} />}
         {hint && (
           <Hint
             onDismiss={() => {
@@ -85,7 +108,31 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
             }}
           />
         )}
-        <main className="workspace">
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-hidden="true"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            e.target.value = ''
+            if (file) void openDocumentFile(file)
+          }}
+        />
+        <main
+          className="workspace"
+          // a .wireplay.json file dropped anywhere on the editor opens it
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes('Files')) e.preventDefault()
+          }}
+          onDrop={(e) => {
+            const file = e.dataTransfer.files[0]
+            if (!file) return
+            e.preventDefault()
+            void openDocumentFile(file)
+          }}
+        >
           <Palette />
           <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} />
           <Inspector />

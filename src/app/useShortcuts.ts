@@ -24,6 +24,8 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (mod && key === 'c') return 'copy'
   if (mod && key === 'v') return 'paste'
   if (mod && key === 'd') return 'duplicate'
+  if (mod && key === 's') return 'exportFile'
+  if (mod && key === 'o') return 'openFile'
   if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return 'delete'
   if (!mod && e.shiftKey && key === 'l') return 'tidy'
   if (!mod && e.shiftKey && (e.key === '!' || e.key === '1')) return 'fitView'
@@ -64,7 +66,7 @@ export function useShortcuts(ctx: CommandContext) {
       const cmd = COMMANDS[id] as { enabled?: (c: CommandContext) => boolean; run: (c: CommandContext) => unknown }
       const enabled = !cmd.enabled || cmd.enabled(ctx)
       // leave the browser's own copy and paste alone when there is nothing of ours to act on
-      if (enabled || id === 'duplicate' || id === 'undo' || id === 'redo') e.preventDefault()
+      if (enabled || ['duplicate', 'undo', 'redo', 'exportFile', 'openFile'].includes(id)) e.preventDefault()
       if (!enabled) return
       void cmd.run(ctx)
     }

@@ -11,6 +11,8 @@ const TIPS: Partial<Record<CommandId, string>> = {
   tidy: 'Arrange the diagram left to right (Shift+L)',
   fitView: 'Show the whole diagram (Shift+1)',
   share: 'A link that holds the whole diagram',
+  exportFile: 'Save the diagram as a .wireplay.json file (Ctrl+S)',
+  openFile: 'Open a .wireplay.json file (Ctrl+O); you can also drop one on the canvas',
 }
 
 export function Toolbar({ themeLabel }: { themeLabel: string }) {
@@ -51,8 +53,10 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
         {button('duplicate')}
         {button('delete')}
       </div>
-      <div role="toolbar" aria-label="Share" className="toolbar__group">
-        {button('share', 'Share')}
+      <div role="toolbar" aria-label="File and sharing" className="toolbar__group">
+        {button('openFile', 'Open file…')}
+        {button('exportFile')}
+        {button('share', 'Share…')}
       </div>
       <div role="toolbar" aria-label="View" className="toolbar__group">
         {button('tidy')}

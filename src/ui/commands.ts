@@ -15,6 +15,10 @@ export interface CommandContext {
   toggleTheme(): void
   /** show the link that holds the diagram (encoding lives in the app layer) */
   openShare(): void
+  /** download the diagram as a .wireplay.json file */
+  exportFile(): void
+  /** choose a .wireplay.json file to open */
+  openFile(): void
 }
 
 export interface Command {
@@ -100,6 +104,16 @@ export const COMMANDS = {
   share: {
     label: 'Share',
     run: (ctx) => ctx.openShare(),
+  },
+  exportFile: {
+    label: 'Export file',
+    keys: 'Control+S Meta+S',
+    run: (ctx) => ctx.exportFile(),
+  },
+  openFile: {
+    label: 'Open file',
+    keys: 'Control+O Meta+O',
+    run: (ctx) => ctx.openFile(),
   },
   theme: {
     label: 'Toggle theme',

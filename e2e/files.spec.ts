@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+
+test('export a .wireplay.json file and open it again, by the file picker and by dropping it on the canvas', async ({ editor, page }) => {
+  await editor.open()
+  await editor.selectNode('Orders')
+  await editor.field('Workers per replica').fill('11')
+  const downloading = page.waitForEvent('download')
+  await editor.toolbarButton('Export file').click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('diagram.wireplay.json')
+  const text = readFileSync((await download.path())!, 'utf8')
+  const saved = JSON.parse(text)
+  expect(saved.wireplay).toBe(1)
+  expect(saved.nodes).toHaveLength(8)
+
+  // start over, then open the file with the picker
+  await editor.newDiagram()
+  await expect(editor.nodes).toHaveCount(0)
+  await page.locator('input[type=file]').setInputFiles({ name: 'diagram.wireplay.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+  await expect(editor.nodes).toHaveCount(8)
+  await expect(editor.node('Orders')).toContainText('1 × 11 workers')
+  await expect(editor.notice).toContainText('Opened “diagram.wireplay.json”')
+
+  // and by dropping it onto the canvas
+  await editor.newDiagram()
+  await page.evaluate((content) => {
+    const data = new DataTransfer()
+    data.items.add(new File([content], 'dropped.wireplay.json', { type: 'application/json' }))
+    const target = document.querySelector('.react-flow__pane')!
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }))
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }))
+  }, text)
+  await expect(editor.nodes).toHaveCount(8)
+  await expect(editor.notice).toContainText('Opened “dropped.wireplay.json”')
+})
+
+test('a file that is not a valid diagram is refused with its name and the path of each problem', async ({ editor, page }) => {
+  await editor.open()
+  const bad = JSON.stringify({ wireplay: 1, nodes: [{ id: 'a', kind: 'service', label: 'A', x: 0, y: 0, settings: { workers: 0 } }], links: [{ id: 'l', source: 'a', target: 'nowhere', kind: 'sync' }] })
+  await page.locator('input[type=file]').setInputFiles({ name: 'broken.wireplay.json', mimeType: 'application/json', buffer: Buffer.from(bad) })
+  const banner = page.getByRole('alert').filter({ hasText: 'could not be opened' })
+  await expect(banner).toContainText('“broken.wireplay.json”')
+  await expect(banner).toContainText('nodes[0].settings.workers: Workers per replica must be at least 1.')
+  await expect(banner).toContainText('links[0].target')
+  await expect(editor.nodes).toHaveCount(8)
+  await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": [') })
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('Not valid JSON')
+  await expect(editor.nodes).toHaveCount(8)
+})
