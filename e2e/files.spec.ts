@@ -6,6 +6,7 @@ test('export a .wireplay.json file and open it again, by the file picker and by 
   await editor.selectNode('Orders')
   await editor.field('Workers per replica').fill('11')
   const downloading = page.waitForEvent('download')
+  await editor.toolbarButton('Export ▾').click()
   await editor.toolbarButton('Export file').click()
   const download = await downloading
   expect(download.suggestedFilename()).toBe('diagram.wireplay.json')
@@ -47,4 +48,20 @@ test('a file that is not a valid diagram is refused with its name and the path o
   await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"nodes": [') })
   await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('Not valid JSON')
   await expect(editor.nodes).toHaveCount(8)
+})
+
+test('export the diagram as a PNG and an SVG picture that are not empty', async ({ editor, page }) => {
+  await editor.open()
+  for (const [button, name, magic] of [['Export PNG', 'diagram.png', 'data:image/png'], ['Export SVG', 'diagram.svg', 'data:image/svg+xml']] as const) {
+    const downloading = page.waitForEvent('download')
+    await editor.toolbarButton('Export ▾').click()
+    await editor.toolbarButton(button).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe(name)
+    const bytes = readFileSync((await download.path())!)
+    expect(download.url().startsWith(magic)).toBe(true)
+    // a real picture of eight nodes, not an empty canvas
+    expect(bytes.length).toBeGreaterThan(name.endsWith('png') ? 20_000 : 10_000)
+    if (name.endsWith('svg')) expect(bytes.toString('utf8')).toContain('Order events')
+  }
 })

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { canRedo, canUndo } from '../model/history'
 import { useEditor } from '../store/react/editorContext'
 import { COMMANDS, type Command, type CommandId } from './commands'
@@ -13,6 +14,8 @@ const TIPS: Partial<Record<CommandId, string>> = {
   share: 'A link that holds the whole diagram',
   exportFile: 'Save the diagram as a .wireplay.json file (Ctrl+S)',
   openFile: 'Open a .wireplay.json file (Ctrl+O); you can also drop one on the canvas',
+  exportPng: 'Export a PNG picture of the diagram',
+  exportSvg: 'Export an SVG picture of the diagram',
 }
 
 export function Toolbar({ themeLabel }: { themeLabel: string }) {
@@ -29,6 +32,8 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
     duplicate: selectedNodes > 0,
     delete: selected > 0,
     tidy: nodeCount > 1,
+    exportPng: nodeCount > 0,
+    exportSvg: nodeCount > 0,
   }
   const button = (id: CommandId, label: string = COMMANDS[id].label) => {
     const cmd: Command = COMMANDS[id]
@@ -55,7 +60,11 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
       </div>
       <div role="toolbar" aria-label="File and sharing" className="toolbar__group">
         {button('openFile', 'Open file…')}
-        {button('exportFile')}
+        <ExportMenu>
+          {button('exportFile')}
+          {button('exportPng')}
+          {button('exportSvg')}
+        </ExportMenu>
         {button('share', 'Share…')}
       </div>
       <div role="toolbar" aria-label="View" className="toolbar__group">
@@ -66,5 +75,43 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
         </button>
       </div>
     </header>
+  )
+}
+
+/**
+ * A disclosure for the export actions, so the toolbar stays one line on a laptop screen.
+ * Closes after a choice, on Escape (focus back on its button) and on a click elsewhere.
+ */
+function ExportMenu({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const away = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', away)
+    return () => document.removeEventListener('pointerdown', away)
+  }, [open])
+  return (
+    <div
+      className="toolbar__menu"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation()
+          setOpen(false)
+          toggle.current?.focus()
+        }
+      }}
+    >
+      <button type="button" ref={toggle} aria-expanded={open} aria-controls="export-menu" onClick={() => setOpen((o) => !o)}>
+        Export ▾
+      </button>
+      <div id="export-menu" className="toolbar__popover" hidden={!open} onClick={() => setOpen(false)}>
+        {children}
+      </div>
+    </div>
   )
 }

@@ -10,7 +10,7 @@ import type { EditorStore } from '../store/editorStore'
  */
 export interface CommandContext {
   store: EditorStore
-  flow: Pick<ReactFlowInstance, 'fitView'>
+  flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes'>
   confirm(title: string, message: string, confirmLabel: string): Promise<boolean>
   toggleTheme(): void
   /** show the link that holds the diagram (encoding lives in the app layer) */
@@ -110,6 +110,16 @@ export const COMMANDS = {
     keys: 'Control+S Meta+S',
     run: (ctx) => ctx.exportFile(),
   },
+  exportPng: {
+    label: 'Export PNG',
+    enabled: (ctx) => ctx.store.getState().history.present.nodes.length > 0,
+    run: (ctx) => exportPicture(ctx, 'png'),
+  },
+  exportSvg: {
+    label: 'Export SVG',
+    enabled: (ctx) => ctx.store.getState().history.present.nodes.length > 0,
+    run: (ctx) => exportPicture(ctx, 'svg'),
+  },
   openFile: {
     label: 'Open file',
     keys: 'Control+O Meta+O',
@@ -122,3 +132,15 @@ export const COMMANDS = {
 } satisfies Record<string, Command>
 
 export type CommandId = keyof typeof COMMANDS
+
+async function exportPicture(ctx: CommandContext, format: 'png' | 'svg') {
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')
+  if (!viewport) return
+  try {
+    const { exportImage, downloadDataUrl } = await import('../canvas/exportImage')
+    downloadDataUrl(await exportImage(format, ctx.flow.getNodes(), viewport), `diagram.${format}`)
+    ctx.store.getState().notify(`Exported diagram.${format}.`)
+  } catch {
+    ctx.store.getState().notify(`The ${format.toUpperCase()} picture could not be made in this browser.`, 'error')
+  }
+}

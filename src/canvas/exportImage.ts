@@ -1,0 +1,34 @@
+import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
+
+/**
+ * The diagram as a PNG or SVG picture, cropped to its nodes with a margin, in the current
+ * theme. html-to-image is pinned to 1.11.11 (later versions drop React Flow's edges) and
+ * loaded only when someone exports.
+ */
+const MARGIN = 40
+const MAX_SIDE = 4096
+
+export async function exportImage(format: 'png' | 'svg', nodes: Node[], viewportElement: HTMLElement): Promise<string> {
+  const bounds = getNodesBounds(nodes)
+  const width = Math.min(MAX_SIDE, Math.ceil(bounds.width + 2 * MARGIN))
+  const height = Math.min(MAX_SIDE, Math.ceil(bounds.height + 2 * MARGIN))
+  const view = getViewportForBounds(bounds, width, height, 0.1, 2, MARGIN / Math.max(width, height))
+  const backgroundColor = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff'
+  const { toPng, toSvg } = await import('html-to-image')
+  const options = {
+    backgroundColor,
+    width,
+    height,
+    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
+    // the selection outline and handles are editing aids, not part of the picture
+    filter: (el: HTMLElement) => !el.classList?.contains('react-flow__handle'),
+  }
+  return format === 'png' ? toPng(viewportElement, options) : toSvg(viewportElement, options)
+}
+
+export function downloadDataUrl(dataUrl: string, filename: string) {
+  const a = document.createElement('a')
+  a.href = dataUrl
+  a.download = filename
+  a.click()
+}
