@@ -4,7 +4,7 @@ test('a share link opens the same diagram, settings included, in a fresh browser
   await editor.open()
   await editor.selectNode('Orders')
   await editor.field('Workers per replica').fill('9')
-  await editor.toolbarButton('Share').click()
+  await editor.toolbarButton('Share…').click()
   const dialog = page.getByRole('dialog', { name: 'Share this diagram' })
   await expect(dialog).toBeVisible()
   const url = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue()
@@ -27,7 +27,7 @@ test('a share link opens the same diagram, settings included, in a fresh browser
 
 test('opening a link over a saved diagram asks first, and Undo brings the old one back', async ({ editor, page }) => {
   await editor.open()
-  await editor.toolbarButton('Share').click()
+  await editor.toolbarButton('Share…').click()
   const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue()
   await page.getByRole('button', { name: 'Close' }).click()
   // change the diagram here, then open the earlier link in the same tab
