@@ -1,3 +1,4 @@
+import { MAX_LINKS, MAX_NODES } from '../model/invariants'
 import { NODE_KINDS, type LinkKind, type NodeKind } from '../model/types'
 
 /**
@@ -29,7 +30,8 @@ const LINK_KEYS: Record<string, string> = {
   latencyMs: 'l', probability: 'p', timeoutMs: 't', retries: 'r', backoffMs: 'b', pollMs: 'i', deadlineMs: 'dl',
   contract: 'c', eventName: 'e', filter: 'f',
 }
-/** Choice values that repeat in many documents, shortened. */
+/** Values of the choice settings (only those: free text such as an event name is kept as typed), shortened. */
+const CHOICE_KEYS = new Set(['arrivals', 'timeDist', 'balancing'])
 const VALUES: Record<string, string> = { poisson: 'P', uniform: 'U', constant: 'C', exponential: 'E', lognormal: 'L', 'round-robin': 'R', 'least-outstanding': 'O' }
 
 const invert = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k]))
@@ -50,14 +52,20 @@ interface Doc {
 function shorten(settings: Record<string, Json> | undefined, keys: Record<string, string>): Record<string, Json> | undefined {
   if (!settings) return undefined
   const out: Record<string, Json> = {}
-  for (const [k, v] of Object.entries(settings)) out[keys[k] ?? k] = typeof v === 'string' && VALUES[v] ? VALUES[v] : v
+  for (const [k, v] of Object.entries(settings)) {
+    const choice = CHOICE_KEYS.has(k) && typeof v === 'string' && Object.hasOwn(VALUES, v)
+    out[Object.hasOwn(keys, k) ? keys[k]! : k] = choice ? VALUES[v as string] : v
+  }
   return out
 }
 
 function lengthen(settings: unknown, keys: Record<string, string>): Record<string, Json> | undefined {
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return settings === undefined ? undefined : (settings as Record<string, Json>)
   const out: Record<string, Json> = {}
-  for (const [k, v] of Object.entries(settings)) out[Object.hasOwn(keys, k) ? keys[k]! : k] = typeof v === 'string' && Object.hasOwn(VALUES_BACK, v) ? VALUES_BACK[v] : v
+  for (const [k, v] of Object.entries(settings)) {
+    const key = Object.hasOwn(keys, k) ? keys[k]! : k
+    out[key] = CHOICE_KEYS.has(key) && typeof v === 'string' && Object.hasOwn(VALUES_BACK, v) ? VALUES_BACK[v] : v
+  }
   return out
 }
 
@@ -77,12 +85,12 @@ export function compactDocument(doc: Doc): Json {
     const k = (perKind.get(node.kind) ?? 0) + 1
     perKind.set(node.kind, k)
     const m = new RegExp(`^${node.kind}-(\\d+)$`).exec(node.id)
-    const id = node.id === `${node.kind}-${k}` ? 0 : m && String(Number(m[1])) === m[1] ? Number(m[1]) : node.id
+    const id = node.id === `${node.kind}-${k}` ? 0 : m && String(Number(m[1])) === m[1] && Number(m[1]) >= 1 ? Number(m[1]) : node.id
     return trim([KIND_CODE[node.kind], node.label, node.x, node.y, shorten(node.settings, NODE_KEYS) ?? 0, id], 4)
   })
   const l = doc.links.map((link, i) => {
     const m = /^l-(\d+)$/.exec(link.id)
-    const id = link.id === `l-${i + 1}` ? 0 : m && String(Number(m[1])) === m[1] ? Number(m[1]) : link.id
+    const id = link.id === `l-${i + 1}` ? 0 : m && String(Number(m[1])) === m[1] && Number(m[1]) >= 1 ? Number(m[1]) : link.id
     return trim([index.get(link.source) ?? link.source, index.get(link.target) ?? link.target, shorten(link.settings, LINK_KEYS) ?? 0, link.kind === 'async' ? 'a' : 0, id], 2)
   })
   return { v: COMPACT_VERSION, n, l, ...(doc.faults && doc.faults.length > 0 ? { f: doc.faults } : {}) }
@@ -100,6 +108,9 @@ export function expandCompact(compact: unknown): Doc | string {
     return typeof compact.v === 'number' && compact.v > COMPACT_VERSION ? 'newer' : 'the link names an unknown diagram version'
   }
   if (!Array.isArray(compact.n) || !Array.isArray(compact.l)) return 'the link has no node or link list'
+  // refuse oversized lists before any work on them: the document's own caps, checked early
+  if (compact.n.length > MAX_NODES) return `it holds ${compact.n.length} nodes; a diagram holds at most ${MAX_NODES}`
+  if (compact.l.length > MAX_LINKS) return `it holds ${compact.l.length} links; a diagram holds at most ${MAX_LINKS}`
   const perKind = new Map<string, number>()
   const nodes: DocNode[] = []
   for (const row of compact.n) {
@@ -113,6 +124,7 @@ export function expandCompact(compact: unknown): Doc | string {
     const s = lengthen(settings === 0 ? undefined : settings, NODE_KEYS_BACK)
     nodes.push({ id: nodeId as string, kind, label: label as string, x: x as number, y: y as number, ...(s ? { settings: s } : {}) })
   }
+  const byId = new Map(nodes.map((node) => [node.id, node]))
   const links: DocLink[] = []
   for (const [i, row] of compact.l.entries()) {
     if (!Array.isArray(row)) return 'a link is not a list'
@@ -120,8 +132,8 @@ export function expandCompact(compact: unknown): Doc | string {
     const source = typeof from === 'number' ? nodes[from]?.id : from
     const target = typeof to === 'number' ? nodes[to]?.id : to
     if (typeof source !== 'string' || typeof target !== 'string') return 'a link points at a node that is not there'
-    const s = nodes.find((x) => x.id === source)
-    const t = nodes.find((x) => x.id === target)
+    const s = byId.get(source)
+    const t = byId.get(target)
     const kind: LinkKind = kindCode === 'a' ? 'async' : t?.kind === 'queue' || s?.kind === 'queue' ? 'message' : t?.kind === 'topic' || s?.kind === 'topic' ? 'event' : 'sync'
     const linkId = id === undefined || id === 0 ? `l-${i + 1}` : typeof id === 'number' ? `l-${id}` : id
     const st = lengthen(settings === 0 ? undefined : settings, LINK_KEYS_BACK)

@@ -128,3 +128,38 @@ function parseDocumentOk(d: Diagram): Diagram {
 
 /** Pinned: see the D30 test. */
 const D30_LINK_LENGTH = 573
+
+describe('share links keep what users type and name, exactly', () => {
+  const idArb = fc.oneof(fc.constantFrom('service-0', 'l-0', 'client-1', 'service-7', 'service-01', 'l-1', 'x'), fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/))
+  const tokenArb = fc.oneof(fc.constantFrom('P', 'E', 'C', 'U', 'L', 'R', 'O', 'constructor', 'toString', 'valueOf', '__proto__'), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,8}$/))
+
+  it('round-trips any ids, event names, filters and contracts', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(idArb, { minLength: 15, maxLength: 15 }), tokenArb, tokenArb, tokenArb, (ids, event, filter, contract) => {
+        const doc = JSON.parse(JSON.stringify(STARTER_DOCUMENT)) as { nodes: { id: string }[]; links: { id: string; source: string; target: string; settings?: Record<string, unknown> }[] }
+        const rename = new Map(doc.nodes.map((n, i) => [n.id, ids[i]!]))
+        for (const n of doc.nodes) n.id = rename.get(n.id)!
+        doc.links.forEach((l, i) => {
+          l.id = ids[8 + i]!
+          l.source = rename.get(l.source)!
+          l.target = rename.get(l.target)!
+          l.settings = { ...l.settings, eventName: event, filter, contract: `${contract} v2` }
+        })
+        const parsed = parseRunDocumentText(JSON.stringify(doc))
+        if (!parsed.ok) return // an id like "x" twice is refused by the parser, not our concern here
+        assert.deepStrictEqual(decodeLink(encodeLink(parsed.value.diagram, parsed.value.faults)), { ok: true, value: parsed.value })
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('refuses a link with far too many rows before doing any work on them', () => {
+    const rows = { v: 1, n: Array.from({ length: 36_000 }, () => ['s', '', 0, 0]), l: Array.from({ length: 36_000 }, () => [35_999, 35_999]) }
+    const fragment = `w1.${base64url(deflateSync(strToU8(JSON.stringify(rows)), { level: 9 }))}`
+    expect(fragment.length).toBeLessThan(5000)
+    // refused on the row count (the old path matched every link against every node: ~25 s)
+    const r = decodeLink(fragment)
+    expect(r.ok ? null : r.error.kind).toBe('invalid')
+    expect(r.ok ? '' : r.error.message).toMatch(/36000 nodes; a diagram holds at most 500/)
+  })
+})
