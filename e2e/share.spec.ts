@@ -35,12 +35,21 @@ test('opening a link over a saved diagram asks first, and Undo brings the old on
   await page.keyboard.press('Delete')
   await expect(editor.nodes).toHaveCount(7)
   await editor.waitForAutosave()
+  // a fresh page load with the link (not a hash change on this page): saved work is asked about
+  await page.goto('/favicon.svg')
   await page.goto(url)
   const ask = page.getByRole('dialog', { name: 'Open the shared diagram?' })
   await expect(ask).toBeVisible()
   await ask.getByRole('button', { name: 'Open shared diagram' }).click()
   await expect(editor.nodes).toHaveCount(8)
   await page.keyboard.press('Control+z')
+  await expect(editor.nodes).toHaveCount(7)
+  // pasting a link into the address bar of an open editor asks too
+  await page.evaluate((hash) => {
+    location.hash = hash
+  }, new URL(url).hash)
+  await expect(ask).toBeVisible()
+  await ask.getByRole('button', { name: 'Cancel' }).click()
   await expect(editor.nodes).toHaveCount(7)
 })
 

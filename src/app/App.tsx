@@ -81,6 +81,25 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
     },
     [store, flow],
   )
+  // a .wireplay.json file dropped anywhere on the page opens it (and the browser never
+  // navigates away to show the file instead)
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault()
+    }
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0]
+      if (!file) return
+      e.preventDefault()
+      void openDocumentFile(file)
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+    }
+  }, [openDocumentFile])
   const exportFile = useCallback(() => {
     downloadDocument(store.getState().history.present)
     store.getState().notify('Exported diagram.wireplay.json.')
@@ -120,19 +139,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
             if (file) void openDocumentFile(file)
           }}
         />
-        <main
-          className="workspace"
-          // a .wireplay.json file dropped anywhere on the editor opens it
-          onDragOver={(e) => {
-            if (e.dataTransfer.types.includes('Files')) e.preventDefault()
-          }}
-          onDrop={(e) => {
-            const file = e.dataTransfer.files[0]
-            if (!file) return
-            e.preventDefault()
-            void openDocumentFile(file)
-          }}
-        >
+        <main className="workspace">
           <Palette />
           <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} />
           <Inspector />

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Result } from '../lib/result'
-import { sameStructure } from '../model/structure'
 import type { Diagram } from '../model/types'
 import { decodeLink, encodeLink, type LinkError } from '../share/link'
-import type { RunDocument } from '../share/document'
+import { toDocument, type RunDocument } from '../share/document'
 import type { EditorStore } from '../store/editorStore'
 
 export type IncomingLink = Result<RunDocument, LinkError>
@@ -50,7 +49,8 @@ export function useIncomingLinks(
       setMessage(null)
       const current = store.getState().history.present
       const theirs = link.value.diagram
-      if (sameStructure(current, theirs)) return
+      // the same diagram (say, the link of what is on screen, pasted again): nothing to do
+      if (JSON.stringify(toDocument(current)) === JSON.stringify(toDocument(theirs))) return
       if (askFirst && current.nodes.length > 0) {
         const ok = await confirm('Open the shared diagram?', `It replaces the diagram on screen (${current.nodes.length} nodes). Yours stays one Undo away.`, 'Open shared diagram')
         if (!ok || cancelled) return

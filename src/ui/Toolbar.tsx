@@ -105,11 +105,24 @@ function ExportMenu({ children }: { children: ReactNode }) {
           toggle.current?.focus()
         }
       }}
+      // tabbing out of the menu closes it
+      onBlur={(e) => {
+        if (open && !root.current?.contains(e.relatedTarget as Node | null)) setOpen(false)
+      }}
     >
       <button type="button" ref={toggle} aria-expanded={open} aria-controls="export-menu" onClick={() => setOpen((o) => !o)}>
         Export ▾
       </button>
-      <div id="export-menu" className="toolbar__popover" hidden={!open} onClick={() => setOpen(false)}>
+      <div
+        id="export-menu"
+        className="toolbar__popover"
+        hidden={!open}
+        onClick={() => {
+          // after a choice, focus returns to the menu's button rather than falling to the page
+          setOpen(false)
+          toggle.current?.focus()
+        }}
+      >
         {children}
       </div>
     </div>
