@@ -55,7 +55,7 @@ export function useIncomingLinks(
         const ok = await confirm('Open the shared diagram?', `It replaces the diagram on screen (${current.nodes.length} nodes). Yours stays one Undo away.`, 'Open shared diagram')
         if (!ok || cancelled) return
       }
-      store.getState().replaceDiagram(theirs, 'Opened the shared diagram. Undo brings back the one you had.')
+      store.getState().replaceDiagram(theirs, `Opened the shared diagram. Undo brings back the one you had.${faultsNotKept(link.value.faults.length)}`)
       requestAnimationFrame(() => void fit.current())
     }
     void open(initial.link, initial.askFirst)
@@ -67,4 +67,9 @@ export function useIncomingLinks(
     }
   }, [initial, store, confirm])
   return { message, dismiss: () => setMessage(null) }
+}
+
+/** The editor does not hold fault timelines yet (the live simulation will); say so rather than drop them silently. */
+export function faultsNotKept(count: number): string {
+  return count > 0 ? ` Its fault timeline (${count} ${count === 1 ? 'fault' : 'faults'}) is not kept by the editor yet; the command line replays it from a file.` : ''
 }
