@@ -122,6 +122,8 @@ export function startAutosave(store: EditorStore, storage: Storage, getView: () 
     if (e.key !== AUTOSAVE_KEY || e.newValue === null || e.storageArea !== storage) return
     const entry = readEntry(e.newValue)
     if (typeof entry !== 'string' && entry.tab === tab) return
+    // another tab saving the very same diagram (say, just its view) is no conflict
+    if (typeof entry !== 'string' && JSON.stringify(toDocument(entry.diagram)) === JSON.stringify(toDocument(store.getState().history.present))) return
     clearTimeout(timer)
     timer = undefined
     status.setState({ kind: 'conflict', theirs: typeof entry === 'string' ? null : entry.diagram }, true)
