@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { preview } from 'vite'
 import { syntheticDiagram } from '../bench/synthetic.mjs'
-import { launchChromium } from './browser.mjs'
+import { launchChromium, openDiagram } from './browser.mjs'
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
 const runs = Number(arg('--runs')) || 3
@@ -29,25 +29,10 @@ const quantile = (xs, q) => {
 const median = (xs) => quantile(xs, 0.5)
 
 async function measure(browser, baseURL, doc) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  await context.addInitScript((saved) => {
-    localStorage.setItem('wireplay.autosave.v1', saved)
-    localStorage.setItem('wireplay.hintDismissed', '1')
-  }, JSON.stringify({ document: doc }))
-  const page = await context.newPage()
+  const { context, page, pane, node } = await openDiagram(browser, baseURL, doc, extraCss)
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
-  await page.goto(baseURL)
-  await page.locator('.react-flow__node').first().waitFor()
-  if (extraCss) await page.addStyleTag({ content: extraCss })
-  await page.waitForTimeout(500)
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
-  const pane = await page.locator('.react-flow__pane').boundingBox()
-  // the node nearest the pane's centre: away from the legend, minimap and controls
-  const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))
-  const cx = pane.x + pane.width / 2
-  const cy = pane.y + pane.height / 2
-  const node = boxes.reduce((a, b) => (Math.hypot(b.x - cx, b.y - cy) < Math.hypot(a.x - cx, a.y - cy) ? b : a))
   const before = await metrics()
   // The pointer is driven inside the page, one move per animation frame, so the numbers
   // measure the page's own frame time and not the round trips of a remote driver.

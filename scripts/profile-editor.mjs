@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { preview } from 'vite'
 import { syntheticDiagram } from '../bench/synthetic.mjs'
-import { launchChromium } from './browser.mjs'
+import { launchChromium, openDiagram } from './browser.mjs'
 
 const which = process.argv[2] ?? 'd30'
 const css = process.argv.includes('--css') ? process.argv[process.argv.indexOf('--css') + 1] : undefined
@@ -17,21 +17,8 @@ const PHASES = ['RasterTask', 'FunctionCall', 'Layerize', 'Paint', 'Layout', 'Up
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' })
 const browser = await launchChromium()
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-await context.addInitScript((saved) => {
-  localStorage.setItem('wireplay.autosave.v1', saved)
-  localStorage.setItem('wireplay.hintDismissed', '1')
-}, JSON.stringify({ document: doc }))
-const page = await context.newPage()
-await page.goto(server.resolvedUrls.local[0])
-await page.locator('.react-flow__node').first().waitFor()
-if (css) await page.addStyleTag({ content: css })
-await page.waitForTimeout(500)
-const pane = await page.locator('.react-flow__pane').boundingBox()
-const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))
+const { context, page, pane, node } = await openDiagram(browser, server.resolvedUrls.local[0], doc, css)
 const cx = pane.x + pane.width / 2
-const cy = pane.y + pane.height / 2
-const node = boxes.reduce((a, b) => (Math.hypot(b.x - cx, b.y - cy) < Math.hypot(a.x - cx, a.y - cy) ? b : a))
 
 const cdp = await context.newCDPSession(page)
 const events = []

@@ -1,3 +1,4 @@
+import { isRecord } from '../lib/isRecord'
 import { err, ok, type Result } from '../lib/result'
 import type { Problem } from './invariants'
 import { linkRole } from './rules'
@@ -26,7 +27,6 @@ export const FAULT_ACTIONS: readonly FaultAction[] = ['crash', 'restart', 'laten
 export const MAX_FAULTS = 10_000
 const MAX_AT_MS = 366 * 24 * 3_600_000
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isNumberIn = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
 
 /** Check an untrusted `faults` value against a diagram; every problem carries its path. */

@@ -3,6 +3,11 @@ import type { Diagram, DiagramLink, LinkKind, LinkRole, NodeKind } from './types
 
 const isBroker = (k: NodeKind) => k === 'queue' || k === 'topic'
 
+/** A node's label for messages, or its id when it is gone. */
+export function nodeLabel(diagram: Diagram, id: string): string {
+  return diagram.nodes.find((n) => n.id === id)?.label ?? id
+}
+
 /**
  * The link kinds that may join a node of kind `from` to one of kind `to`, default first,
  * or the reason nothing may. The reasons are shown to the user as they are.
@@ -57,7 +62,7 @@ export const LINK_KIND_NAMES: Record<LinkKind, string> = {
 
 /** A link's description in words, e.g. "Message from Orders to Jobs". */
 export function describeLink(diagram: Diagram, link: DiagramLink): string {
-  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const label = (id: string) => nodeLabel(diagram, id)
   const role = linkRole(diagram, link)
   const name =
     link.kind === 'message' && role === 'consume'
@@ -70,7 +75,7 @@ export function describeLink(diagram: Diagram, link: DiagramLink): string {
 
 /** What the editor says after a link is made, the same however it was made. */
 export function linkedMessage(diagram: Diagram, link: DiagramLink): string {
-  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const label = (id: string) => nodeLabel(diagram, id)
   return `Linked ${label(link.source)} to ${label(link.target)}: ${LINK_KIND_NAMES[link.kind]}.`
 }
 
@@ -82,7 +87,7 @@ export function contractMismatch(diagram: Diagram, link: DiagramLink): string | 
   if (link.kind !== 'message') return null
   const role = linkRole(diagram, link)
   const queue = role === 'consume' ? link.source : link.target
-  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const label = (id: string) => nodeLabel(diagram, id)
   const others = diagram.links.filter((l) => l.kind === 'message' && l !== link && (role === 'consume' ? l.target === queue : l.source === queue))
   const differing = others.find((l) => l.settings.contract !== link.settings.contract)
   if (!differing) return null

@@ -1,3 +1,4 @@
+import { isRecord } from '../lib/isRecord'
 import { MAX_LINKS, MAX_NODES } from '../model/invariants'
 import { NODE_KINDS, type LinkKind, type NodeKind } from '../model/types'
 
@@ -95,8 +96,6 @@ export function compactDocument(doc: Doc): Json {
   })
   return { v: COMPACT_VERSION, n, l, ...(doc.faults && doc.faults.length > 0 ? { f: doc.faults } : {}) }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Expand a compact form back into a document object, or say why its shape is wrong. The

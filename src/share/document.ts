@@ -1,3 +1,4 @@
+import { isRecord } from '../lib/isRecord'
 import { err, ok, type Result } from '../lib/result'
 import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
 import { NODE_FIELDS, parseLabel } from '../model/fields'
@@ -72,8 +73,6 @@ export function parseRunDocumentText(text: string): Result<RunDocument, Problem[
   const faults = parseFaults(raw, diagram.value)
   return faults.ok ? ok({ diagram: diagram.value, faults: faults.value }) : faults
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Turn JSON text into a diagram, or say precisely what is wrong. Never throws. */
 export function parseDocumentText(text: string): Result<Diagram, Problem[]> {

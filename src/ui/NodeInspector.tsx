@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { KIND_LABELS } from '../model/defaults'
 import { NODE_FIELDS } from '../model/fields'
-import { checkConnection, LINK_KIND_NAMES, linkedMessage } from '../model/rules'
+import { checkConnection, LINK_KIND_NAMES, linkedMessage, nodeLabel } from '../model/rules'
 import type { Diagram, DiagramNode } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
@@ -13,7 +13,7 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
   const settings = node.settings as unknown as Record<string, number | string>
   const outgoing = diagram.links.filter((l) => l.source === node.id)
   const incoming = diagram.links.filter((l) => l.target === node.id)
-  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const label = (id: string) => nodeLabel(diagram, id)
 
   return (
     <div className="inspector__section">

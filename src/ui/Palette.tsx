@@ -11,6 +11,12 @@ import { focusNameField } from './focusName'
 
 const DRAG_THRESHOLD = 4
 
+/** Whether a block let go at this screen point lands on the canvas (not a panel over it). */
+function onCanvas(x: number, y: number): boolean {
+  const under = document.elementFromPoint(x, y)
+  return !!under?.closest(`[data-testid="${TEST_IDS.canvas}"]`) && !under.closest('.react-flow__panel')
+}
+
 const HINTS: Record<NodeKind, string> = {
   client: 'Users or an upstream system sending requests',
   service: 'A microservice with replicas and workers',
@@ -59,9 +65,7 @@ export function Palette() {
     if (!d) return
     if (!d.moved && Math.hypot(e.clientX - d.startX, e.clientY - d.startY) < DRAG_THRESHOLD) return
     d.moved = true
-    const under = document.elementFromPoint(e.clientX, e.clientY)
-    const outside = !under?.closest(`[data-testid="${TEST_IDS.canvas}"]`) || !!under.closest('.react-flow__panel')
-    setGhost({ kind: d.kind, x: e.clientX, y: e.clientY, zoom: flow.getZoom(), outside })
+    setGhost({ kind: d.kind, x: e.clientX, y: e.clientY, zoom: flow.getZoom(), outside: !onCanvas(e.clientX, e.clientY) })
   }
   const onPointerUp = (e: PointerEvent<HTMLButtonElement>) => {
     const d = drag.current
@@ -69,8 +73,7 @@ export function Palette() {
     setGhost(null)
     if (!d?.moved) return
     suppressClick.current = true
-    const under = document.elementFromPoint(e.clientX, e.clientY)
-    if (!under?.closest(`[data-testid="${TEST_IDS.canvas}"]`) || under.closest('.react-flow__panel')) {
+    if (!onCanvas(e.clientX, e.clientY)) {
       store.getState().notify('Drop the block on the canvas to add it.')
       return
     }

@@ -1,0 +1,2 @@
+/** A plain JSON object (not null, not an array): the first check on untrusted input. Pure. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
