@@ -5,7 +5,8 @@ export interface SimArgs {
   help: boolean
   file: string
   durationMs: number
-  seed: number
+  /** null: the document's own seed (1 when it has none) */
+  seed: number | null
   json: boolean
 }
 
@@ -23,7 +24,7 @@ same numbers. A fault timeline in the file ("faults") is replayed.
 Options:
   --duration <time>  simulated time to run: 500ms, 30s, 10m, 2h, 1d, or a number of
                      seconds (default 1m, at most 7d)
-  --seed <integer>   seed of the random streams (default ${DEFAULT_SEED})
+  --seed <integer>   seed of the random streams (default: the file's "seed", else ${DEFAULT_SEED})
   --json             print the metrics as JSON instead of tables
   -h, --help         show this help
 
@@ -31,7 +32,7 @@ Exit codes: 0 ran, 2 the command line or the file is wrong (one line on stderr s
 
 /** Parse argv (without node and the script). Never throws. */
 export function parseArgs(argv: readonly string[]): Result<SimArgs> {
-  const out: SimArgs = { help: false, file: '', durationMs: DEFAULT_DURATION_MS, seed: DEFAULT_SEED, json: false }
+  const out: SimArgs = { help: false, file: '', durationMs: DEFAULT_DURATION_MS, seed: null, json: false }
   const files: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { formatProblems, parseRunDocumentText } from '../src/share/document'
 import { createSimulation } from '../src/sim/index'
-import { USAGE, parseArgs } from './args'
+import { DEFAULT_SEED, USAGE, parseArgs } from './args'
 import { formatMetrics } from './format'
 import { locateJsonError } from './jsonError'
 
@@ -51,12 +51,13 @@ export function runSim(argv: readonly string[], io: Io = nodeIo): number {
     }
     return fail(io, `${file} is not a valid Wireplay document: ${formatProblems(doc.error).split('\n').join('; ')}`)
   }
-  const sim = createSimulation({ diagram: doc.value.diagram, faults: doc.value.faults, seed, traceCapacity: 0 })
+  const runSeed = seed ?? doc.value.diagram.seed ?? DEFAULT_SEED
+  const sim = createSimulation({ diagram: doc.value.diagram, faults: doc.value.faults, seed: runSeed, traceCapacity: 0 })
   const start = io.clock()
   sim.runUntil(durationMs)
   const wall = io.clock() - start
   const metrics = sim.metrics()
   sim.dispose()
-  io.out(json ? JSON.stringify({ file, durationMs, seed, metrics }, null, 2) : formatMetrics(file, metrics, wall))
+  io.out(json ? JSON.stringify({ file, durationMs, seed: runSeed, metrics }, null, 2) : formatMetrics(file, metrics, wall))
   return 0
 }

@@ -18,7 +18,7 @@ import { Toolbar } from '../ui/Toolbar'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
-import { faultsNotKept, shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
+import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useShortcuts } from './useShortcuts'
 import { useTheme } from './useTheme'
 
@@ -76,7 +76,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
       const r = await readDocumentFile(file)
       if (!r.ok) return setFileProblem(r.error)
       setFileProblem(null)
-      store.getState().replaceDiagram(r.value.diagram, `Opened “${file.name}”. Undo brings back the diagram you had.${faultsNotKept(r.value.faults.length)}`)
+      store.getState().replaceDiagram(r.value.diagram, `Opened “${file.name}”. Undo brings back the diagram you had.`)
       requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS))
     },
     [store, flow],

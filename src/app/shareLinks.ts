@@ -55,7 +55,7 @@ export function useIncomingLinks(
         const ok = await confirm('Open the shared diagram?', `It replaces the diagram on screen (${current.nodes.length} nodes). Yours stays one Undo away.`, 'Open shared diagram')
         if (!ok || cancelled) return
       }
-      store.getState().replaceDiagram(theirs, `Opened the shared diagram. Undo brings back the one you had.${faultsNotKept(link.value.faults.length)}`)
+      store.getState().replaceDiagram(theirs, `Opened the shared diagram. Undo brings back the one you had.`)
       requestAnimationFrame(() => void fit.current())
     }
     void open(initial.link, initial.askFirst)
@@ -70,6 +70,3 @@ export function useIncomingLinks(
 }
 
 /** The editor does not hold fault timelines yet (the live simulation will); say so rather than drop them silently. */
-export function faultsNotKept(count: number): string {
-  return count > 0 ? ` Its fault timeline (${count} ${count === 1 ? 'fault' : 'faults'}) is not kept by the editor yet; the command line replays it from a file.` : ''
-}

@@ -65,3 +65,56 @@ export function parseFaults(raw: unknown, diagram: Diagram, at = 'faults'): Resu
   })
   return problems.length ? err(problems) : ok(faults)
 }
+
+/**
+ * The diagram with only the faults that still apply to it: an edit that deletes a node or
+ * link, lowers a replica count or turns a consumer into something else drops the faults
+ * that named it (a timeline with a dangling fault would make the whole document invalid).
+ * Returns the same diagram when nothing is dropped.
+ */
+export function keepValidFaults(d: Diagram): Diagram {
+  const faults = d.faults
+  if (!faults || faults.length === 0) return d
+  const kept = faults.filter((f) => parseFaults([f], d).ok)
+  if (kept.length === faults.length) return d
+  return kept.length > 0 ? { ...d, faults: kept } : withoutFaults(d)
+}
+
+function withoutFaults(d: Diagram): Diagram {
+  const { faults: _dropped, ...rest } = d
+  return rest
+}
+
+/** Insert a fault keeping the timeline in time order (a fault at the same instant goes after those already there). */
+export function addFault(d: Diagram, fault: Fault): Diagram {
+  const faults = [...(d.faults ?? [])]
+  let i = faults.length
+  while (i > 0 && faults[i - 1]!.at > fault.at) i--
+  faults.splice(i, 0, fault)
+  return { ...d, faults }
+}
+
+/** The fault in words, naming nodes and links by their labels ("Crash Orders, replica 2"). */
+export function describeFault(f: Fault, d: Diagram): string {
+  const node = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
+  const link = (id: string) => {
+    const l = d.links.find((x) => x.id === id)
+    return l ? `${node(l.source)} → ${node(l.target)}` : id
+  }
+  switch (f.action) {
+    case 'crash':
+    case 'restart':
+      return `${f.action === 'crash' ? 'Crash' : 'Restart'} ${node(f.node)}${f.replica !== undefined ? `, replica ${f.replica}` : ''}`
+    case 'latency':
+      return f.addMs > 0 ? `Slow ${link(f.link)} by ${f.addMs} ms` : `Restore ${link(f.link)}'s latency`
+    case 'errorRate':
+      return `Set ${node(f.node)}'s error rate to ${f.errorRate} %`
+    case 'detach':
+      return `Detach the consumer ${link(f.link)}`
+    case 'attach':
+      return `Attach the consumer ${link(f.link)}`
+  }
+}
+
+/** Seeds are whole numbers up to this (they must survive JSON and a share link exactly). */
+export const MAX_SEED = 2_147_483_647

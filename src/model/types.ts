@@ -1,3 +1,5 @@
+import type { Fault } from './faults'
+
 /**
  * The diagram document: plain, immutable, JSON-safe data. React Flow nodes and edges are
  * derived from it (canvas layer); the engine and the file format read it directly.
@@ -123,6 +125,10 @@ export interface DiagramLink {
 export interface Diagram {
   nodes: readonly DiagramNode[]
   links: readonly DiagramLink[]
+  /** the fault timeline a run replays, in time order (model/faults.ts); none when absent */
+  faults?: readonly Fault[]
+  /** the run's random seed, a whole number; 1 when absent */
+  seed?: number
 }
 
 /** How a link participates in its pattern, derived from its ends. */

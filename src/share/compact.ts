@@ -9,7 +9,7 @@ import { NODE_KINDS, type LinkKind, type NodeKind } from '../model/types'
  * matters here; files keep the readable format (document.ts). Pure; the expansion does not
  * validate: its output goes through the document parser like any untrusted document.
  *
- *   { v: 1, n: [[kind, label, x, y, settings?, id?], …], l: [[from, to, settings?, kind?, id?], …], f?: faults }
+ *   { v: 1, n: [[kind, label, x, y, settings?, id?], …], l: [[from, to, settings?, kind?, id?], …], s?: seed, f?: faults }
  *
  * `from`/`to` are node indexes. A node's `id` is left out when it is `<kind>-<k>` for the
  * k-th node of its kind; a number k means `<kind>-k`; anything else is written out. Link
@@ -47,6 +47,7 @@ interface Doc {
   wireplay: number
   nodes: DocNode[]
   links: DocLink[]
+  seed?: Json
   faults?: Json[]
 }
 
@@ -94,7 +95,7 @@ export function compactDocument(doc: Doc): Json {
     const id = link.id === `l-${i + 1}` ? 0 : m && String(Number(m[1])) === m[1] && Number(m[1]) >= 1 ? Number(m[1]) : link.id
     return trim([index.get(link.source) ?? link.source, index.get(link.target) ?? link.target, shorten(link.settings, LINK_KEYS) ?? 0, link.kind === 'async' ? 'a' : 0, id], 2)
   })
-  return { v: COMPACT_VERSION, n, l, ...(doc.faults && doc.faults.length > 0 ? { f: doc.faults } : {}) }
+  return { v: COMPACT_VERSION, n, l, ...(doc.seed !== undefined ? { s: doc.seed } : {}), ...(doc.faults && doc.faults.length > 0 ? { f: doc.faults } : {}) }
 }
 
 /**
@@ -138,5 +139,5 @@ export function expandCompact(compact: unknown): Doc | string {
     const st = lengthen(settings === 0 ? undefined : settings, LINK_KEYS_BACK)
     links.push({ id: linkId as string, source, target, kind, ...(st ? { settings: st } : {}) })
   }
-  return { wireplay: 1, nodes, links, ...(compact.f !== undefined ? { faults: compact.f as Json[] } : {}) }
+  return { wireplay: 1, nodes, links, ...(compact.s !== undefined ? { seed: compact.s } : {}), ...(compact.f !== undefined ? { faults: compact.f as Json[] } : {}) }
 }

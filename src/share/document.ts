@@ -2,7 +2,7 @@ import { isRecord } from '../lib/isRecord'
 import { err, ok, type Result } from '../lib/result'
 import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
 import { NODE_FIELDS, parseLabel } from '../model/fields'
-import { parseFaults, type Fault } from '../model/faults'
+import { MAX_SEED, parseFaults, type Fault } from '../model/faults'
 import { checkDiagram, type Problem } from '../model/invariants'
 import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNode, type LinkKind, type NodeKind } from '../model/types'
 
@@ -15,10 +15,11 @@ import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNod
  *   { "wireplay": 1,
  *     "nodes": [{ "id", "kind", "label", "x", "y", "settings"?: { changed settings } }],
  *     "links": [{ "id", "source", "target", "kind", "settings"?: { changed settings } }],
+ *     "seed"?: whole number (1 when absent),
  *     "faults"?: [{ "at", "action", ... }] }
  *
- * `faults` (optional, see model/faults.ts) is a timeline the simulation replays; readers
- * that only want the diagram ignore it.
+ * `faults` (optional, see model/faults.ts) is a timeline a run replays; `seed` is the
+ * run's random seed. Both belong to the diagram: undo, autosave and share links keep them.
  */
 export const DOCUMENT_VERSION = 1
 
@@ -32,7 +33,9 @@ function changed(settings: object, defaults: object): Record<string, unknown> | 
   return Object.keys(out).length > 0 ? out : undefined
 }
 
+/** `faults` overrides the diagram's own timeline (the command line passes one it read apart). */
 export function toDocument(d: Diagram, faults?: readonly Fault[]): object {
+  const timeline = faults ?? d.faults
   return {
     wireplay: DOCUMENT_VERSION,
     nodes: d.nodes.map((n) => {
@@ -43,7 +46,8 @@ export function toDocument(d: Diagram, faults?: readonly Fault[]): object {
       const s = changed(l.settings, LINK_DEFAULTS)
       return { id: l.id, source: l.source, target: l.target, kind: l.kind, ...(s ? { settings: s } : {}) }
     }),
-    ...(faults && faults.length > 0 ? { faults: faults.map((f) => ({ ...f })) } : {}),
+    ...(d.seed !== undefined && d.seed !== 1 ? { seed: d.seed } : {}),
+    ...(timeline && timeline.length > 0 ? { faults: timeline.map((f) => ({ ...f })) } : {}),
   }
 }
 
@@ -57,21 +61,10 @@ export interface RunDocument {
   faults: Fault[]
 }
 
-/** Like parseDocumentText, and also checks the optional `faults` timeline. Never throws. */
+/** Like parseDocumentText, with the fault timeline apart (what the command line runs). Never throws. */
 export function parseRunDocumentText(text: string): Result<RunDocument, Problem[]> {
-  if (text.length > MAX_DOCUMENT_CHARS) return parseDocumentText(text) as Result<never, Problem[]>
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return parseDocumentText(text) as Result<never, Problem[]>
-  }
-  const diagram = parseDocument(json)
-  if (!diagram.ok) return diagram
-  const raw = (json as Record<string, unknown>).faults
-  if (raw === undefined) return ok({ diagram: diagram.value, faults: [] })
-  const faults = parseFaults(raw, diagram.value)
-  return faults.ok ? ok({ diagram: diagram.value, faults: faults.value }) : faults
+  const r = parseDocumentText(text)
+  return r.ok ? ok({ diagram: r.value, faults: [...(r.value.faults ?? [])] }) : r
 }
 
 /** Turn JSON text into a diagram, or say precisely what is wrong. Never throws. */
@@ -131,9 +124,19 @@ export function parseDocument(json: unknown): Result<Diagram, Problem[]> {
     links.push({ id, source, target, kind, settings: { ...LINK_DEFAULTS, ...(settings as object | undefined) } } as DiagramLink)
   })
   if (problems.length) return err(problems)
-  const diagram: Diagram = { nodes: nodes.map(normalizeNode), links: links.map(normalizeLink) }
+  const seed = json.seed
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED)) {
+    return err([{ path: 'seed', message: `seed must be a whole number from 0 to ${MAX_SEED}.` }])
+  }
+  const diagram: Diagram = { nodes: nodes.map(normalizeNode), links: links.map(normalizeLink), ...(seed !== undefined && seed !== 1 ? { seed } : {}) }
   const invalid = checkDiagram(diagram)
-  return invalid.length ? err(invalid) : ok(diagram)
+  if (invalid.length) return err(invalid)
+  if (json.faults === undefined) return ok(diagram)
+  const faults = parseFaults(json.faults, diagram)
+  if (!faults.ok) return faults
+  // the timeline is kept in time order: the editor inserts in order, and a run replays it so
+  const timeline = faults.value.map((f, i) => [f, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([f]) => f)
+  return ok(timeline.length > 0 ? { ...diagram, faults: timeline } : diagram)
 }
 
 /** Text is kept as the editor would have stored it (trimmed, single spaces in names). */

@@ -46,7 +46,7 @@ function fromBase64Url(raw: string): Uint8Array | null {
 }
 
 /** The fragment (without "#") that holds this diagram and its fault timeline. */
-export function encodeLink(diagram: Diagram, faults: readonly Fault[] = []): string {
+export function encodeLink(diagram: Diagram, faults?: readonly Fault[]): string {
   const json = JSON.stringify(compactDocument(toDocument(diagram, faults) as Parameters<typeof compactDocument>[0]))
   return `${LINK_FORMAT}.${toBase64Url(deflateSync(strToU8(json), { level: 9, mem: 12 }))}`
 }

@@ -32,7 +32,20 @@ describe('the fault timeline in a document', () => {
     expect(parseDocumentText(text).ok).toBe(true)
     const again = parseRunDocumentText(serializeDocument(r.value.diagram, r.value.faults))
     expect(again.ok && again.value.faults).toEqual(faults)
-    expect(JSON.parse(serializeDocument(r.value.diagram))).not.toHaveProperty('faults')
+    // the diagram carries its own timeline: saving it keeps the faults
+    expect(JSON.parse(serializeDocument(r.value.diagram)).faults).toEqual(faults)
+    expect(JSON.parse(serializeDocument({ nodes: r.value.diagram.nodes, links: r.value.diagram.links }))).not.toHaveProperty('faults')
+  })
+
+  it('keeps the timeline in time order and the seed, and refuses a seed that is not a whole number', () => {
+    const text = JSON.stringify({ ...base, seed: 42, faults: [{ at: 3000, action: 'restart', node: 's' }, { at: 1000, action: 'crash', node: 's' }] })
+    const r = parseDocumentText(text)
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    expect(r.value.seed).toBe(42)
+    expect(r.value.faults?.map((f) => f.at)).toEqual([1000, 3000])
+    expect(JSON.parse(serializeDocument(r.value)).seed).toBe(42)
+    const bad = parseDocumentText(JSON.stringify({ ...base, seed: 1.5 }))
+    expect(bad.ok ? [] : bad.error.map((p) => p.path)).toEqual(['seed'])
   })
 
   it('reports each bad fault with its path', () => {

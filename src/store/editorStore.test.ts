@@ -604,3 +604,51 @@ describe('editor store', () => {
     })
   })
 })
+
+describe('the fault timeline and seed in the editor', () => {
+  it('adds faults in time order as undoable steps', () => {
+    const s = chainStore()
+    s.getState().addFault({ at: 5000, action: 'restart', node: 'service-1' })
+    s.getState().addFault({ at: 2000, action: 'crash', node: 'service-1' })
+    expect(diagram(s).faults?.map((f) => [f.at, f.action])).toEqual([
+      [2000, 'crash'],
+      [5000, 'restart'],
+    ])
+    s.getState().undo()
+    expect(diagram(s).faults).toHaveLength(1)
+  })
+
+  it('drops the faults of a deleted node or link with it, and undo brings both back', () => {
+    const s = chainStore()
+    s.getState().addFault({ at: 1000, action: 'crash', node: 'database-1' })
+    s.getState().addFault({ at: 1000, action: 'latency', link: 'l-1', addMs: 100 })
+    s.getState().remove(['database-1'], [])
+    expect(diagram(s).faults).toEqual([{ at: 1000, action: 'latency', link: 'l-1', addMs: 100 }])
+    s.getState().remove([], ['l-1'])
+    expect(diagram(s)).not.toHaveProperty('faults')
+    expect(checkDiagram(diagram(s))).toEqual([])
+    s.getState().undo()
+    s.getState().undo()
+    expect(diagram(s).faults).toHaveLength(2)
+  })
+
+  it('drops a crash of a replica that no longer exists when replicas are lowered', () => {
+    const s = chainStore()
+    s.getState().setNodeSetting('service-1', 'replicas', 3)
+    s.getState().addFault({ at: 1000, action: 'crash', node: 'service-1', replica: 3 })
+    s.getState().addFault({ at: 1000, action: 'crash', node: 'service-1', replica: 1 })
+    s.getState().setNodeSetting('service-1', 'replicas', 2)
+    expect(diagram(s).faults).toEqual([{ at: 1000, action: 'crash', node: 'service-1', replica: 1 }])
+  })
+
+  it('keeps a whole-number seed and refuses anything else', () => {
+    const s = chainStore()
+    expect(s.getState().setSeed(42).ok).toBe(true)
+    expect(diagram(s).seed).toBe(42)
+    expect(s.getState().setSeed(-1).ok).toBe(false)
+    expect(s.getState().setSeed(2.5).ok).toBe(false)
+    expect(diagram(s).seed).toBe(42)
+    s.getState().setSeed(1)
+    expect(diagram(s)).not.toHaveProperty('seed')
+  })
+})

@@ -1,3 +1,4 @@
+import { addFault, describeFault, keepValidFaults, MAX_SEED, type Fault } from '../model/faults'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { err, ok, type Result } from '../lib/result'
 import * as edit from '../model/edits'
@@ -59,6 +60,10 @@ export interface EditorActions {
   redo(): void
   /** Replace the whole diagram as one undoable step (new diagram, open a file). */
   replaceDiagram(d: Diagram, message?: string): void
+  /** Put a fault on the diagram's timeline (one undoable step; a run applies it at its instant). */
+  addFault(fault: Fault): void
+  /** The run's seed: a whole number (one undoable step). */
+  setSeed(seed: number): Result<void>
   notify(text: string, tone?: Notice['tone']): void
   dismissNotice(): void
   /** say something to screen readers only */
@@ -84,7 +89,8 @@ const PASTE_STEP = 30
 export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): EditorStore {
   let noticeId = 0
   return createStore<Editor>()((set, get) => {
-    const commit = (next: Diagram, tag: string | null = null) => set((s) => ({ history: record(s.history, next, tag), gestureBase: null }))
+    // every edit goes through here, so a fault naming a node or link that is gone is dropped with it
+    const commit = (next: Diagram, tag: string | null = null) => set((s) => ({ history: record(s.history, keepValidFaults(next), tag), gestureBase: null }))
     const present = () => get().history.present
     /** Drop selected ids that no longer exist (after undo, delete, replace). */
     const pruneSelection = () =>
@@ -239,6 +245,18 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         commit(d)
         set({ selection: EMPTY_SELECTION })
         if (message) get().notify(message)
+      },
+      addFault(fault) {
+        commit(addFault(present(), fault))
+        get().announce(`${describeFault(fault, present())} at ${(fault.at / 1000).toFixed(1)} s.`)
+      },
+      setSeed(seed) {
+        if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) return err(`The seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}.`)
+        const d = present()
+        if ((d.seed ?? 1) === seed) return ok(undefined)
+        const { seed: _old, ...rest } = d
+        commit(seed === 1 ? rest : { ...rest, seed })
+        return ok(undefined)
       },
       notify(text, tone = 'info') {
         set({ notice: { id: ++noticeId, text, tone } })
