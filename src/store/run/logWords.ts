@@ -1,0 +1,70 @@
+import { describeFault } from '../../model/faults'
+import type { Diagram, DiagramLink } from '../../model/types'
+import type { SimEvent } from '../../sim/types'
+import type { LogEntry } from './types'
+
+/**
+ * What happened, in the plain words of the event log ("Orders → Payments: POST, waiting
+ * for the reply"). Pure: the same event and diagram give the same line. `attempt` is the
+ * delivery's number for a message or event copy handed to a consumer (1 on the first).
+ */
+export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1): LogEntry {
+  const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
+  if (e.type === 'replica') {
+    const what = e.state === 'crashed' ? 'crashed' : e.state === 'restarting' ? 'restarting' : 'is up again'
+    return entry(seq, e.at, `${label(e.node)}, replica ${e.replica}: ${what}`, [e.node], null, 'node', e.state === 'crashed' ? 'error' : 'info')
+  }
+  if (e.type === 'fault') {
+    const f = e.fault
+    const nodes = 'node' in f ? [f.node] : linkEnds(d, f.link)
+    return entry(seq, e.at, `Fault: ${describeFault(f, d)}`, nodes, 'link' in f ? f.link : null, 'fault', 'info')
+  }
+  const h = e.hop
+  const link = d.links.find((l) => l.id === h.link)
+  const [from, to] = link ? (h.direction === 'forward' ? [link.source, link.target] : [link.target, link.source]) : ['?', '?']
+  const route = `${label(from)} → ${label(to)}`
+  const pattern = link?.kind ?? 'sync'
+  // a message is named by its client operation: deliveries and acks are records of their own
+  const { words, outcome } = hopWords(h.carries, link, h.correlationId, attempt)
+  return { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
+}
+
+function hopWords(carries: string, link: DiagramLink | undefined, id: number, attempt: number): { words: string; outcome: LogEntry['outcome'] } {
+  switch (carries) {
+    case 'request':
+      return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
+    case 'reply':
+      return { words: '200 OK', outcome: 'ok' }
+    case 'error':
+      return { words: 'error (the call failed)', outcome: 'error' }
+    case 'accepted':
+      return { words: '202 Accepted, with a status URL to poll', outcome: 'ok' }
+    case 'poll':
+      return { words: 'GET status (poll)', outcome: 'info' }
+    case 'status':
+      return { words: 'status answer', outcome: 'info' }
+    case 'message':
+      return { words: `message ${id} sent${link?.settings.contract ? ` (${link.settings.contract})` : ''}`, outcome: 'info' }
+    case 'event':
+      return { words: `event ${id} published${link?.settings.eventName ? ` (${link.settings.eventName})` : ''}`, outcome: 'info' }
+    case 'brokerAck':
+      return { words: 'stored by the broker', outcome: 'ok' }
+    case 'delivery':
+      return attempt > 1 ? { words: `message ${id} redelivered, attempt ${attempt}`, outcome: 'error' } : { words: `message ${id} delivered`, outcome: 'info' }
+    case 'ack':
+      return { words: `ack, message ${id} done`, outcome: 'ok' }
+    case 'nack':
+      return { words: `message ${id} refused (nack)`, outcome: 'error' }
+    default:
+      return { words: carries, outcome: 'info' }
+  }
+}
+
+function linkEnds(d: Diagram, id: string): string[] {
+  const l = d.links.find((x) => x.id === id)
+  return l ? [l.source, l.target] : []
+}
+
+function entry(seq: number, at: number, text: string, nodes: readonly string[], link: string | null, pattern: LogEntry['pattern'], outcome: LogEntry['outcome']): LogEntry {
+  return { seq, at, text, nodes, link, pattern, outcome, requestId: 0, correlationId: 0 }
+}

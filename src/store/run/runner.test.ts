@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest'
+import type { Diagram } from '../../model/types'
+import { parseDocument } from '../../share/document'
+import { STARTER_DOCUMENT } from '../../scenarios/starter'
+import { createSimulation } from '../../sim/index'
+import { createEditorStore } from '../editorStore'
+import { createRunner, SAMPLE_MS } from './runner'
+
+function starter(): Diagram {
+  const r = parseDocument(STARTER_DOCUMENT)
+  if (!r.ok) throw new Error('starter does not parse')
+  return r.value
+}
+
+/** A runner on the starter diagram with a wall clock the test moves by hand. */
+function setup(d: Diagram = starter()) {
+  const editor = createEditorStore(d)
+  let wall = 0
+  const runner = createRunner({ editor, clock: () => wall })
+  const advanceWall = (ms: number) => {
+    wall += ms
+    runner.store.getState().tick(ms)
+  }
+  /** finish any seek spread over frames */
+  const settle = () => {
+    for (let i = 0; i < 10_000 && runner.store.getState().seeking; i++) advanceWall(16)
+  }
+  return { editor, runner, advanceWall, settle, state: () => runner.store.getState() }
+}
+
+/** What the command line would print for the same diagram, seed and instant. */
+function headless(d: Diagram, t: number) {
+  const sim = createSimulation({ diagram: d, seed: d.seed ?? 1, faults: d.faults ?? [] })
+  sim.runUntil(t)
+  return sim.metrics()
+}
+
+describe('the live run', () => {
+  it('stands still until Run, then advances simulated time by wall time × speed', () => {
+    const { state, advanceWall } = setup()
+    advanceWall(100)
+    expect(state().time).toBe(0)
+    state().play()
+    state().setSpeed(2)
+    advanceWall(50)
+    expect(state().time).toBe(100)
+    state().pause()
+    advanceWall(50)
+    expect(state().time).toBe(100)
+  })
+
+  it('caps a long frame so a hidden tab does not jump minutes ahead', () => {
+    const { state, advanceWall } = setup()
+    state().play()
+    advanceWall(60_000)
+    expect(state().time).toBe(100)
+  })
+
+  it('clamps the speed to 0.1×–20×', () => {
+    const { state } = setup()
+    state().setSpeed(100)
+    expect(state().speed).toBe(20)
+    state().setSpeed(0)
+    expect(state().speed).toBe(0.1)
+  })
+
+  it('steps one event at a time and shows packets in flight', () => {
+    const { state, runner } = setup()
+    state().step()
+    const t1 = state().time
+    expect(t1).toBeGreaterThan(0)
+    state().step()
+    expect(state().time).toBeGreaterThanOrEqual(t1)
+    let seen = 0
+    for (let i = 0; i < 100; i++) {
+      state().fastForward(37)
+      seen += runner.packets().length
+      for (const p of runner.packets()) {
+        expect(p.depart).toBeLessThanOrEqual(state().time)
+        expect(p.arrive).toBeGreaterThan(state().time)
+      }
+    }
+    expect(seen).toBeGreaterThan(0)
+  })
+
+  it('shows the same metrics as the command line at the same instant, however it got there', () => {
+    const { state, runner, advanceWall, settle } = setup()
+    state().play()
+    for (let i = 0; i < 40; i++) advanceWall(16)
+    state().pause()
+    state().fastForward(20_000)
+    settle()
+    const t = state().time
+    expect(t).toBe(640 + 20_000)
+    expect(runner.metrics()).toEqual(headless(starter(), t))
+  })
+
+  it('scrubs back by replaying: the earlier instant shows exactly what it showed before', () => {
+    const { state, runner, settle } = setup()
+    state().fastForward(5_000)
+    settle()
+    const early = { snapshot: state().snapshot, metrics: runner.metrics(), samples: runner.samples().length }
+    state().fastForward(30_000)
+    settle()
+    expect(state().horizon).toBe(35_000)
+    state().seek(5_000)
+    settle()
+    expect(state().time).toBe(5_000)
+    expect(state().horizon).toBe(35_000)
+    expect(state().snapshot).toEqual(early.snapshot)
+    expect(runner.metrics()).toEqual(early.metrics)
+    expect(runner.samples()).toHaveLength(early.samples)
+  })
+
+  it('samples metrics once per simulated second, the same on a replay', () => {
+    const { state, runner, settle } = setup()
+    state().fastForward(10_000)
+    settle()
+    const first = runner.samples().map((s) => s.at)
+    expect(first).toEqual(Array.from({ length: 10 }, (_, i) => (i + 1) * SAMPLE_MS))
+    const copy = structuredClone(runner.samples())
+    state().seek(0)
+    state().fastForward(10_000)
+    settle()
+    expect(runner.samples()).toEqual(copy)
+  })
+
+  it('injects a live fault at the current instant, records it in the diagram, and replays it after a scrub', () => {
+    const { state, runner, editor, settle } = setup()
+    state().fastForward(3_000)
+    settle()
+    runner.injectFault({ action: 'crash', node: 'service-3' })
+    expect(editor.getState().history.present.faults).toEqual([{ at: 3_000, action: 'crash', node: 'service-3' }])
+    const revision = state().revision
+    state().fastForward(5_000)
+    settle()
+    expect(state().revision).toBe(revision)
+    const shipping = state().snapshot.nodes.find((n) => n.id === 'service-3')
+    expect(shipping?.replicas.every((r) => r.state !== 'up')).toBe(true)
+    expect(runner.metrics()).toEqual(headless(editor.getState().history.present, 8_000))
+    expect(runner.log().some((l) => l.pattern === 'fault' && l.text.includes('Crash Shipping'))).toBe(true)
+  })
+
+  it('undoing a fault replays the run without it, up to the same instant', () => {
+    const { state, runner, editor, settle } = setup()
+    state().fastForward(2_000)
+    settle()
+    runner.injectFault({ action: 'crash', node: 'service-1' })
+    state().fastForward(2_000)
+    settle()
+    editor.getState().undo()
+    settle()
+    expect(state().time).toBe(4_000)
+    expect(runner.metrics()).toEqual(headless(starter(), 4_000))
+  })
+
+  it('a changed setting starts the run again from 0 and says so; moving a node does not', () => {
+    const { state, editor, settle } = setup()
+    state().fastForward(3_000)
+    settle()
+    editor.getState().moveNodes(new Map([['service-1', { x: 400, y: 400 }]]), 'once')
+    expect(state().time).toBe(3_000)
+    editor.getState().setNodeSetting('service-1', 'workers', 8)
+    expect(state().time).toBe(0)
+    expect(state().playing).toBe(false)
+    expect(editor.getState().notice?.text).toMatch(/started again from 0/)
+  })
+
+  it('a new seed gives another run, the same seed the same run', () => {
+    const { state, runner, settle } = setup()
+    state().fastForward(5_000)
+    settle()
+    const one = runner.metrics()
+    state().setSeed(7)
+    expect(state().seed).toBe(7)
+    state().fastForward(5_000)
+    settle()
+    expect(runner.metrics()).not.toEqual(one)
+    state().setSeed(1)
+    state().fastForward(5_000)
+    settle()
+    expect(runner.metrics()).toEqual(one)
+  })
+
+  it('writes the log in plain words and traces one operation’s journey', () => {
+    const { state, runner, settle } = setup()
+    state().fastForward(3_000)
+    settle()
+    const log = runner.log()
+    expect(log.some((l) => /^Web shop → Orders: POST, waiting for the reply$/.test(l.text))).toBe(true)
+    expect(log.some((l) => /Shipping jobs → Shipping: message \d+ delivered/.test(l.text))).toBe(true)
+    const op = log.find((l) => l.correlationId !== 0 && l.text.startsWith('Web shop → Orders'))
+    const journey = runner.journey(op!.correlationId, op!.requestId)
+    expect(journey.length).toBeGreaterThan(1)
+    expect(journey.every((h) => h.correlationId === op!.correlationId)).toBe(true)
+  })
+})
