@@ -4,6 +4,7 @@ import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
 import { EditorContext } from '../store/react/editorContext'
+import { RunnerContext } from '../store/react/runContext'
 import { CommandCtx } from '../ui/commandContext'
 import type { CommandContext } from '../ui/commands'
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
@@ -19,6 +20,7 @@ import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
 import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
+import { useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTheme } from './useTheme'
 
@@ -35,11 +37,14 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
+  const runner = useLiveRun(props.store)
   return (
     <EditorContext.Provider value={props.store}>
-      <ReactFlowProvider>
-        <Editor {...props} />
-      </ReactFlowProvider>
+      <RunnerContext.Provider value={runner}>
+        <ReactFlowProvider>
+          <Editor {...props} />
+        </ReactFlowProvider>
+      </RunnerContext.Provider>
     </EditorContext.Provider>
   )
 }

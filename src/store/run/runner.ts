@@ -163,7 +163,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     samples = []
     sampledUpTo = 0
     build()
-    store.setState((s) => ({ playing: false, seeking: null, finished: false, horizon: 0, revision: s.revision + 1, lastReset: why }))
+    store.setState((s) => ({ playing: false, seeking: null, finished: false, horizon: 0, revision: s.revision + 1, lastReset: why, traced: null }))
     publish()
   }
 
@@ -210,6 +210,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       if (target < sim.now) replayTo(target)
       else if (target > sim.now) startSeek(target)
     },
+    traceRequest(which) {
+      store.setState({ traced: which })
+    },
     tick(wallMs) {
       const s = store.getState()
       if (s.seeking) return workOnSeek()
@@ -232,6 +235,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     revision: 0,
     faults: diagram.faults ?? [],
     lastReset: null,
+    traced: null,
     ...actions,
   }))
   build()

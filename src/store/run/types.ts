@@ -29,6 +29,14 @@ export interface RunState {
   faults: readonly Fault[]
   /** why the last rebuild happened, in words, for a notice ("The diagram changed: …") */
   lastReset: string | null
+  /** the request being traced (its journey highlighted and drawn as a sequence), if any */
+  traced: TracedRequest | null
+}
+
+/** A client operation (correlationId ≠ 0) or a single request without one. */
+export interface TracedRequest {
+  correlationId: number
+  requestId: number
 }
 
 /** A hop being drawn: on its link between depart and arrive. */
@@ -93,6 +101,8 @@ export interface RunActions {
    * playing run by `wallMs × speed`, or works on a seek for a few ms of wall time.
    */
   tick(wallMs: number): void
+  /** trace a request (a clicked packet or log line), or stop tracing with null */
+  traceRequest(which: TracedRequest | null): void
 }
 
 export type RunStore = StoreApi<RunState & RunActions>
