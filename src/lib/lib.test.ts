@@ -10,7 +10,7 @@ describe('TimeQueue', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 300 }), (times) => {
         const q = new TimeQueue(2)
-        times.forEach((t, i) => q.push(t, i))
+        times.forEach((t, i) => q.push(t, i, i))
         const out: number[] = []
         while (q.size > 0) out.push(q.pop())
         const expected = times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i)
@@ -23,11 +23,12 @@ describe('TimeQueue', () => {
 
   it('interleaves pushes and pops correctly', () => {
     const q = new TimeQueue()
-    q.push(5, 1)
-    q.push(1, 2)
+    q.push(5, 1, 0)
+    q.push(1, 2, 1)
+    expect(q.peekSeq()).toBe(1)
     expect(q.pop()).toBe(2)
-    q.push(3, 3)
-    q.push(5, 4)
+    q.push(3, 3, 2)
+    q.push(5, 4, 3)
     expect([q.pop(), q.pop(), q.pop()]).toEqual([3, 1, 4])
   })
 })

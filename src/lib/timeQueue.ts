@@ -1,10 +1,12 @@
 /**
- * A binary min-heap of entries ordered by time, then by insertion order, so entries with
- * equal times come out first in, first out. An entry is a small integer id (the caller's
- * slot for its payload) and at most one entry per id is held at a time. Only the time
- * and the id move as the heap reorders; the insertion sequence sits in an array indexed
- * by id and is read only when two times are equal. Typed arrays throughout: a loop of
- * millions of pushes and pops allocates nothing. Pure.
+ * A binary min-heap of entries ordered by time, then by a sequence number the caller
+ * gives (increasing numbers make equal times come out first in, first out; a caller that
+ * keeps other queues beside this one shares one counter across them, so their entries
+ * compare too). An entry is a small integer id (the caller's slot for its payload) and at
+ * most one entry per id is held at a time. Only the time and the id move as the heap
+ * reorders; the sequence sits in an array indexed by id and is read only when two times
+ * are equal. Typed arrays throughout: a loop of millions of pushes and pops allocates
+ * nothing. Pure.
  */
 export class TimeQueue {
   private times: Float64Array
@@ -12,7 +14,6 @@ export class TimeQueue {
   /** insertion sequence by id; float64 stays exact far beyond any run's event count */
   private seqOf: Float64Array
   private count = 0
-  private nextSeq = 0
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(16, initialCapacity)
@@ -35,14 +36,18 @@ export class TimeQueue {
     return this.count > 0 ? (this.ids[0] as number) : -1
   }
 
+  /** Sequence number of the earliest entry; Infinity when empty. */
+  peekSeq(): number {
+    return this.count > 0 ? (this.seqOf[this.ids[0] as number] as number) : Infinity
+  }
+
   /** Add an entry; `id` must be a non-negative integer not already held. */
-  push(time: number, id: number): void {
+  push(time: number, id: number, seq: number): void {
     if (this.count === this.times.length) this.grow(this.count * 2)
     if (id >= this.seqOf.length) this.growSeq(id + 1)
     const times = this.times
     const ids = this.ids
     const seqOf = this.seqOf
-    const seq = this.nextSeq++
     seqOf[id] = seq
     let i = this.count++
     // sift up with a hole: each level moves one entry instead of swapping two

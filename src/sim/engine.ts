@@ -158,8 +158,7 @@ export class Engine {
 
   /** Put a new record on its link towards the link's target. */
   send(r: Req, link: LinkRT, carries: number): void {
-    const arrive = this.s.now + link.latency
-    this.s.schedule(arrive, EV_ARRIVE, r, 0)
+    const arrive = this.s.scheduleIn(link.latency, EV_ARRIVE, r, 0)
     this.hop(link, DIR_FORWARD, carries, arrive, r.id, r.corr)
   }
 
@@ -168,8 +167,7 @@ export class Engine {
     r.failure = reason
     this.setPlace(r, AT_REPLYING)
     const link = r.link as LinkRT
-    const arrive = this.s.now + link.latency
-    this.s.schedule(arrive, EV_REPLY, r, 0)
+    const arrive = this.s.scheduleIn(link.latency, EV_REPLY, r, 0)
     const carries = reason === R_NONE ? (REPLY_CARRIES[r.kind] as number) : r.kind === K_DELIVER ? C_NACK : C_ERROR
     this.hop(link, DIR_BACK, carries, arrive, r.id, r.corr)
   }

@@ -1,4 +1,10 @@
 import { TimeQueue } from '../lib/timeQueue'
+import { DelayFifo } from './delayFifo'
+
+/** How many distinct fixed delays get a FIFO of their own; others go to the heap. Each
+ * pop compares every non-empty FIFO's head, so a few cover the common case (one or two
+ * link latencies) without slowing the pop down. */
+const MAX_FIFOS = 4
 
 /**
  * The one clock of a run: events in (time, insertion order), time in simulated ms. An
@@ -6,10 +12,17 @@ import { TimeQueue } from '../lib/timeQueue'
  * generation, so an event made stale by a later change is recognised and dropped rather
  * than searched for and removed). Payloads live in slot arrays reused through a free
  * list, so the loop allocates nothing per event.
+ *
+ * Most events are a hop over a link, due after the link's fixed latency: `scheduleIn`
+ * puts those in a FIFO per delay (delayFifo.ts) instead of the heap. One sequence counter
+ * numbers every event, heap or FIFO, and a pop takes the smallest (time, sequence) of
+ * all, so the order is the same as with the heap alone, only cheaper.
  */
 export class Scheduler {
   now = 0
   private readonly heap = new TimeQueue(4096)
+  private readonly fifos: DelayFifo[] = []
+  private seq = 0
   private types = new Uint8Array(4096)
   private tags = new Int32Array(4096)
   private refs: unknown[] = new Array(4096).fill(null)
@@ -23,24 +36,31 @@ export class Scheduler {
   ref: unknown = null
 
   get pending(): number {
-    return this.heap.size
+    let n = this.heap.size
+    for (const f of this.fifos) n += f.size
+    return n
   }
 
   nextTime(): number {
-    return this.heap.peekTime()
+    let t = this.heap.peekTime()
+    for (const f of this.fifos) if (f.size > 0 && f.headTime() < t) t = f.headTime()
+    return t
   }
 
+  /** An event at simulated time `time` (not before now). */
   schedule(time: number, type: number, ref: unknown, tag: number): void {
-    let slot: number
-    if (this.freeCount > 0) slot = this.free[--this.freeCount] as number
-    else {
-      if (this.used === this.types.length) this.grow()
-      slot = this.used++
-    }
-    this.types[slot] = type
-    this.tags[slot] = tag
-    this.refs[slot] = ref
-    this.heap.push(time, slot)
+    this.heap.push(time, this.slot(type, ref, tag), this.seq++)
+  }
+
+  /** An event `delay` ms from now; returns its time. For delays that recur (a link's
+   * latency): events sharing one delay queue up in a FIFO. */
+  scheduleIn(delay: number, type: number, ref: unknown, tag: number): number {
+    const time = this.now + delay
+    const slot = this.slot(type, ref, tag)
+    const fifo = this.fifoFor(delay)
+    if (fifo === null) this.heap.push(time, slot, this.seq++)
+    else fifo.push(time, this.seq++, slot)
+    return time
   }
 
   /** Take the earliest event into type/tag/ref and advance `now`; false when none is left. */
@@ -50,10 +70,24 @@ export class Scheduler {
 
   /** Like pop(), but only an event due at or before `t`. */
   popUntil(t: number): boolean {
-    const time = this.heap.peekTime()
-    if (!(time <= t)) return false
+    // the smallest (time, sequence) among the heap's top and each FIFO's head; the
+    // heap's sequence is read only on a tie
+    let time = this.heap.peekTime()
+    let from: DelayFifo | null = null
+    const fifos = this.fifos
+    for (let i = 0; i < fifos.length; i++) {
+      const f = fifos[i] as DelayFifo
+      if (f.size === 0) continue
+      const ft = f.headTime()
+      if (ft > time) continue
+      if (ft === time && f.headSeq() > (from === null ? this.heap.peekSeq() : from.headSeq())) continue
+      time = ft
+      from = f
+    }
+    // an empty scheduler reads as Infinity, which `popUntil(Infinity)` must not take
+    if (!(time <= t) || time === Infinity) return false
     this.now = time
-    const slot = this.heap.pop()
+    const slot = from === null ? this.heap.pop() : from.shift()
     this.type = this.types[slot] as number
     this.tag = this.tags[slot] as number
     this.ref = this.refs[slot]
@@ -64,14 +98,48 @@ export class Scheduler {
 
   /** Every pending event's type and payload, for audits (not for the loop). */
   forEachPending(fn: (type: number, ref: unknown) => void): void {
-    this.heap.forEachId((slot) => fn(this.types[slot] as number, this.refs[slot]))
+    const visit = (slot: number) => fn(this.types[slot] as number, this.refs[slot])
+    this.heap.forEachId(visit)
+    for (const f of this.fifos) f.forEachSlot(visit)
   }
 
   clear(): void {
     this.heap.clear()
+    for (const f of this.fifos) f.clear()
     this.refs.fill(null)
     this.freeCount = 0
     this.used = 0
+  }
+
+  /** The FIFO for this delay: its own, a free one, a new one, or null (use the heap). */
+  private fifoFor(delay: number): DelayFifo | null {
+    const fifos = this.fifos
+    let spare: DelayFifo | null = null
+    for (let i = 0; i < fifos.length; i++) {
+      const f = fifos[i] as DelayFifo
+      if (f.delay === delay) return f
+      if (spare === null && f.size === 0) spare = f
+    }
+    if (spare === null) {
+      if (fifos.length === MAX_FIFOS) return null
+      spare = new DelayFifo()
+      fifos.push(spare)
+    }
+    spare.delay = delay
+    return spare
+  }
+
+  private slot(type: number, ref: unknown, tag: number): number {
+    let slot: number
+    if (this.freeCount > 0) slot = this.free[--this.freeCount] as number
+    else {
+      if (this.used === this.types.length) this.grow()
+      slot = this.used++
+    }
+    this.types[slot] = type
+    this.tags[slot] = tag
+    this.refs[slot] = ref
+    return slot
   }
 
   private grow(): void {

@@ -1,0 +1,65 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Scheduler } from './scheduler'
+
+/** One step of a run: schedule at an absolute time, after a fixed delay, or pop. */
+type Op = { at: number } | { in: number } | 'pop'
+
+const arbOp: fc.Arbitrary<Op> = fc.oneof(
+  fc.integer({ min: 0, max: 30 }).map((d) => ({ at: d })),
+  // few distinct delays, more than the scheduler keeps FIFOs for, zero included
+  fc.constantFrom(0, 1, 2, 5, 7, 10).map((d) => ({ in: d })),
+  fc.constant('pop' as const),
+)
+
+describe('Scheduler', () => {
+  it('fires heap and fixed-delay events together in (time, insertion) order', () => {
+    fc.assert(
+      fc.property(fc.array(arbOp, { maxLength: 400 }), (ops) => {
+        const s = new Scheduler()
+        // reference model: every pending event as [time, sequence], popped by sorting
+        const pending: [number, number][] = []
+        const got: (readonly number[])[] = []
+        const want: (readonly number[])[] = []
+        let seq = 0
+        const popBoth = () => {
+          pending.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+          want.push(pending.shift() ?? [])
+          got.push(s.pop() ? [s.now, s.tag] : [])
+        }
+        for (const op of ops) {
+          if (op === 'pop') popBoth()
+          else {
+            const t = 'at' in op ? s.now + op.at : s.now + op.in
+            if ('at' in op) s.schedule(t, 1, null, seq)
+            else {
+              // scheduleIn answers the time it chose
+              got.push([s.scheduleIn(op.in, 1, null, seq)])
+              want.push([t])
+            }
+            pending.push([t, seq++])
+          }
+          got.push([s.pending])
+          want.push([pending.length])
+        }
+        while (pending.length > 0) popBoth()
+        popBoth()
+        expect(got).toEqual(want)
+      }),
+    )
+  })
+
+  it('lists every pending event for audits, wherever it waits', () => {
+    const s = new Scheduler()
+    s.schedule(5, 1, 'a', 0)
+    s.scheduleIn(1, 2, 'b', 0)
+    s.scheduleIn(3, 3, 'c', 0)
+    const seen: unknown[] = []
+    s.forEachPending((_, ref) => seen.push(ref))
+    expect(seen.sort()).toEqual(['a', 'b', 'c'])
+    expect(s.nextTime()).toBe(1)
+    expect(s.popUntil(0.5)).toBe(false)
+    expect(s.popUntil(1)).toBe(true)
+    expect(s.ref).toBe('b')
+  })
+})
