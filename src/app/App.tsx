@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
 import { EditorContext } from '../store/react/editorContext'
-import { RunnerContext } from '../store/react/runContext'
+import { RunnerContext, useRunnerMaybe } from '../store/react/runContext'
 import { CommandCtx } from '../ui/commandContext'
 import type { CommandContext } from '../ui/commands'
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
@@ -16,6 +16,8 @@ import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
 import { Toolbar } from '../ui/Toolbar'
+import { RunBar } from '../ui/run/RunBar'
+import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
@@ -52,6 +54,10 @@ export function App(props: AppProps) {
 function Editor({ store, autosave, incoming, initialView, showHint, onDismissHint, onViewportChange }: AppProps) {
   const { theme, toggle } = useTheme()
   const flow = useReactFlow()
+  const runner = useRunnerMaybe()
+  const [faultMenu, setFaultMenu] = useState<FaultMenuRequest | null>(null)
+  const openFaultMenu = useCallback((target: FaultMenuRequest['target'], at: { x: number; y: number }) => setFaultMenu({ target, ...at }), [])
+  const closeFaultMenu = useCallback(() => setFaultMenu(null), [])
   const [confirmRequest, setConfirmRequest] = useState<ConfirmRequest | null>(null)
   const [hint, setHint] = useState(showHint)
   // the hint describes the starter diagram; once the canvas is cleared it no longer applies
@@ -111,8 +117,8 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   }, [store])
   const openFile = useCallback(() => fileInput.current?.click(), [])
   const ctx: CommandContext = useMemo(
-    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile }),
-    [store, flow, confirm, toggle, openShare, exportFile, openFile],
+    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile, runner }),
+    [store, flow, confirm, toggle, openShare, exportFile, openFile, runner],
   )
   useShortcuts(ctx)
   const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView)
@@ -146,9 +152,13 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         />
         <main className="workspace">
           <Palette />
-          <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} />
+          <div className="stage">
+            <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} />
+            {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
+          </div>
           <Inspector />
         </main>
+        {runner && faultMenu && <FaultMenu request={faultMenu} onClose={closeFaultMenu} />}
         <NoticeBar />
         <ConfirmDialog request={confirmRequest} />
         <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />

@@ -29,6 +29,7 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return 'delete'
   if (!mod && e.shiftKey && key === 'l') return 'tidy'
   if (!mod && e.shiftKey && (e.key === '!' || e.key === '1')) return 'fitView'
+  if (!mod && !e.shiftKey && e.key === ' ') return 'runPause'
   return null
 }
 
@@ -63,6 +64,8 @@ export function useShortcuts(ctx: CommandContext) {
       }
       const id = commandForKey(e)
       if (!id || (choice && id !== 'undo' && id !== 'redo')) return
+      // Space presses a focused button or opens a menu; only elsewhere is it Run/Pause
+      if (id === 'runPause' && target.closest?.('button, a, summary, [role="tab"], [role="slider"], input')) return
       const cmd = COMMANDS[id] as { enabled?: (c: CommandContext) => boolean; run: (c: CommandContext) => unknown }
       const enabled = !cmd.enabled || cmd.enabled(ctx)
       // leave the browser's own copy and paste alone when there is nothing of ours to act on

@@ -49,12 +49,14 @@ const minimapColor = (n: WireFlowNode) => MINIMAP_COLORS[n.data.node.kind]
 
 export interface CanvasProps {
   colorMode: ColorMode
+  /** right-click (or the context-menu key) on a node or link: where, in page pixels */
+  onContextMenuFor?(target: { node: string } | { link: string }, at: { x: number; y: number }): void
   /** the saved view to restore; without one the diagram is fitted */
   initialViewport: Viewport | undefined
   onViewportChange(viewport: Viewport): void
 }
 
-export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasProps) {
+export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor }: CanvasProps) {
   const store = useEditorStore()
   const detail = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
@@ -120,6 +122,19 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
     [store],
   )
 
+  const openMenu = (e: React.MouseEvent, target: { node: string } | { link: string }) => {
+    if (!onContextMenuFor) return
+    e.preventDefault()
+    // a context-menu key press on a focused node has no pointer position: open at the element
+    let { clientX: x, clientY: y } = e
+    if (x === 0 && y === 0) {
+      const r = (e.currentTarget as Element).getBoundingClientRect()
+      x = r.left + r.width / 2
+      y = r.top + r.height / 2
+    }
+    onContextMenuFor(target, { x, y })
+  }
+
   const isValidConnection: IsValidConnection = useCallback(
     (c) => checkConnection(store.getState().history.present, c.source, c.target).ok,
     [store],
@@ -172,6 +187,8 @@ export function Canvas({ colorMode, initialViewport, onViewportChange }: CanvasP
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onPaneClick={onPaneClick}
+          onNodeContextMenu={(e, n) => openMenu(e, { node: n.id })}
+          onEdgeContextMenu={(e, l) => openMenu(e, { link: l.id })}
           onMoveEnd={onMoveEnd}
           colorMode={colorMode}
           deleteKeyCode={null}

@@ -7,6 +7,7 @@ import { useEditorStore } from '../store/react/editorContext'
 import type { WireFlowNode } from './flowTypes'
 import { useDetail } from './detail'
 import { NodeIcon } from './NodeIcon'
+import { NodeLive } from './NodeLive'
 
 /** One component for every node kind: icon, shape (by CSS class), label and summary. */
 function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
@@ -84,6 +85,7 @@ function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
       <div className="wire-node__summary" data-testid={TEST_IDS.nodeSummary}>
         {nodeSummary(node)}
       </div>
+      <NodeLive node={node} />
       {canSend && <Handle type="source" position={Position.Right} className="wire-handle" />}
     </div>
   )

@@ -5,6 +5,8 @@
 export const TEST_IDS = {
   canvas: 'canvas',
   nodeSummary: 'node-summary',
+  /** a node's live state during a run (workers busy, queue depth…) */
+  nodeLive: 'node-live',
   linkBadge: 'link-badge',
   emptyCanvas: 'empty-canvas',
   dragGhost: 'drag-ghost',

@@ -4,6 +4,7 @@ import { allowedKinds, contractMismatch, describeLink, LINK_KIND_NAMES, linkRole
 import type { Diagram, DiagramLink } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
+import { FaultActions } from './run/FaultActions'
 
 const ROLE_NOTES = {
   call: 'The caller makes this call while handling each request.',
@@ -76,6 +77,7 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
           Delete link
         </button>
       </div>
+      <FaultActions target={{ link: link.id }} />
     </div>
   )
 }

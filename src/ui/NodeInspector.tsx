@@ -5,6 +5,7 @@ import { checkConnection, LINK_KIND_NAMES, linkedMessage, nodeLabel } from '../m
 import type { Diagram, DiagramNode } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
+import { FaultActions } from './run/FaultActions'
 import { NameField } from './NameField'
 
 /** Every setting of one node, its outgoing calls in order, and a keyboard way to link. */
@@ -76,6 +77,7 @@ export function NodeInspector({ node, diagram }: { node: DiagramNode; diagram: D
           Delete node
         </button>
       </div>
+      <FaultActions target={{ node: node.id }} />
     </div>
   )
 }

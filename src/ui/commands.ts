@@ -3,6 +3,7 @@ import { ANIMATED_FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import { EMPTY_DIAGRAM } from '../model/edits'
 import { canRedo, canUndo } from '../model/history'
 import type { EditorStore } from '../store/editorStore'
+import type { Runner } from '../store/run/types'
 
 /**
  * User actions, registered once and used by the toolbar, the keyboard shortcuts and the
@@ -19,6 +20,8 @@ export interface CommandContext {
   exportFile(): void
   /** choose a .wireplay.json file to open */
   openFile(): void
+  /** the live run; null until the engine has loaded */
+  runner: Runner | null
 }
 
 export interface Command {
@@ -35,7 +38,25 @@ const hasSelection = (ctx: CommandContext) => {
   return s.nodes.length + s.links.length > 0
 }
 
+const hasRun = (ctx: CommandContext) => ctx.runner !== null
+
 export const COMMANDS = {
+  runPause: {
+    label: 'Run',
+    keys: 'Space',
+    enabled: hasRun,
+    run: (ctx) => ctx.runner?.store.getState().toggle(),
+  },
+  step: {
+    label: 'Step',
+    enabled: hasRun,
+    run: (ctx) => ctx.runner?.store.getState().step(),
+  },
+  resetRun: {
+    label: 'Reset',
+    enabled: hasRun,
+    run: (ctx) => ctx.runner?.store.getState().reset(),
+  },
   newDiagram: {
     label: 'New diagram',
     async run(ctx) {

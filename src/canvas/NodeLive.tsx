@@ -1,0 +1,86 @@
+import { memo } from 'react'
+import { TEST_IDS } from '../lib/testIds'
+import type { DiagramNode } from '../model/types'
+import { useRunMaybe } from '../store/react/runContext'
+import type { RunState } from '../store/run/types'
+
+/**
+ * A node's live state while a run has started: workers busy and free per replica, waiting
+ * requests and replicas up (services, databases); messages held per subscription and the
+ * dead-letter count (queues, topics). The selector returns a short string, so a node
+ * re-renders only when what it shows changes, not every frame.
+ */
+function NodeLiveView({ node }: { node: DiagramNode }) {
+  const key = useRunMaybe((s) => liveKey(s, node.id), '')
+  if (key === '') return null
+  if (node.kind === 'client') return null
+  if (node.kind === 'queue' || node.kind === 'topic') return <BrokerLive node={node} code={key} />
+  return <ServerLive workers={'workers' in node.settings ? node.settings.workers : 1} code={key} />
+}
+
+export const NodeLive = memo(NodeLiveView)
+
+function liveKey(s: RunState, id: string): string {
+  if (s.time === 0 && !s.playing) return ''
+  const n = s.snapshot.nodes.find((x) => x.id === id)
+  if (!n) return ''
+  if (n.subscriptions.length > 0) return 'b;' + n.subscriptions.map((sub) => `${sub.ready}:${sub.held}:${sub.deadLettered}`).join(';')
+  return 's;' + n.replicas.map((r) => `${r.state[0]}:${r.busy}:${r.queued}`).join(';')
+}
+
+const STATE_WORDS = { u: 'up', c: 'crashed', r: 'restarting' } as const
+/** above this many workers a replica shows a bar instead of one dot per worker */
+const MAX_DOTS = 8
+
+function ServerLive({ workers, code }: { workers: number; code: string }) {
+  const replicas = code
+    .slice(2)
+    .split(';')
+    .map((r) => {
+      const [state, busy, queued] = r.split(':')
+      return { state: STATE_WORDS[state as keyof typeof STATE_WORDS], busy: Number(busy), queued: Number(queued) }
+    })
+  const up = replicas.filter((r) => r.state === 'up').length
+  const busy = replicas.reduce((s, r) => s + r.busy, 0)
+  const queued = replicas.reduce((s, r) => s + r.queued, 0)
+  const words = `${busy} of ${up * workers} workers busy, ${queued} waiting, ${up} of ${replicas.length} replicas up`
+  return (
+    <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={words}>
+      {replicas.slice(0, 6).map((r, i) => (
+        <div key={i} className={`node-live__replica is-${r.state}`}>
+          {r.state !== 'up' ? (
+            <span className="node-live__state">{r.state}</span>
+          ) : workers <= MAX_DOTS ? (
+            Array.from({ length: workers }, (_, w) => <span key={w} className={`node-live__dot${w < r.busy ? ' is-busy' : ''}`} />)
+          ) : (
+            <span className="node-live__bar" style={{ ['--fill' as string]: `${Math.round((100 * r.busy) / workers)}%` }} />
+          )}
+          {r.queued > 0 && <span className="node-live__queued">+{r.queued}</span>}
+        </div>
+      ))}
+      {replicas.length > 6 && <span className="node-live__more">+{replicas.length - 6} replicas</span>}
+    </div>
+  )
+}
+
+function BrokerLive({ node, code }: { node: DiagramNode; code: string }) {
+  const subs = code
+    .slice(2)
+    .split(';')
+    .map((s) => {
+      const [ready, held, dead] = s.split(':').map(Number)
+      return { ready: ready ?? 0, held: held ?? 0, dead: dead ?? 0 }
+    })
+  const dead = subs.reduce((s, x) => s + x.dead, 0)
+  const depth = subs.map((s) => s.ready + s.held)
+  const words =
+    node.kind === 'queue'
+      ? `${depth[0] ?? 0} messages held, ${subs[0]?.held ?? 0} awaiting ack, ${dead} dead-lettered`
+      : `${subs.length} subscriptions holding ${depth.join(', ')}, ${dead} dead-lettered`
+  return (
+    <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={words}>
+      <span className="node-live__depth">{node.kind === 'queue' ? `depth ${depth[0] ?? 0}` : `depth ${depth.join(' · ')}`}</span>
+      {dead > 0 && <span className="node-live__dead">☠ {dead}</span>}
+    </div>
+  )
+}

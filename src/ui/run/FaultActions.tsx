@@ -1,0 +1,32 @@
+import { useMemo } from 'react'
+import { useDiagramStructure } from '../../store/react/editorContext'
+import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
+import { detachedAt, faultChoices } from './faultChoices'
+import { formatSimTime } from './formatTime'
+
+/**
+ * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the
+ * run's current instant (undoable, kept in share links) and the run applies it at once.
+ */
+export function FaultActions({ target }: { target: { node: string } | { link: string } }) {
+  const runner = useRunnerMaybe()
+  const diagram = useDiagramStructure()
+  const time = useRunMaybe((s) => Math.floor(s.time / 100) * 100, 0)
+  const faults = useRunMaybe((s) => s.faults, [])
+  const detached = useMemo(() => detachedAt(faults, time), [faults, time])
+  const choices = faultChoices(diagram, target, detached)
+  if (!runner || choices.length === 0) return null
+  return (
+    <fieldset className="fault-actions">
+      <legend>Faults</legend>
+      <p className="muted">Happens at the run’s current instant ({formatSimTime(time)}) and goes on the timeline. Also on right-click.</p>
+      <div className="fault-actions__buttons">
+        {choices.map((c) => (
+          <button key={c.label} type="button" className={c.harmful ? 'danger' : undefined} onClick={() => runner.injectFault(c.fault)}>
+            {c.label}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { useDiagramStructure } from '../../store/react/editorContext'
+import { useRun, useRunner } from '../../store/react/runContext'
+import { detachedAt, faultChoices } from './faultChoices'
+
+export interface FaultMenuRequest {
+  target: { node: string } | { link: string }
+  /** where to open, in page pixels */
+  x: number
+  y: number
+}
+
+/**
+ * The context menu of a node or link (right-click, or the context-menu key on a focused
+ * one): the faults that can be injected into it now. Arrow keys move, Escape closes.
+ */
+export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onClose(): void }) {
+  const runner = useRunner()
+  const diagram = useDiagramStructure()
+  const time = useRun((s) => s.time)
+  const faults = useRun((s) => s.faults)
+  const choices = useMemo(() => faultChoices(diagram, request.target, detachedAt(faults, time)), [diagram, request.target, faults, time])
+  const menu = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus()
+    const away = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node)) onClose()
+    }
+    window.addEventListener('pointerdown', away, true)
+    return () => window.removeEventListener('pointerdown', away, true)
+  }, [onClose])
+
+  const onKey = (e: React.KeyboardEvent) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])]
+    const i = items.indexOf(document.activeElement as HTMLButtonElement)
+    if (e.key === 'Escape') onClose()
+    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus()
+    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus()
+    else return
+    e.preventDefault()
+    e.stopPropagation()
+  }
+
+  const name = 'node' in request.target ? diagram.nodes.find((n) => n.id === (request.target as { node: string }).node)?.label : 'this link'
+  return (
+    <div ref={menu} className="fault-menu" role="menu" aria-label={`Faults for ${name ?? 'this node'}`} style={{ left: request.x, top: request.y }} onKeyDown={onKey}>
+      {choices.length === 0 ? (
+        <p className="fault-menu__empty">Only services, databases and links can be broken.</p>
+      ) : (
+        choices.map((c) => (
+          <button
+            key={c.label}
+            type="button"
+            role="menuitem"
+            className={c.harmful ? 'danger' : undefined}
+            onClick={() => {
+              runner.injectFault(c.fault)
+              onClose()
+            }}
+          >
+            {c.label}
+          </button>
+        ))
+      )}
+    </div>
+  )
+}

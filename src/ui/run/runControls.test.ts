@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import type { Fault } from '../../model/faults'
+import { parseDocument } from '../../share/document'
+import { STARTER_DOCUMENT } from '../../scenarios/starter'
+import { detachedAt, faultChoices } from './faultChoices'
+import { formatSimTime, formatSpan } from './formatTime'
+
+const starter = () => {
+  const r = parseDocument(STARTER_DOCUMENT)
+  if (!r.ok) throw new Error('starter')
+  return r.value
+}
+
+describe('the simulated clock', () => {
+  it('reads in seconds, then minutes, then hours', () => {
+    expect(formatSimTime(0)).toBe('0.000 s')
+    expect(formatSimTime(12_345)).toBe('12.345 s')
+    expect(formatSimTime(245_120)).toBe('4:05.120')
+    expect(formatSimTime(3_723_000)).toBe('1:02:03')
+    expect(formatSpan(90_000)).toBe('2 min')
+    expect(formatSpan(3_900_000)).toBe('1 h 5 min')
+  })
+})
+
+describe('the faults one can inject', () => {
+  it('offers crash, restart, per-replica crash and error rate for a service', () => {
+    const d = starter()
+    const orders = faultChoices(d, { node: 'service-1' })
+    expect(orders.map((c) => c.label)).toEqual(['Crash Orders', 'Restart Orders', 'Raise the error rate to 50 %'])
+    const two = { ...d, nodes: d.nodes.map((n) => (n.id === 'service-1' && n.kind === 'service' ? { ...n, settings: { ...n.settings, replicas: 2 } } : n)) }
+    expect(faultChoices(two, { node: 'service-1' }).map((c) => c.fault)).toContainEqual({ action: 'crash', node: 'service-1', replica: 2 })
+  })
+
+  it('offers nothing for clients and brokers, latency for calls, detach or attach for consumers', () => {
+    const d = starter()
+    expect(faultChoices(d, { node: 'client-1' })).toEqual([])
+    expect(faultChoices(d, { node: 'queue-1' })).toEqual([])
+    expect(faultChoices(d, { link: 'l-1' }).map((c) => c.fault.action)).toEqual(['latency', 'latency'])
+    expect(faultChoices(d, { link: 'l-4' }).map((c) => c.fault)).toEqual([{ action: 'detach', link: 'l-4' }])
+    const faults: Fault[] = [{ at: 1000, action: 'detach', link: 'l-4' }]
+    expect(faultChoices(d, { link: 'l-4' }, detachedAt(faults, 1500)).map((c) => c.fault)).toEqual([{ action: 'attach', link: 'l-4' }])
+    expect(detachedAt(faults, 500).size).toBe(0)
+    expect(detachedAt([...faults, { at: 2000, action: 'attach', link: 'l-4' }], 2500).size).toBe(0)
+  })
+})
