@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import type { Hop } from '../../sim/types'
+import { Frame, hitTest, layoutFrame, linkCapacity, MIN_CAPACITY, type FrameInput, type LinkSlot } from './frame'
+import { linkPath } from './geometry'
+import { K_ERROR, K_EVENT, K_MESSAGE, K_REQUEST, K_RESPONSE, packetKind } from './kinds'
+
+const slot = (id: string, sx: number, sy: number, tx: number, ty: number, fromTopic = false): LinkSlot => ({
+  id,
+  path: linkPath(sx, sy, tx, ty),
+  fromTopic,
+  count: 0,
+  failures: 0,
+  banded: false,
+  visible: false,
+})
+
+const hop = (link: string, over: Partial<Hop> = {}): Hop => ({ link, direction: 'forward', carries: 'request', depart: 0, arrive: 100, requestId: 1, correlationId: 1, ...over })
+
+function input(slots: LinkSlot[], packets: Hop[], over: Partial<FrameInput> = {}): FrameInput {
+  return {
+    packets,
+    links: new Map(slots.map((s) => [s.id, s])),
+    slots,
+    time: 50,
+    zoom: 1,
+    view: { minX: -1000, minY: -1000, maxX: 2000, maxY: 2000 },
+    reducedMotion: false,
+    traced: null,
+    ...over,
+  }
+}
+
+describe('a frame of packets', () => {
+  it('places each packet on its link at its fraction, back hops from the target', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const f = layoutFrame(input([a], [hop('a', { depart: 0, arrive: 100 }), hop('a', { direction: 'back', carries: 'reply', depart: 25, arrive: 125 })]), new Frame())
+    expect(f.count).toBe(2)
+    expect(f.x[0]).toBeCloseTo(100, 6) // straight link: half of 200
+    expect(f.x[1]).toBeCloseTo(150, 6) // a quarter of the way back from 200
+    expect([f.kind[0], f.kind[1]]).toEqual([K_REQUEST, K_RESPONSE])
+    expect(f.hops[1]?.carries).toBe('reply')
+  })
+
+  it('bands a link that carries more packets than it can show one by one at this zoom', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const b = slot('b', 0, 100, 200, 100)
+    // 200 px at zoom 1: room for 16
+    const many = Array.from({ length: 20 }, (_, i) => hop('a', { requestId: i, correlationId: i }))
+    const f = layoutFrame(input([a, b], [...many, hop('b')]), new Frame())
+    expect(a.banded).toBe(true)
+    expect(a.count).toBe(20)
+    expect(f.bands).toEqual([a])
+    expect(f.count).toBe(1) // only b's packet is drawn one by one
+    expect(f.total).toBe(21)
+    // zoomed in, the same link has room for them
+    const g = layoutFrame(input([a, b], [...many, hop('b')], { zoom: 2.5 }), new Frame())
+    expect(g.bands).toEqual([])
+    expect(g.count).toBe(21)
+  })
+
+  it('gives a link room for one packet per few screen pixels, within bounds', () => {
+    expect(linkCapacity(100, 0.2)).toBe(MIN_CAPACITY)
+    expect(linkCapacity(600, 1)).toBe(48)
+    expect(linkCapacity(300, 1)).toBe(25)
+  })
+
+  it('still draws the traced request inside a band', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const many = Array.from({ length: 30 }, (_, i) => hop('a', { requestId: i, correlationId: 100 + i }))
+    const f = layoutFrame(input([a], many, { traced: { correlationId: 107, requestId: 7 } }), new Frame())
+    expect(f.bands).toEqual([a])
+    expect(f.count).toBe(1)
+    expect(f.traced[0]).toBe(1)
+    expect(f.hops[0]?.correlationId).toBe(107)
+  })
+
+  it('shows counts instead of moving packets when motion is reduced', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const b = slot('b', 0, 100, 200, 100)
+    const f = layoutFrame(input([a, b], [hop('a'), hop('a'), hop('a', { carries: 'error', direction: 'back' })], { reducedMotion: true }), new Frame())
+    expect(f.count).toBe(0)
+    expect(f.counts).toEqual([a])
+    expect(a.count).toBe(3)
+    expect(f.failing).toEqual([a])
+  })
+
+  it('skips links and packets out of view, but still counts them', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const far = slot('far', 5000, 5000, 5200, 5000)
+    const f = layoutFrame(input([a, far], [hop('a'), hop('far'), hop('nowhere')]), new Frame())
+    expect(far.visible).toBe(false)
+    expect(f.count).toBe(1)
+    expect(f.total).toBe(2)
+  })
+
+  it('knows the links where an error or a nack travels now', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const b = slot('b', 0, 100, 200, 100)
+    const f = layoutFrame(input([a, b], [hop('a'), hop('b', { carries: 'nack', direction: 'back' })]), new Frame())
+    expect(f.failing).toEqual([b])
+    expect(f.kind[1]).toBe(K_ERROR)
+  })
+
+  it('grows its buffers for thousands of packets', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const links = Array.from({ length: 1000 }, (_, i) => slot(`l${i}`, 0, i * 10, 300, i * 10))
+    const packets = links.flatMap((l) => [hop(l.id), hop(l.id, { direction: 'back' }), hop(l.id, { depart: 10 })])
+    const f = layoutFrame(input([a, ...links], packets, { view: { minX: -100, minY: -100, maxX: 1e5, maxY: 1e5 } }), new Frame())
+    expect(f.count).toBe(3000)
+    expect(f.x.length).toBeGreaterThanOrEqual(3000)
+  })
+
+  it('finds the packet under a click', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const f = layoutFrame(input([a], [hop('a', { requestId: 5 }), hop('a', { requestId: 6, depart: 25, arrive: 125 })]), new Frame())
+    expect(hitTest(f, 101, 2, 6)).toBe(0)
+    expect(f.hops[hitTest(f, 52, 0, 6)]?.requestId).toBe(6)
+    expect(hitTest(f, 100, 20, 6)).toBe(-1)
+  })
+})
+
+describe('packet kinds', () => {
+  it('tell a delivery from a topic (an event copy) from one from a queue (a message)', () => {
+    expect(packetKind('delivery', true)).toBe(K_EVENT)
+    expect(packetKind('delivery', false)).toBe(K_MESSAGE)
+    expect(packetKind('status', false)).toBe(K_RESPONSE)
+    expect(packetKind('brokerAck', false)).toBe(K_RESPONSE)
+  })
+})

@@ -1,0 +1,174 @@
+import type { Hop } from '../../sim/types'
+import { hopFraction, placeOnPath, type LinkPath, type Placed } from './geometry'
+import { isFailure, packetKind } from './kinds'
+
+/**
+ * What one frame of the packet layer shows, decided without a DOM: which packets are
+ * drawn one by one and where, which links show a flow band with a count instead, and
+ * which links carry a failure right now. Pure apart from filling the reused `Frame`
+ * buffers (so a frame allocates nothing once the buffers have grown).
+ */
+
+/** A link as the layer knows it: its path, plus per-frame scratch filled by `layoutFrame`. */
+export interface LinkSlot {
+  id: string
+  path: LinkPath
+  /** the link starts at a topic: its deliveries are event copies */
+  fromTopic: boolean
+  /** hops on it now */
+  count: number
+  /** error or nack hops on it now */
+  failures: number
+  /** too many to draw one by one at this zoom: drawn as a band with a count */
+  banded: boolean
+  /** its bounding box meets the visible area */
+  visible: boolean
+}
+
+export interface FrameInput {
+  packets: readonly Hop[]
+  /** by link id */
+  links: ReadonlyMap<string, LinkSlot>
+  /** the same slots as a list (the map's values) */
+  slots: readonly LinkSlot[]
+  /** simulated ms */
+  time: number
+  /** React Flow's zoom: screen px per flow unit */
+  zoom: number
+  /** the visible area in flow coordinates */
+  view: { minX: number; minY: number; maxX: number; maxY: number }
+  /** draw counts instead of moving dots */
+  reducedMotion: boolean
+  traced: { correlationId: number; requestId: number } | null
+}
+
+/** Screen px of link length per packet before a link is banded. */
+export const SPACING_PX = 12
+/** A link is banded above this many packets at least (short or zoomed-out links)… */
+export const MIN_CAPACITY = 12
+/** …and at most this many (long links at high zoom). */
+export const MAX_CAPACITY = 48
+
+/** How many packets a link of `length` flow units shows one by one at `zoom`. */
+export function linkCapacity(length: number, zoom: number): number {
+  const c = Math.floor((length * zoom) / SPACING_PX)
+  return c < MIN_CAPACITY ? MIN_CAPACITY : c > MAX_CAPACITY ? MAX_CAPACITY : c
+}
+
+export class Frame {
+  /** packets drawn one by one, in the packets' order */
+  count = 0
+  x = new Float64Array(256)
+  y = new Float64Array(256)
+  angle = new Float64Array(256)
+  kind = new Uint8Array(256)
+  /** 1 when the packet belongs to the traced request */
+  traced = new Uint8Array(256)
+  /** the hop of each drawn packet (for labels and hit-testing) */
+  hops: Hop[] = []
+  /** links drawn as a band with a count (visible ones only) */
+  bands: LinkSlot[] = []
+  /** links showing a count instead of moving dots (reduced motion; visible ones with packets) */
+  counts: LinkSlot[] = []
+  /** links with an error or nack on them now (visible or not: the painter decides) */
+  failing: LinkSlot[] = []
+  /** hops in flight, all links */
+  total = 0
+
+  grow(n: number) {
+    if (n <= this.x.length) return
+    let size = this.x.length
+    while (size < n) size *= 2
+    const copy = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size)
+      b.set(a)
+      return b
+    }
+    this.x = copy(this.x, (k) => new Float64Array(k))
+    this.y = copy(this.y, (k) => new Float64Array(k))
+    this.angle = copy(this.angle, (k) => new Float64Array(k))
+    this.kind = copy(this.kind, (k) => new Uint8Array(k))
+    this.traced = copy(this.traced, (k) => new Uint8Array(k))
+  }
+}
+
+const placed: Placed = { x: 0, y: 0, angle: 0 }
+
+export function isTracedHop(h: Hop, traced: FrameInput['traced']): boolean {
+  if (!traced) return false
+  return traced.correlationId !== 0 ? h.correlationId === traced.correlationId : h.requestId === traced.requestId
+}
+
+/** Fill `frame` for `input`. Returns `frame`. */
+export function layoutFrame(input: FrameInput, frame: Frame): Frame {
+  const { packets, links, slots, time, zoom, view, reducedMotion, traced } = input
+  for (const s of slots) {
+    s.count = 0
+    s.failures = 0
+    const p = s.path
+    s.visible = p.maxX >= view.minX && p.minX <= view.maxX && p.maxY >= view.minY && p.minY <= view.maxY
+  }
+  // pass 1: how many on each link
+  let total = 0
+  for (let i = 0; i < packets.length; i++) {
+    const h = packets[i] as Hop
+    const s = links.get(h.link)
+    if (!s) continue
+    s.count++
+    total++
+    if (isFailure(h.carries)) s.failures++
+  }
+  frame.total = total
+  frame.bands.length = 0
+  frame.counts.length = 0
+  frame.failing.length = 0
+  for (const s of slots) {
+    s.banded = !reducedMotion && s.count > linkCapacity(s.path.length, zoom)
+    if (s.failures > 0) frame.failing.push(s)
+    if (!s.visible || s.count === 0) continue
+    if (reducedMotion) frame.counts.push(s)
+    else if (s.banded) frame.bands.push(s)
+  }
+  // pass 2: place the packets drawn one by one (a traced one is drawn even inside a band)
+  frame.grow(total)
+  const hops = frame.hops
+  let n = 0
+  if (!reducedMotion) {
+    for (let i = 0; i < packets.length; i++) {
+      const h = packets[i] as Hop
+      const s = links.get(h.link)
+      if (!s || !s.visible) continue
+      const mine = isTracedHop(h, traced)
+      if (s.banded && !mine) continue
+      placeOnPath(s.path, hopFraction(h.depart, h.arrive, time), h.direction === 'back', placed)
+      if (placed.x < view.minX || placed.x > view.maxX || placed.y < view.minY || placed.y > view.maxY) continue
+      frame.x[n] = placed.x
+      frame.y[n] = placed.y
+      frame.angle[n] = placed.angle
+      frame.kind[n] = packetKind(h.carries, s.fromTopic)
+      frame.traced[n] = mine ? 1 : 0
+      hops[n] = h
+      n++
+    }
+  }
+  frame.count = n
+  // drop references to hops no longer drawn, so old runs can be collected
+  if (hops.length > n * 2 + 64) hops.length = n
+  return frame
+}
+
+/** The drawn packet under a point (flow coordinates) within `radius` flow units, nearest first; -1 when none. */
+export function hitTest(frame: Frame, x: number, y: number, radius: number): number {
+  let best = -1
+  let bestD = radius * radius
+  for (let i = 0; i < frame.count; i++) {
+    const dx = (frame.x[i] as number) - x
+    const dy = (frame.y[i] as number) - y
+    const d = dx * dx + dy * dy
+    if (d <= bestD) {
+      bestD = d
+      best = i
+    }
+  }
+  return best
+}
