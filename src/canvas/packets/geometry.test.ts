@@ -1,26 +1,26 @@
-import { getBezierPath, Position } from '@xyflow/react'
 import { describe, expect, it } from 'vitest'
 import { bezierPoint, controlOffset, hopFraction, linkBezier, linkPath, placeOnPath, SAMPLES, type Placed } from './geometry'
 
 const at = (): Placed => ({ x: 0, y: 0, angle: 0 })
 
-/** The numbers of React Flow's own path string, "M sx,sy C c1x,c1y c2x,c2y tx,ty". */
-function reactFlowCurve(sx: number, sy: number, tx: number, ty: number): number[] {
-  const [path] = getBezierPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty, sourcePosition: Position.Right, targetPosition: Position.Left })
-  return (path.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number)
-}
+/**
+ * React Flow 12's `getBezierPath` output for a Right source handle and a Left target
+ * handle, pinned (tests may not import React Flow): "M sx,sy C c1x,c1y c2x,c2y tx,ty".
+ */
+const REACT_FLOW_PATHS: [number, number, number, number, string][] = [
+  [0, 0, 300, 0, 'M0,0 C150,0 150,0 300,0'],
+  [10, 20, 400, 260, 'M10,20 C205,20 205,260 400,260'],
+  [100, 300, 340, -80, 'M100,300 C220,300 220,-80 340,-80'],
+  // target behind the source: the curve loops round
+  [500, 100, 200, 180, 'M500,100 C608.2531754730549,100 91.74682452694516,180 200,180'],
+  [0, 0, 0, 50, 'M0,0 C0,0 0,50 0,50'],
+]
 
 describe('the link curve', () => {
-  it.each([
-    [0, 0, 300, 0],
-    [10, 20, 400, 260],
-    [100, 300, 340, -80],
-    [500, 100, 200, 180], // target behind the source: the curve loops round
-    [0, 0, 0, 50],
-  ])('is the bezier React Flow draws from a right handle to a left handle (%d,%d → %d,%d)', (sx, sy, tx, ty) => {
+  it.each(REACT_FLOW_PATHS)('is the bezier React Flow draws from a right handle to a left handle (%d,%d → %d,%d)', (sx, sy, tx, ty, path) => {
     const b = linkBezier(sx, sy, tx, ty)
     const ours = [b.sx, b.sy, b.c1x, b.c1y, b.c2x, b.c2y, b.tx, b.ty]
-    const theirs = reactFlowCurve(sx, sy, tx, ty)
+    const theirs = (path.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
     expect(theirs).toHaveLength(8)
     ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i] as number, 6))
   })
