@@ -1,0 +1,181 @@
+import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
+import type { MachineName } from '../../store/run/machines'
+import type { Hop, ReplicaState } from '../../sim/types'
+import type { TracedRequest } from '../../store/run/types'
+import { formatSimTime } from './logView'
+
+/**
+ * Which lifecycle machine a traced request is in, and its current state, derived from the
+ * hops seen so far (the engine does not expose a record's machine state; its hops and the
+ * link's settings determine it). Pure. The mapping, per machine:
+ *
+ * Sync call (hops of the call's link in the operation; each request is one attempt):
+ *   request sent, no answer yet            → waiting (until timeoutMs after the request)
+ *   no answer after timeoutMs               → backoff if attempts ≤ retries, else timedOut
+ *   200 OK / error still on its way back    → waiting
+ *   200 OK arrived                          → succeeded
+ *   error arrived                           → backoff if attempts ≤ retries, else failed
+ * Async call:
+ *   submit sent, or its 202 still on the way → submitting; an error back → failed
+ *   202 arrived, or a status answer arrived less than pollMs ago → waiting (the next poll is due)
+ *   poll sent, or its answer still on the way → asking
+ *   a status answer arrived pollMs ago and no poll followed → done (the hops do not tell a
+ *   finished job from a failed one; the log and metrics do)
+ *   deadlineMs after the submit, not finished → expired
+ * Message and event delivery (one message in the queue, or one copy in one subscription):
+ *   published, still on its way to the broker → no state yet (the machine starts at ready)
+ *   in the broker, not delivered            → ready
+ *   delivered (the answer not back yet)     → delivering, until ackTimeoutMs: then ready
+ *                                             again if deliveries < maxDeliveries, else deadLettered
+ *   ack arrived                             → acked
+ *   nack arrived                            → ready if deliveries < maxDeliveries, else
+ *                                             deadLettered (at once on a contract mismatch)
+ */
+export interface MachineView {
+  machine: MachineName
+  /** the state to highlight, or null when none applies (yet) */
+  state: string | null
+  /** in words, why this state */
+  why: string
+  /** the link whose pattern it is */
+  link: string | null
+}
+
+export const MACHINE_OF_KIND: Record<LinkKind, MachineName> = {
+  sync: 'syncCall',
+  async: 'asyncCall',
+  message: 'messageDelivery',
+  event: 'eventDelivery',
+}
+
+export const MACHINE_TITLES: Record<MachineName, string> = {
+  syncCall: 'Synchronous call (with retries)',
+  asyncCall: 'Asynchronous call with polling',
+  messageDelivery: 'Message delivery (queue)',
+  eventDelivery: 'Event delivery (one subscription)',
+  nodeLifecycle: 'Replica lifecycle',
+}
+
+const arrived = (h: Hop, now: number) => h.arrive <= now
+
+/** The machine and state of a traced request at `now`; null when its hops are gone from the trace. */
+export function machineForTrace(traced: TracedRequest, journey: readonly Hop[], d: Diagram, now: number): MachineView | null {
+  const seen = journey.filter((h) => h.depart <= now)
+  const own = seen.find((h) => h.requestId === traced.requestId) ?? seen[0]
+  if (!own) return null
+  const link = d.links.find((l) => l.id === own.link)
+  if (!link) return null
+  const machine = MACHINE_OF_KIND[link.kind]
+  if (link.kind === 'sync' || link.kind === 'async') {
+    const hops = seen.filter((h) => h.link === link.id && (traced.correlationId !== 0 || h.requestId === traced.requestId))
+    const r = link.kind === 'sync' ? syncState(hops, link, now) : asyncState(hops, link, now)
+    return { machine, ...r, link: link.id }
+  }
+  const broker = d.nodes.find((n) => n.id === link.target && (n.kind === 'queue' || n.kind === 'topic')) ?? d.nodes.find((n) => n.id === link.source)
+  if (!broker) return null
+  return { machine, ...deliveryState(seen, own, broker.id, d, now), link: link.id }
+}
+
+export function syncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
+  const last = hops.at(-1)
+  if (!last) return { state: null, why: 'The call has not started.' }
+  const attempts = hops.filter((h) => h.carries === 'request').length
+  const canRetry = attempts <= link.settings.retries
+  const of = `attempt ${attempts} of ${link.settings.retries + 1}`
+  if (last.carries === 'request') {
+    if (now - last.depart >= link.settings.timeoutMs) {
+      return canRetry
+        ? { state: 'backoff', why: `No reply within ${link.settings.timeoutMs} ms (${of}): waiting before the next attempt.` }
+        : { state: 'timedOut', why: `No reply within ${link.settings.timeoutMs} ms (${of}): the call timed out.` }
+    }
+    return { state: 'waiting', why: `Request sent at ${formatSimTime(last.depart)} (${of}): the caller's worker waits for the reply.` }
+  }
+  if (!arrived(last, now)) return { state: 'waiting', why: `The ${last.carries === 'error' ? 'error' : 'reply'} is on its way back (${of}); the caller still waits.` }
+  if (last.carries === 'reply') return { state: 'succeeded', why: `200 OK arrived at ${formatSimTime(last.arrive)}: the caller goes on.` }
+  return canRetry
+    ? { state: 'backoff', why: `Error at ${formatSimTime(last.arrive)} (${of}): backing off before a retry.` }
+    : { state: 'failed', why: `Error at ${formatSimTime(last.arrive)} (${of}), no retries left: the call failed.` }
+}
+
+export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
+  const submit = hops.find((h) => h.carries === 'request')
+  const last = hops.at(-1)
+  if (!submit || !last) return { state: null, why: 'The call has not started.' }
+  const { pollMs, deadlineMs } = link.settings
+  const finishedAt = last.carries === 'status' && arrived(last, now) && now - last.arrive >= pollMs ? last.arrive : null
+  if (finishedAt === null && now - submit.depart >= deadlineMs) return { state: 'expired', why: `${deadlineMs} ms passed since the submit without a final answer: the call expired.` }
+  switch (last.carries) {
+    case 'request':
+      return { state: 'submitting', why: `Submitted at ${formatSimTime(submit.depart)}: the caller waits for 202 Accepted.` }
+    case 'accepted':
+      return arrived(last, now)
+        ? { state: 'waiting', why: `202 Accepted at ${formatSimTime(last.arrive)}: the caller goes on; the first poll is due ${pollMs} ms later.` }
+        : { state: 'submitting', why: '202 Accepted is on its way back.' }
+    case 'error':
+      if (!arrived(last, now)) return { state: hops.some((h) => h.carries === 'accepted') ? 'asking' : 'submitting', why: 'An error is on its way back.' }
+      return hops.some((h) => h.carries === 'accepted')
+        ? { state: 'waiting', why: `A poll failed at ${formatSimTime(last.arrive)}: polling again in ${pollMs} ms.` }
+        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}: the call failed.` }
+    case 'poll':
+      return { state: 'asking', why: `Poll ${hops.filter((h) => h.carries === 'poll').length} sent at ${formatSimTime(last.depart)}: is the job done?` }
+    case 'status':
+      if (!arrived(last, now)) return { state: 'asking', why: 'The status answer is on its way back.' }
+      if (finishedAt !== null) return { state: 'done', why: `The final status answer arrived at ${formatSimTime(finishedAt)}: the job is finished.` }
+      return { state: 'waiting', why: `Status at ${formatSimTime(last.arrive)}: not done yet, polling again in ${pollMs} ms.` }
+    default:
+      return { state: null, why: '' }
+  }
+}
+
+/**
+ * One message (queue) or one event copy (topic subscription) in broker `brokerId`. For a
+ * topic, the subscription is the traced hop's link when it leaves the topic, else the
+ * first subscription the journey reached.
+ */
+export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, d: Diagram, now: number): { state: string | null; why: string } {
+  const broker = d.nodes.find((n) => n.id === brokerId)
+  if (!broker || (broker.kind !== 'queue' && broker.kind !== 'topic')) return { state: null, why: '' }
+  const linkOf = (id: string) => d.links.find((l) => l.id === id)
+  const published = seen.find((h) => linkOf(h.link)?.target === brokerId && (h.carries === 'message' || h.carries === 'event'))
+  const outLinks = new Set(d.links.filter((l) => l.source === brokerId).map((l) => l.id))
+  let consumed = seen.filter((h) => outLinks.has(h.link))
+  if (broker.kind === 'topic') {
+    const sub = outLinks.has(own.link) ? own.link : consumed[0]?.link
+    consumed = consumed.filter((h) => h.link === sub)
+  }
+  const settings = broker.settings as { ackTimeoutMs: number; maxDeliveries: number }
+  const name = broker.label
+  if (published && !arrived(published, now) && consumed.length === 0) return { state: null, why: `On its way to ${name}.` }
+  const deliveries = consumed.filter((h) => h.carries === 'delivery')
+  const last = consumed.at(-1)
+  if (!last) return { state: 'ready', why: `In ${name}, waiting for a free consumer.` }
+  const canRedeliver = deliveries.length < settings.maxDeliveries
+  const of = `delivery ${deliveries.length} of at most ${settings.maxDeliveries}`
+  if (last.carries === 'delivery') {
+    if (now - last.depart >= settings.ackTimeoutMs) {
+      return canRedeliver
+        ? { state: 'ready', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): back in the queue for redelivery.` }
+        : { state: 'deadLettered', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): dead-lettered.` }
+    }
+    return { state: 'delivering', why: `Delivered at ${formatSimTime(last.depart)} (${of}): waiting for the consumer's ack.` }
+  }
+  if (!arrived(last, now)) return { state: 'delivering', why: `The ${last.carries} is on its way back to ${name}.` }
+  if (last.carries === 'ack') return { state: 'acked', why: `Acknowledged at ${formatSimTime(last.arrive)}: done, removed from ${name}.` }
+  if (last.carries === 'nack') {
+    const consumer = linkOf(last.link)
+    const producer = published ? linkOf(published.link) : undefined
+    const mismatch = broker.kind === 'queue' && consumer && producer && consumer.settings.contract !== producer.settings.contract
+    if (mismatch) return { state: 'deadLettered', why: `The consumer expects ${consumer.settings.contract}, not ${producer.settings.contract}: dead-lettered at once.` }
+    return canRedeliver
+      ? { state: 'ready', why: `Refused (nack) at ${formatSimTime(last.arrive)} (${of}): back in the queue.` }
+      : { state: 'deadLettered', why: `Refused (nack) at ${formatSimTime(last.arrive)} (${of}): dead-lettered.` }
+  }
+  return { state: 'ready', why: `In ${name}.` }
+}
+
+/** The lifecycle states its replicas are in (for highlighting), and in words (replica indexes count from 1). */
+export function lifecycleView(replicas: readonly ReplicaState[]): { states: string[]; why: string } {
+  const states = [...new Set(replicas.map((r) => r.state))]
+  const why = replicas.length === 0 ? 'No replicas.' : replicas.map((r) => `replica ${r.index}: ${r.state}`).join(', ')
+  return { states, why }
+}

@@ -1,0 +1,116 @@
+import type { Diagram } from '../../model/types'
+import type { LatencySummary, SimMetrics } from '../../sim/types'
+
+/**
+ * The key numbers of a run as labelled rows, from the engine's metrics at the run's
+ * instant. Pure. `value` is the engine's exact number; `text` rounds it for display only.
+ */
+export interface FigureRow {
+  label: string
+  value: number
+  text: string
+}
+
+export interface FigureTable {
+  caption: string
+  rows: FigureRow[]
+}
+
+export const count = (label: string, value: number): FigureRow => ({ label, value, text: value.toLocaleString('en-US') })
+export const ms = (label: string, value: number): FigureRow => ({ label, value, text: `${formatMs(value)} ms` })
+const percent = (label: string, value: number): FigureRow => ({ label, value, text: `${(value * 100).toFixed(1)} %` })
+const perSecond = (label: string, value: number): FigureRow => ({ label, value, text: `${value.toFixed(2)} /s` })
+
+/** ms with sensible precision: 0.123, 12.3, 1234 */
+export function formatMs(v: number): string {
+  if (v === 0) return '0'
+  if (Math.abs(v) < 1) return v.toFixed(3)
+  if (Math.abs(v) < 100) return v.toFixed(1)
+  return Math.round(v).toLocaleString('en-US')
+}
+
+const latencyRows = (what: string, l: LatencySummary): FigureRow[] => [ms(`${what} p50`, l.p50), ms(`${what} p95`, l.p95), ms(`${what} p99`, l.p99)]
+
+/** succeeded ÷ ended (succeeded + failed); 1 before anything ended */
+export function successRate(succeeded: number, failed: number): number {
+  return succeeded + failed === 0 ? 1 : succeeded / (succeeded + failed)
+}
+
+/** The whole system: client operations and each client's end-to-end latency. */
+export function systemFigures(m: SimMetrics): FigureTable {
+  const ops = m.totals.operations
+  const rows = [
+    count('Operations issued', ops.issued),
+    count('Operations succeeded', ops.succeeded),
+    count('Operations failed', ops.failed),
+    count('Operations in flight', ops.inFlight),
+    percent('Success rate', successRate(ops.succeeded, ops.failed)),
+  ]
+  const several = m.clients.length > 1
+  for (const c of m.clients) rows.push(ms(several ? `${c.label}: latency p95` : 'Latency p95', c.latency.p95))
+  const dead = m.brokers.reduce((sum, b) => sum + b.subscriptions.reduce((s, x) => s + x.deadLettered, 0), 0)
+  if (m.brokers.length > 0) rows.push(count('Dead-lettered', dead))
+  return { caption: 'Whole system', rows }
+}
+
+/** One node or link, or null when the id is not in the metrics (a note, a client with no calls…). */
+export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable | null {
+  const label = (x: string) => d.nodes.find((n) => n.id === x)?.label ?? x
+  const client = m.clients.find((c) => c.id === id)
+  if (client) {
+    return {
+      caption: client.label,
+      rows: [
+        count('Operations issued', client.issued),
+        count('Operations succeeded', client.succeeded),
+        count('Operations failed', client.failed),
+        count('Operations in flight', client.inFlight),
+        percent('Success rate', successRate(client.succeeded, client.failed)),
+        ...latencyRows('Latency', client.latency),
+      ],
+    }
+  }
+  const server = m.servers.find((s) => s.id === id)
+  if (server) {
+    return {
+      caption: server.label,
+      rows: [
+        count('Requests arrived', server.arrivals),
+        count('Requests completed', server.completed),
+        count('Requests failed', server.failed),
+        count('Rejected (503)', server.rejected),
+        ...latencyRows('Response time', server.responseTime),
+        perSecond('Throughput', server.throughput),
+        percent('Utilisation', server.utilization),
+        count('Queue length now', server.queueLength.now),
+        count('Replicas up', server.replicas.up),
+      ],
+    }
+  }
+  const broker = m.brokers.find((b) => b.id === id)
+  if (broker) {
+    const subs = broker.subscriptions
+    const sum = (pick: (s: (typeof subs)[number]) => number) => subs.reduce((t, s) => t + pick(s), 0)
+    return {
+      caption: broker.label,
+      rows: [
+        count('Published', broker.published),
+        count('Refused (full)', broker.refused),
+        count('Delivered', sum((s) => s.delivered)),
+        count('Acknowledged', sum((s) => s.acked)),
+        count('Redelivered', sum((s) => s.redelivered)),
+        count('Dead-lettered', sum((s) => s.deadLettered)),
+        count('Depth now', sum((s) => s.depth.now)),
+      ],
+    }
+  }
+  const link = m.links.find((l) => l.id === id)
+  const dl = d.links.find((l) => l.id === id)
+  if (link) {
+    const rows = [count(link.kind === 'message' || link.kind === 'event' ? 'Sent' : 'Calls', link.calls), count('Attempts', link.attempts), count('Retries', link.retries), count('Timeouts', link.timeouts), count('Failures', link.failures)]
+    if (link.kind === 'async') rows.push(count('Polls', link.polls), count('Expired (deadline)', link.expired))
+    if (link.outstanding > 0 || link.role === 'consume') rows.push(count('Awaiting an answer', link.outstanding))
+    return { caption: dl ? `${label(dl.source)} → ${label(dl.target)}` : id, rows }
+  }
+  return null
+}

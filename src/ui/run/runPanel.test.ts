@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest'
+import type { Diagram } from '../../model/types'
+import { parseDocument } from '../../share/document'
+import { STARTER_DOCUMENT } from '../../scenarios/starter'
+import type { Hop, SimMetrics } from '../../sim/types'
+import type { LogEntry, Sample, SampleFigures } from '../../store/run/types'
+import { asyncState, deliveryState, lifecycleView, machineForTrace, syncState } from './currentState'
+import { partFigures, successRate, systemFigures } from './figures'
+import { ALL, announcement, filterLog, formatSimTime } from './logView'
+import { layoutSequence, SEQUENCE } from './sequence'
+import { createSeriesCache, seriesOf } from './series'
+
+function starter(): Diagram {
+  const r = parseDocument(STARTER_DOCUMENT)
+  if (!r.ok) throw new Error('starter does not parse')
+  return r.value
+}
+
+const fig = (count: number, errors: number, depth = 0, p95 = 0): SampleFigures => ({ count, errors, p50: p95 / 2, p95, p99: p95 * 2, depth })
+const sample = (at: number, system: SampleFigures, parts: Record<string, SampleFigures> = {}): Sample => ({ at, system, parts })
+
+const hop = (link: string, carries: Hop['carries'], depart: number, arrive: number, requestId = 1, correlationId = 1, direction: Hop['direction'] = 'forward'): Hop => ({ link, carries, depart, arrive, requestId, correlationId, direction })
+
+describe('chart series from samples', () => {
+  const samples = [sample(1000, fig(5, 0, 2, 40), { a: fig(5, 0) }), sample(2000, fig(12, 1, 0, 50), { a: fig(10, 1) }), sample(3000, fig(15, 4, 3, 60))]
+
+  it('turns cumulative counts into rates per second, and keeps percentiles and depth as they are', () => {
+    const s = seriesOf(samples, null)
+    expect(s.x).toEqual([1, 2, 3])
+    expect(s.throughput).toEqual([5, 7, 3])
+    expect(s.errors).toEqual([0, 1, 3])
+    expect(s.p95).toEqual([40, 50, 60])
+    expect(s.p99).toEqual([80, 100, 120])
+    expect(s.depth).toEqual([2, 0, 3])
+  })
+
+  it('divides by the interval between samples (a step can land off the second)', () => {
+    const s = seriesOf([sample(500, fig(2, 0)), sample(2500, fig(10, 2))], null)
+    expect(s.throughput).toEqual([4, 4])
+    expect(s.errors).toEqual([0, 1])
+  })
+
+  it('shows one part, with gaps where it did not exist', () => {
+    const s = seriesOf(samples, 'a')
+    expect(s.throughput).toEqual([5, 5, null])
+    expect(s.errors).toEqual([0, 1, null])
+  })
+
+  it('appends new samples to the same arrays and starts again after a reset or a change of part', () => {
+    const cache = createSeriesCache()
+    const run = samples.slice(0, 2)
+    const first = cache(run, null)
+    expect(first.changed).toBe(true)
+    expect(cache(run, null).changed).toBe(false)
+    const grown = cache(samples, null)
+    expect(grown.series).toBe(first.series)
+    expect(grown.series.throughput).toEqual([5, 7, 3])
+    const other = cache(samples, 'a')
+    expect(other.series).not.toBe(first.series)
+    const reset = cache([sample(1000, fig(1, 0))], 'a')
+    expect(reset.changed).toBe(true)
+    expect(reset.series.x).toEqual([1])
+  })
+})
+
+describe('the key numbers', () => {
+  const m = {
+    time: 1000,
+    seed: 1,
+    events: 10,
+    clients: [{ id: 'c', label: 'Web shop', issued: 10, succeeded: 7, failed: 2, inFlight: 1, latency: { count: 9, mean: 20, p50: 12.3456, p95: 41.98765, p99: 77, max: 80 } }],
+    servers: [],
+    brokers: [],
+    links: [{ id: 'l', kind: 'sync', role: 'call', calls: 9, attempts: 11, retries: 2, timeouts: 1, failures: 1, polls: 0, expired: 0, outstanding: 0 }],
+    totals: { operations: { issued: 10, succeeded: 7, failed: 2, inFlight: 1 } },
+  } as unknown as SimMetrics
+
+  it('keeps the engine’s exact values and rounds only the text', () => {
+    const t = systemFigures(m)
+    const p95 = t.rows.find((r) => r.label === 'Latency p95')!
+    expect(p95.value).toBe(41.98765)
+    expect(p95.text).toBe('42.0 ms')
+    expect(t.rows.find((r) => r.label === 'Operations issued')!.value).toBe(10)
+    expect(t.rows.find((r) => r.label === 'Success rate')!.value).toBeCloseTo(7 / 9)
+  })
+
+  it('counts the success rate over operations that ended', () => {
+    expect(successRate(0, 0)).toBe(1)
+    expect(successRate(3, 1)).toBe(0.75)
+  })
+
+  it('describes a selected client or link, and nothing for an unknown id', () => {
+    const d = { nodes: [{ id: 'c', label: 'Web shop' }, { id: 's', label: 'Orders' }], links: [{ id: 'l', source: 'c', target: 's' }] } as unknown as Diagram
+    expect(partFigures(m, d, 'c')!.rows.map((r) => r.label)).toContain('Latency p99')
+    const link = partFigures(m, d, 'l')!
+    expect(link.caption).toBe('Web shop → Orders')
+    expect(link.rows.find((r) => r.label === 'Retries')!.value).toBe(2)
+    expect(partFigures(m, d, 'nope')).toBeNull()
+  })
+})
+
+describe('the event log', () => {
+  const e = (seq: number, pattern: LogEntry['pattern'], outcome: LogEntry['outcome'], nodes: string[]): LogEntry => ({ seq, at: seq * 10, text: `line ${seq}`, nodes, link: null, pattern, outcome, requestId: 0, correlationId: 0 })
+  const lines = [e(1, 'sync', 'info', ['a', 'b']), e(2, 'sync', 'ok', ['b', 'a']), e(3, 'message', 'error', ['b', 'q']), e(4, 'node', 'error', ['q'])]
+
+  it('filters by node, pattern and outcome together, keeping the newest last', () => {
+    expect(filterLog(lines, ALL).map((x) => x.seq)).toEqual([1, 2, 3, 4])
+    expect(filterLog(lines, { ...ALL, node: 'b' }).map((x) => x.seq)).toEqual([1, 2, 3])
+    expect(filterLog(lines, { ...ALL, outcome: 'error' }).map((x) => x.seq)).toEqual([3, 4])
+    expect(filterLog(lines, { node: 'q', pattern: 'message', outcome: 'error' }).map((x) => x.seq)).toEqual([3])
+    expect(filterLog(lines, ALL, 2).map((x) => x.seq)).toEqual([3, 4])
+  })
+
+  it('prints simulated time in seconds to the millisecond', () => {
+    expect(formatSimTime(12345.6)).toBe('12.346 s')
+    expect(formatSimTime(0)).toBe('0.000 s')
+  })
+
+  it('announces a few lines as they are and many as a summary', () => {
+    expect(announcement([])).toBe('')
+    expect(announcement(lines.slice(0, 2))).toBe('0.010 s: line 1. 0.020 s: line 2')
+    expect(announcement(lines)).toBe('4 new events, 2 of them errors. Latest at 0.040 s: line 4')
+  })
+})
+
+describe('the sequence diagram', () => {
+  const d = starter()
+  // Web shop → Orders (l-1), Orders → Shipping jobs (l-3), Shipping jobs → Shipping (l-4)
+  const journey = [
+    hop('l-1', 'request', 100, 102, 2),
+    hop('l-3', 'message', 120, 122, 3),
+    hop('l-4', 'delivery', 122, 124, 5),
+    hop('l-3', 'brokerAck', 122, 124, 3, 1, 'back'),
+    hop('l-1', 'reply', 130, 132, 2, 1, 'back'),
+    hop('l-4', 'ack', 160, 162, 5, 1, 'back'),
+  ]
+
+  it('puts lifelines in the order the request first reached the nodes', () => {
+    const s = layoutSequence(journey, d, 1000)
+    expect(s.lifelines.map((l) => l.label)).toEqual(['Web shop', 'Orders', 'Shipping jobs', 'Shipping'])
+    expect(s.lifelines[1]!.x - s.lifelines[0]!.x).toBe(SEQUENCE.gap)
+  })
+
+  it('draws one arrow per hop, in order, from sender to receiver', () => {
+    const s = layoutSequence(journey, d, 1000)
+    const x = Object.fromEntries(s.lifelines.map((l) => [l.label, l.x]))
+    expect(s.arrows).toHaveLength(6)
+    expect([s.arrows[0]!.x1, s.arrows[0]!.x2]).toEqual([x['Web shop'], x['Orders']])
+    const reply = s.arrows[4]!
+    expect([reply.x1, reply.x2, reply.label]).toEqual([x['Orders'], x['Web shop'], '200 OK'])
+    const ys = s.arrows.map((a) => a.y)
+    expect(ys).toEqual([...ys].sort((a, b) => a - b))
+    expect(ys[1]! - ys[0]!).toBe(SEQUENCE.row)
+    expect(s.height).toBeGreaterThan(ys.at(-1)!)
+  })
+
+  it('shows only hops departed by now, dashes those in flight, and caps the rows', () => {
+    const s = layoutSequence(journey, d, 123)
+    expect(s.arrows.map((a) => [a.hop.carries, a.inFlight])).toEqual([
+      ['request', false],
+      ['message', false],
+      ['delivery', true],
+      ['brokerAck', true],
+    ])
+    const capped = layoutSequence(journey, d, 1000, 2)
+    expect(capped.arrows).toHaveLength(2)
+    expect(capped.omitted).toBe(4)
+  })
+})
+
+describe('the current state of a traced request', () => {
+  const d = starter()
+  const sync = d.links.find((l) => l.id === 'l-1')!
+  const async = d.links.find((l) => l.id === 'l-2')!
+  const withRetries = { ...sync, settings: { ...sync.settings, retries: 1 } }
+
+  it('sync call: waiting, then succeeded; failed or backoff on an error depending on retries left', () => {
+    const req = hop('l-1', 'request', 100, 102)
+    expect(syncState([req], sync, 101).state).toBe('waiting')
+    const reply = hop('l-1', 'reply', 130, 132, 1, 1, 'back')
+    expect(syncState([req, reply], sync, 131).state).toBe('waiting')
+    expect(syncState([req, reply], sync, 132).state).toBe('succeeded')
+    const error = hop('l-1', 'error', 130, 132, 1, 1, 'back')
+    expect(syncState([req, error], sync, 140).state).toBe('failed')
+    expect(syncState([req, error], withRetries, 140).state).toBe('backoff')
+    expect(syncState([req, error, hop('l-1', 'request', 300, 302)], withRetries, 301).state).toBe('waiting')
+  })
+
+  it('sync call: no answer within the timeout times out, or backs off for a retry', () => {
+    const req = hop('l-1', 'request', 100, 102)
+    expect(syncState([req], sync, 100 + sync.settings.timeoutMs).state).toBe('timedOut')
+    expect(syncState([req], withRetries, 100 + sync.settings.timeoutMs).state).toBe('backoff')
+  })
+
+  it('async call: submitting, waiting, asking, done, expired', () => {
+    const submit = hop('l-2', 'request', 0, 2)
+    const accepted = hop('l-2', 'accepted', 5, 7, 1, 1, 'back')
+    const poll = hop('l-2', 'poll', 507, 509, 9)
+    const status = hop('l-2', 'status', 509, 511, 9, 1, 'back')
+    expect(asyncState([submit], async, 1).state).toBe('submitting')
+    expect(asyncState([submit, accepted], async, 6).state).toBe('submitting')
+    expect(asyncState([submit, accepted], async, 8).state).toBe('waiting')
+    expect(asyncState([submit, accepted, poll], async, 508).state).toBe('asking')
+    expect(asyncState([submit, accepted, poll, status], async, 510).state).toBe('asking')
+    expect(asyncState([submit, accepted, poll, status], async, 600).state).toBe('waiting')
+    expect(asyncState([submit, accepted, poll, status], async, 511 + async.settings.pollMs).state).toBe('done')
+    expect(asyncState([submit, accepted], async, async.settings.deadlineMs).state).toBe('expired')
+    expect(asyncState([submit, hop('l-2', 'error', 3, 5, 1, 1, 'back')], async, 6).state).toBe('failed')
+  })
+
+  it('message: on its way, ready, delivering, acked; redelivered or dead-lettered on a nack', () => {
+    const msg = hop('l-3', 'message', 100, 102, 3)
+    const delivery = hop('l-4', 'delivery', 110, 112, 5)
+    expect(deliveryState([msg], msg, 'queue-1', d, 101).state).toBeNull()
+    expect(deliveryState([msg], msg, 'queue-1', d, 105).state).toBe('ready')
+    expect(deliveryState([msg, delivery], msg, 'queue-1', d, 111).state).toBe('delivering')
+    const ack = hop('l-4', 'ack', 150, 152, 5, 1, 'back')
+    expect(deliveryState([msg, delivery, ack], msg, 'queue-1', d, 151).state).toBe('delivering')
+    expect(deliveryState([msg, delivery, ack], msg, 'queue-1', d, 152).state).toBe('acked')
+    const nack = hop('l-4', 'nack', 150, 152, 5, 1, 'back')
+    expect(deliveryState([msg, delivery, nack], msg, 'queue-1', d, 152).state).toBe('ready')
+    const five = Array.from({ length: 5 }, (_, i) => [hop('l-4', 'delivery', 200 * i, 200 * i + 2, 5), hop('l-4', 'nack', 200 * i + 50, 200 * i + 52, 5, 1, 'back')]).flat()
+    expect(deliveryState([msg, ...five], msg, 'queue-1', d, 2000).state).toBe('deadLettered')
+  })
+
+  it('event: follows the traced subscription', () => {
+    const ev = hop('l-5', 'event', 100, 102, 6)
+    const toEmail = hop('l-6', 'delivery', 102, 104, 8)
+    const toAnalytics = hop('l-7', 'delivery', 102, 104, 10)
+    const ackAnalytics = hop('l-7', 'ack', 110, 112, 10, 1, 'back')
+    const seen = [ev, toEmail, toAnalytics, ackAnalytics]
+    expect(deliveryState(seen, toEmail, 'topic-1', d, 200).state).toBe('delivering')
+    expect(deliveryState(seen, toAnalytics, 'topic-1', d, 200).state).toBe('acked')
+  })
+
+  it('picks the machine from the traced request’s link', () => {
+    const journey = [hop('l-1', 'request', 100, 102, 2), hop('l-3', 'message', 120, 122, 3)]
+    expect(machineForTrace({ correlationId: 1, requestId: 2 }, journey, d, 101)).toMatchObject({ machine: 'syncCall', state: 'waiting', link: 'l-1' })
+    expect(machineForTrace({ correlationId: 1, requestId: 3 }, journey, d, 130)).toMatchObject({ machine: 'messageDelivery', state: 'ready', link: 'l-3' })
+    expect(machineForTrace({ correlationId: 1, requestId: 3 }, [], d, 130)).toBeNull()
+  })
+
+  it('lists the states a node’s replicas are in', () => {
+    const v = lifecycleView([
+      { index: 1, state: 'up', busy: 0, queued: 0 },
+      { index: 2, state: 'crashed', busy: 0, queued: 0 },
+    ])
+    expect(v.states).toEqual(['up', 'crashed'])
+    expect(v.why).toBe('replica 1: up, replica 2: crashed')
+  })
+})
