@@ -25,6 +25,7 @@ export function RunBar() {
   const time = useRun((s) => s.time)
   const speed = useRun((s) => s.speed)
   const finished = useRun((s) => s.finished)
+  const events = useRun((s) => s.snapshot.events)
   const setSpeed = useRun((s) => s.setSpeed)
   const fastForward = useRun((s) => s.fastForward)
   const [jump, setJump] = useState(10_000)
@@ -46,6 +47,9 @@ export function RunBar() {
         </div>
         <span className="runbar__clock" role="timer" aria-label="Simulated time" title="Simulated time since the run started">
           {formatSimTime(time)}
+        </span>
+        <span className="runbar__events" title="Events the simulation has processed (Step processes one)">
+          <span aria-label="Events processed">{events.toLocaleString('en-US')}</span> events
         </span>
         {seeking && (
           <span className="runbar__seeking" role="status">

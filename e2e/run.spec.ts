@@ -1,0 +1,113 @@
+import { test, expect, type Editor } from './fixtures'
+import { TEST_IDS } from '../src/lib/testIds'
+
+/**
+ * The live run, with the page's clock under the test's control: `runFor` advances wall
+ * time (animation frames included) without waiting.
+ */
+async function openWithClock(editor: Editor) {
+  await editor.open()
+  await editor.dismissHint()
+  // installed after the app has settled, so only the run's frames are driven by the test
+  await editor.page.clock.install()
+  await expect(runButton(editor)).toBeVisible()
+}
+
+const runButton = (editor: Editor) => editor.page.getByRole('region', { name: 'Run' }).getByRole('button', { name: 'Run', exact: true })
+const pauseButton = (editor: Editor) => editor.page.getByRole('region', { name: 'Run' }).getByRole('button', { name: 'Pause', exact: true })
+const clock = (editor: Editor) => editor.page.getByRole('timer', { name: 'Simulated time' })
+const live = (editor: Editor, label: string) => editor.node(label).getByTestId(TEST_IDS.nodeLive)
+
+test('Run advances the simulated clock and nodes show their live state; Pause freezes it', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await expect(clock(editor)).toHaveText('0.000 s')
+  await runButton(editor).click()
+  await page.clock.runFor(2_000)
+  await expect(clock(editor)).not.toHaveText('0.000 s')
+  await expect(live(editor, 'Orders')).toHaveAttribute('aria-label', /workers busy/)
+  await expect(live(editor, 'Shipping jobs')).toHaveAttribute('aria-label', /messages held/)
+  await pauseButton(editor).click()
+  const frozen = await clock(editor).textContent()
+  await page.clock.runFor(2_000)
+  await expect(clock(editor)).toHaveText(frozen!)
+})
+
+test('Space toggles Run and Pause; Step advances by exactly one event', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await editor.clickEmptyCanvas()
+  await page.keyboard.press('Space')
+  await expect(pauseButton(editor)).toBeVisible()
+  await page.clock.runFor(500)
+  await page.keyboard.press('Space')
+  await expect(runButton(editor)).toBeVisible()
+  const events = page.getByLabel('Events processed')
+  const before = Number((await events.textContent())!.replace(/,/g, ''))
+  await page.getByRole('button', { name: 'Step', exact: true }).click()
+  await expect(events).toHaveText((before + 1).toLocaleString('en-US'))
+  await page.getByRole('button', { name: 'Step', exact: true }).click()
+  await expect(events).toHaveText((before + 2).toLocaleString('en-US'))
+  await page.getByRole('button', { name: 'Reset', exact: true }).click()
+  await expect(clock(editor)).toHaveText('0.000 s')
+})
+
+test('a crashed consumer lets its queue grow; restarted, it drains the queue to zero', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await editor.selectNode('Shipping')
+  await page.getByRole('button', { name: 'Crash Shipping' }).click()
+  await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label: '10 s' })
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(2_000)
+  await expect(clock(editor)).toHaveText('10.000 s')
+  const depth = async () => Number(/^(\d+) messages held/.exec((await live(editor, 'Shipping jobs').getAttribute('aria-label')) ?? '')?.[1])
+  expect(await depth()).toBeGreaterThan(10)
+  await expect(live(editor, 'Shipping')).toHaveAttribute('aria-label', /0 of 1 replicas up/)
+  // the fault is on the timeline
+  await expect(page.getByRole('button', { name: /^Fault at 0\.000 s: Crash Shipping/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Restart Shipping' }).click()
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(2_000)
+  await expect(clock(editor)).toHaveText('20.000 s')
+  // orders keep coming, so one may be on its way; run on until the queue stands empty
+  await runButton(editor).click()
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(50)
+      return depth()
+    })
+    .toBe(0)
+  await expect(live(editor, 'Shipping jobs')).toHaveAttribute('aria-label', /^0 messages held, 0 awaiting ack, 0 dead-lettered/)
+})
+
+test('the timeline scrubs back to an earlier instant and shows what it showed then', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await editor.selectNode('Shipping')
+  await page.getByRole('button', { name: 'Crash Shipping' }).click()
+  await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label: '10 s' })
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(2_000)
+  const atTen = await live(editor, 'Shipping jobs').getAttribute('aria-label')
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(2_000)
+  await expect(clock(editor)).toHaveText('20.000 s')
+  await expect(live(editor, 'Shipping jobs')).not.toHaveAttribute('aria-label', atTen!)
+  const slider = page.getByRole('slider', { name: 'Timeline' })
+  await slider.evaluate((el: HTMLInputElement) => {
+    el.value = '10000'
+    el.dispatchEvent(new Event('change', { bubbles: true }))
+  })
+  await page.clock.runFor(2_000)
+  await expect(clock(editor)).toHaveText('10.000 s')
+  await expect(live(editor, 'Shipping jobs')).toHaveAttribute('aria-label', atTen!)
+})
+
+test('a fault from a node’s context menu goes on the timeline and into the saved diagram', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await editor.node('Orders').click({ button: 'right' })
+  const menu = page.getByRole('menu', { name: 'Faults for Orders' })
+  await expect(menu.getByRole('menuitem').first()).toBeFocused()
+  await menu.getByRole('menuitem', { name: 'Raise the error rate to 50 %' }).click()
+  await expect(menu).toBeHidden()
+  expect(await page.evaluate(() => (window.__wireplay!.document() as { faults?: unknown[] }).faults)).toEqual([{ at: 0, action: 'errorRate', node: 'service-1', errorRate: 50 }])
+  await page.keyboard.press('Control+z')
+  expect(await page.evaluate(() => (window.__wireplay!.document() as { faults?: unknown[] }).faults)).toBeUndefined()
+})
