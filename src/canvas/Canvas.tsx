@@ -24,6 +24,7 @@ import type { WireFlowEdge, WireFlowNode } from './flowTypes'
 import { DetailContext, selectDetail } from './detail'
 import { FIT_VIEW_OPTIONS } from './fitView'
 import { Legend } from './Legend'
+import { PacketLayer } from './packets/PacketLayer'
 import { WireEdge } from './WireEdge'
 import { WireNode } from './WireNode'
 
@@ -207,6 +208,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
           <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />
           {diagram.nodes.length > 0 && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
+          <PacketLayer />
           <Legend />
         </ReactFlow>
         {diagram.nodes.length === 0 && (

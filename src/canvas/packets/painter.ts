@@ -1,0 +1,430 @@
+import type { ReactFlowState } from '@xyflow/react'
+import type { StoreApi } from 'zustand'
+import type { Hop } from '../../sim/types'
+import type { Runner } from '../../store/run/types'
+import type { WireFlowEdge, WireFlowNode } from '../flowTypes'
+import { Frame, hitTest, layoutFrame, type LinkSlot } from './frame'
+import { linkPath, SAMPLES, type LinkPath } from './geometry'
+import { isFailure, KIND_COUNT, PACKET_KINDS, packetLabel } from './kinds'
+
+/**
+ * The imperative half of the packet layer: one 2D canvas over the React Flow pane, redrawn
+ * when the run's clock, the traced request, the viewport or the nodes change. Paths are
+ * drawn in flow coordinates through the viewport transform; text is drawn in screen pixels
+ * so it stays crisp. Packets are batched by kind (one path per kind per frame) and each
+ * link's curve is resampled once per geometry change.
+ */
+
+type FlowStore = { getState(): ReactFlowState<WireFlowNode, WireFlowEdge>; subscribe: StoreApi<ReactFlowState<WireFlowNode, WireFlowEdge>>['subscribe'] }
+
+interface Slot extends LinkSlot {
+  source: string
+  target: string
+  /** wall ms when an error or nack last appeared on it (for the flash) */
+  flashAt: number
+}
+
+/** wall ms a link glows red after an error or a nack appears on it */
+const FLASH_MS = 300
+/** packet radius on screen, px (scaled with zoom between these) */
+const MIN_R_PX = 3.5
+const MAX_R_PX = 7
+/** labels beside packets only this close in and when this few are drawn */
+const LABEL_ZOOM = 0.75
+const LABEL_LIMIT = 120
+/** a click hits a packet within this many screen px */
+const HIT_PX = 9
+/** a pointer that moved further than this between down and up panned: not a click */
+const CLICK_SLOP_PX = 4
+/** a traced request's journey is looked up again at most this often (wall ms) while the clock moves */
+const JOURNEY_REFRESH_MS = 400
+
+export interface PainterOptions {
+  canvas: HTMLCanvasElement
+  flow: FlowStore
+  runner: Runner
+}
+
+export function createPacketPainter({ canvas, flow, runner }: PainterOptions): () => void {
+  const ctx = canvas.getContext('2d')
+  if (!ctx) return () => {}
+  const slots = new Map<string, Slot>()
+  let slotList: Slot[] = []
+  const frame = new Frame()
+  const view = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
+  const seenFailures = new WeakSet<Hop>()
+  let geometryDirty = true
+  let pending = false
+  let flashFrame = 0
+  let disposed = false
+  let colors = readColors()
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)')
+  let journeyLinks = new Set<string>()
+  let journeyKey: unknown = null
+  let journeyAt = -Infinity
+
+  /** Recompute each link's handle points; rebuild a link's curve only when they moved. */
+  const updateGeometry = () => {
+    geometryDirty = false
+    const s = flow.getState()
+    const seen = new Set<string>()
+    for (const e of s.edges) {
+      const a = s.nodeLookup.get(e.source)
+      const b = s.nodeLookup.get(e.target)
+      const out = a?.internals.handleBounds?.source?.[0]
+      const inn = b?.internals.handleBounds?.target?.[0]
+      if (!a || !b || !out || !inn) continue
+      // the source handle's right middle and the target handle's left middle, as React Flow anchors a link
+      const sx = a.internals.positionAbsolute.x + out.x + out.width
+      const sy = a.internals.positionAbsolute.y + out.y + out.height / 2
+      const tx = b.internals.positionAbsolute.x + inn.x
+      const ty = b.internals.positionAbsolute.y + inn.y + inn.height / 2
+      const fromTopic = a.data.node.kind === 'topic'
+      seen.add(e.id)
+      const old = slots.get(e.id)
+      if (old && old.path.sx === sx && old.path.sy === sy && old.path.tx === tx && old.path.ty === ty) {
+        old.fromTopic = fromTopic
+        continue
+      }
+      const path = linkPath(sx, sy, tx, ty)
+      if (old) old.path = path
+      else slots.set(e.id, { id: e.id, path, fromTopic, count: 0, failures: 0, banded: false, visible: false, source: e.source, target: e.target, flashAt: -Infinity })
+    }
+    for (const id of slots.keys()) if (!seen.has(id)) slots.delete(id)
+    slotList = [...slots.values()]
+  }
+
+  const refreshJourney = (now: number) => {
+    const traced = runner.store.getState().traced
+    if (!traced) {
+      journeyLinks = new Set()
+      journeyKey = null
+      return
+    }
+    if (traced === journeyKey && now - journeyAt < JOURNEY_REFRESH_MS) return
+    journeyKey = traced
+    journeyAt = now
+    journeyLinks = new Set(runner.journey(traced.correlationId, traced.requestId).map((h) => h.link))
+  }
+
+  const draw = () => {
+    pending = false
+    if (disposed) return
+    if (geometryDirty) updateGeometry()
+    const fs = flow.getState()
+    const dpr = window.devicePixelRatio || 1
+    const w = Math.max(1, Math.round(fs.width * dpr))
+    const h = Math.max(1, Math.round(fs.height * dpr))
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w
+      canvas.height = h
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.clearRect(0, 0, w, h)
+    const [panX, panY, zoom] = fs.transform
+    const run = runner.store.getState()
+    const now = performance.now()
+    const reducedMotion = reduced.matches
+    // the visible area in flow units, with a margin for packets half out of view
+    const margin = 12 / zoom
+    view.minX = -panX / zoom - margin
+    view.minY = -panY / zoom - margin
+    view.maxX = (fs.width - panX) / zoom + margin
+    view.maxY = (fs.height - panY) / zoom + margin
+    const packets = runner.packets()
+    layoutFrame({ packets, links: slots, slots: slotList, time: run.time, zoom, view, reducedMotion, traced: run.traced }, frame)
+
+    // a new error or nack starts its link's flash
+    if (frame.failing.length > 0) {
+      for (let i = 0; i < packets.length; i++) {
+        const hp = packets[i] as Hop
+        if (!isFailure(hp.carries) || seenFailures.has(hp)) continue
+        seenFailures.add(hp)
+        const s = slots.get(hp.link)
+        if (s) s.flashAt = now
+      }
+    }
+    refreshJourney(now)
+
+    ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * panX, dpr * panY)
+    ctx.lineCap = 'round'
+    ctx.lineJoin = 'round'
+    const px = 1 / zoom // one screen pixel in flow units
+
+    // the traced request's journey: a wide glow under its links
+    if (journeyLinks.size > 0) {
+      ctx.beginPath()
+      for (const id of journeyLinks) {
+        const s = slots.get(id)
+        if (s?.visible) curve(ctx, s.path)
+      }
+      ctx.strokeStyle = colors.trace
+      ctx.globalAlpha = 0.45
+      ctx.lineWidth = 12 * px
+      ctx.stroke()
+      ctx.globalAlpha = 1
+    }
+
+    // a red glow on a link where an error or nack just appeared (steady, not flashing, with reduced motion)
+    let flashing = false
+    for (const s of slotList) {
+      if (!s.visible) continue
+      const age = now - s.flashAt
+      const strength = reducedMotion ? (s.failures > 0 ? 0.6 : 0) : age < FLASH_MS ? 1 - age / FLASH_MS : 0
+      if (strength <= 0) continue
+      if (!reducedMotion) flashing = true
+      ctx.beginPath()
+      curve(ctx, s.path)
+      ctx.strokeStyle = '#ef4444'
+      ctx.globalAlpha = 0.7 * strength
+      ctx.lineWidth = 10 * px
+      ctx.stroke()
+    }
+    ctx.globalAlpha = 1
+
+    // flow bands: too many packets on a link to draw one by one
+    if (frame.bands.length > 0) {
+      ctx.beginPath()
+      for (const s of frame.bands) curve(ctx, s.path)
+      ctx.strokeStyle = colors.band
+      ctx.globalAlpha = 0.35
+      ctx.lineWidth = 9 * px
+      ctx.stroke()
+      ctx.globalAlpha = 1
+    }
+
+    // packets, one path per kind
+    const r = Math.min(MAX_R_PX, Math.max(MIN_R_PX, 6 * zoom)) * px
+    const halo = Math.max(1.2, r * zoom * 0.3) * px
+    for (let k = 0; k < KIND_COUNT; k++) drawKind(ctx, frame, k, r, halo, colors.halo)
+
+    // the traced request's own packets: a ring around each
+    let tracedCount = 0
+    for (let i = 0; i < frame.count; i++) if (frame.traced[i] === 1) tracedCount++
+    if (tracedCount > 0) {
+      ctx.beginPath()
+      for (let i = 0; i < frame.count; i++) {
+        if (frame.traced[i] !== 1) continue
+        const x = frame.x[i] as number
+        const y = frame.y[i] as number
+        ctx.moveTo(x + r * 2, y)
+        ctx.arc(x, y, r * 2, 0, Math.PI * 2)
+      }
+      ctx.strokeStyle = colors.trace
+      ctx.lineWidth = 2.5 * px
+      ctx.stroke()
+    }
+
+    // text in screen pixels
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    const labels = zoom >= LABEL_ZOOM && frame.count <= LABEL_LIMIT
+    if (labels || frame.bands.length > 0 || frame.counts.length > 0) {
+      ctx.font = '600 10px system-ui, sans-serif'
+      ctx.textBaseline = 'middle'
+      ctx.lineWidth = 3
+      ctx.strokeStyle = colors.halo
+    }
+    if (labels) {
+      ctx.fillStyle = colors.text
+      ctx.textAlign = 'left'
+      const off = r * zoom + 3
+      for (let i = 0; i < frame.count; i++) {
+        const hp = frame.hops[i] as Hop
+        const text = packetLabel(hp.carries, slots.get(hp.link)?.fromTopic ?? false)
+        const sx = (frame.x[i] as number) * zoom + panX + off
+        const sy = (frame.y[i] as number) * zoom + panY - off
+        ctx.strokeText(text, sx, sy)
+        ctx.fillText(text, sx, sy)
+      }
+    }
+    for (const s of frame.bands) countPill(ctx, s, zoom, panX, panY, colors, `${s.count} in flight`)
+    for (const s of frame.counts) countPill(ctx, s, zoom, panX, panY, colors, String(s.count))
+
+    if (flashing && !flashFrame) flashFrame = requestAnimationFrame(() => {
+      flashFrame = 0
+      schedule()
+    })
+  }
+
+  // Coalesced: a run-store update inside the app's animation frame draws in the same
+  // frame (a microtask runs before paint), and several updates in one task draw once.
+  const schedule = () => {
+    if (pending) return
+    pending = true
+    queueMicrotask(draw)
+  }
+
+  const unsubscribeRun = runner.store.subscribe((s, prev) => {
+    if (s.time !== prev.time || s.traced !== prev.traced || s.revision !== prev.revision) schedule()
+  })
+  const unsubscribeFlow = flow.subscribe((s, prev) => {
+    // node moves, measurements and edge changes rebuild what changed; a pan or zoom only redraws
+    if (s.transform === prev.transform || s.nodeLookup !== prev.nodeLookup || s.edges !== prev.edges || s.nodes !== prev.nodes) geometryDirty = true
+    schedule()
+  })
+  const onMotion = () => schedule()
+  reduced.addEventListener('change', onMotion)
+  const themeWatch = new MutationObserver(() => {
+    colors = readColors()
+    schedule()
+  })
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] })
+
+  // Trace: a click (not a pan) on a packet selects its request. The overlay takes no
+  // pointer events; this listens on React Flow's element without stopping anything.
+  const host = canvas.closest('.react-flow') as HTMLElement | null
+  let down: { x: number; y: number } | null = null
+  const onDown = (e: PointerEvent) => {
+    down = e.button === 0 ? { x: e.clientX, y: e.clientY } : null
+  }
+  const onUp = (e: PointerEvent) => {
+    const start = down
+    down = null
+    if (!start || Math.hypot(e.clientX - start.x, e.clientY - start.y) > CLICK_SLOP_PX) return
+    const target = e.target as Element | null
+    if (!target || target.closest('.react-flow__node, .react-flow__panel, .react-flow__controls, .react-flow__minimap')) return
+    const box = canvas.getBoundingClientRect()
+    const [panX, panY, zoom] = flow.getState().transform
+    const x = (e.clientX - box.left - panX) / zoom
+    const y = (e.clientY - box.top - panY) / zoom
+    const i = hitTest(frame, x, y, HIT_PX / zoom)
+    if (i < 0) return
+    const hp = frame.hops[i] as Hop
+    runner.store.getState().traceRequest({ correlationId: hp.correlationId, requestId: hp.requestId })
+  }
+  host?.addEventListener('pointerdown', onDown, true)
+  host?.addEventListener('pointerup', onUp, true)
+
+  schedule()
+  return () => {
+    disposed = true
+    unsubscribeRun()
+    unsubscribeFlow()
+    reduced.removeEventListener('change', onMotion)
+    themeWatch.disconnect()
+    host?.removeEventListener('pointerdown', onDown, true)
+    host?.removeEventListener('pointerup', onUp, true)
+    if (flashFrame) cancelAnimationFrame(flashFrame)
+  }
+}
+
+interface Colors {
+  halo: string
+  text: string
+  band: string
+  trace: string
+}
+
+/** The theme's colours, from the app's CSS variables (read when the theme changes). */
+function readColors(): Colors {
+  const css = getComputedStyle(document.documentElement)
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback
+  const text = v('--text', '#1c2430')
+  return { halo: v('--bg', '#ffffff'), text, band: v('--muted', '#5b6675'), trace: v('--focus', '#f59e0b') }
+}
+
+/** Append a link's bezier (exactly React Flow's) to the current path. */
+function curve(ctx: CanvasRenderingContext2D, p: LinkPath) {
+  ctx.moveTo(p.sx, p.sy)
+  ctx.bezierCurveTo(p.c1x, p.c1y, p.c2x, p.c2y, p.tx, p.ty)
+}
+
+/** Every drawn packet of kind `k` as one path, filled or stroked per its shape, with a halo in the canvas colour. */
+function drawKind(ctx: CanvasRenderingContext2D, f: Frame, k: number, r: number, halo: number, haloColor: string) {
+  const kind = PACKET_KINDS[k]
+  if (!kind) return
+  let any = false
+  ctx.beginPath()
+  const shape = kind.shape
+  for (let i = 0; i < f.count; i++) {
+    if (f.kind[i] !== k) continue
+    any = true
+    const x = f.x[i] as number
+    const y = f.y[i] as number
+    switch (shape) {
+      case 'dot':
+        ctx.moveTo(x + r, y)
+        ctx.arc(x, y, r, 0, Math.PI * 2)
+        break
+      case 'ring':
+        ctx.moveTo(x + r * 0.8, y)
+        ctx.arc(x, y, r * 0.8, 0, Math.PI * 2)
+        break
+      case 'cross': {
+        const d = r * 0.85
+        ctx.moveTo(x - d, y - d)
+        ctx.lineTo(x + d, y + d)
+        ctx.moveTo(x + d, y - d)
+        ctx.lineTo(x - d, y + d)
+        break
+      }
+      case 'square':
+      case 'hollowSquare': {
+        const d = r * 0.85
+        ctx.rect(x - d, y - d, 2 * d, 2 * d)
+        break
+      }
+      case 'envelope':
+        ctx.rect(x - r * 1.15, y - r * 0.75, r * 2.3, r * 1.5)
+        break
+      case 'diamond': {
+        const d = r * 1.2
+        ctx.moveTo(x, y - d)
+        ctx.lineTo(x + d, y)
+        ctx.lineTo(x, y + d)
+        ctx.lineTo(x - d, y)
+        ctx.closePath()
+        break
+      }
+      case 'triangle': {
+        // pointing the way it travels
+        const a = f.angle[i] as number
+        const c = Math.cos(a)
+        const s = Math.sin(a)
+        const d = r * 1.25
+        ctx.moveTo(x + c * d, y + s * d)
+        ctx.lineTo(x - c * d * 0.8 - s * d * 0.8, y - s * d * 0.8 + c * d * 0.8)
+        ctx.lineTo(x - c * d * 0.8 + s * d * 0.8, y - s * d * 0.8 - c * d * 0.8)
+        ctx.closePath()
+        break
+      }
+    }
+  }
+  if (!any) return
+  const outline = shape === 'ring' || shape === 'cross' || shape === 'hollowSquare'
+  if (outline) {
+    // a wide stroke in the canvas colour, then the kind's colour on top
+    const width = shape === 'cross' ? r * 0.6 : r * 0.5
+    ctx.strokeStyle = haloColor
+    ctx.lineWidth = width + halo * 2
+    ctx.stroke()
+    ctx.strokeStyle = kind.color
+    ctx.lineWidth = width
+    ctx.stroke()
+  } else {
+    ctx.strokeStyle = haloColor
+    ctx.lineWidth = halo * 2
+    ctx.stroke()
+    ctx.fillStyle = kind.color
+    ctx.fill()
+  }
+}
+
+/** A count in a pill on a link, screen px: a third of the way along, clear of the link's badge in the middle. */
+function countPill(ctx: CanvasRenderingContext2D, s: LinkSlot, zoom: number, panX: number, panY: number, c: Colors, text: string) {
+  const pts = s.path.points
+  const mid = Math.round(SAMPLES / 3)
+  const x = (pts[2 * mid] as number) * zoom + panX
+  const y = (pts[2 * mid + 1] as number) * zoom + panY
+  const w = ctx.measureText(text).width + 10
+  ctx.beginPath()
+  ctx.roundRect(x - w / 2, y - 8, w, 16, 8)
+  ctx.fillStyle = c.halo
+  ctx.fill()
+  ctx.lineWidth = 1
+  ctx.strokeStyle = c.band
+  ctx.stroke()
+  ctx.fillStyle = c.text
+  ctx.textAlign = 'center'
+  ctx.fillText(text, x, y + 0.5)
+}
