@@ -2,7 +2,7 @@ import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
 import type { MachineName } from '../../store/run/machines'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
-import { formatSimTime } from './logView'
+import { formatSimTime } from './formatTime'
 
 /**
  * Which lifecycle machine a traced request is in, and its current state, derived from the

@@ -1,4 +1,5 @@
 import type { LogEntry } from '../../store/run/types'
+import { formatSimTime } from './formatTime'
 
 /** What the event log shows; 'all' lets everything through. */
 export interface LogFilter {
@@ -35,11 +36,6 @@ export function filterLog(entries: readonly LogEntry[], f: LogFilter, limit = In
     out.push(e)
   }
   return out.reverse()
-}
-
-/** Simulated ms as seconds with millisecond precision: 12345.6 → "12.346 s". */
-export function formatSimTime(ms: number): string {
-  return `${(ms / 1000).toFixed(3)} s`
 }
 
 /**

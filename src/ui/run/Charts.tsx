@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from 'react'
+import type uPlot from 'uplot'
+import type { ChartSeries } from './series'
+
+type UPlotCtor = typeof uPlot
+
+let loading: Promise<UPlotCtor> | null = null
+/** uPlot and its stylesheet, loaded on first use so the initial bundle does not carry them. */
+function loadUPlot(): Promise<UPlotCtor> {
+  loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default)
+  return loading
+}
+
+interface ChartSpec {
+  key: string
+  title: string
+  unit: string
+  lines: { label: string; pick: (s: ChartSeries) => (number | null)[]; color: string; dash?: number[] }[]
+}
+
+/** Colours readable on both themes; the latency lines differ by dash as well as colour. */
+const CHARTS: ChartSpec[] = [
+  { key: 'throughput', title: 'Throughput', unit: 'operations/s', lines: [{ label: 'per second', pick: (s) => s.throughput, color: '#3b6fd9' }] },
+  {
+    key: 'latency',
+    title: 'Latency',
+    unit: 'ms',
+    lines: [
+      { label: 'p50', pick: (s) => s.p50, color: '#0e9f6e' },
+      { label: 'p95', pick: (s) => s.p95, color: '#d48a0c', dash: [6, 3] },
+      { label: 'p99', pick: (s) => s.p99, color: '#c2362b', dash: [2, 3] },
+    ],
+  },
+  { key: 'errors', title: 'Errors', unit: 'per second', lines: [{ label: 'per second', pick: (s) => s.errors, color: '#c2362b' }] },
+  { key: 'depth', title: 'Queue depth', unit: 'waiting', lines: [{ label: 'waiting', pick: (s) => s.depth, color: '#7c3aed' }] },
+]
+
+const HEIGHT = 96
+
+function dataOf(spec: ChartSpec, s: ChartSeries): uPlot.AlignedData {
+  return [s.x, ...spec.lines.map((l) => l.pick(s))] as uPlot.AlignedData
+}
+
+function themeColors(el: HTMLElement) {
+  const css = getComputedStyle(el)
+  return { text: css.getPropertyValue('--muted').trim() || '#5b6675', grid: css.getPropertyValue('--border').trim() || '#d7dce3' }
+}
+
+/**
+ * The four live charts (uPlot on canvas). Plots are created once (and again only when the
+ * theme or the width changes); new samples go in with setData.
+ */
+export function Charts({ series, scope }: { series: ChartSeries; scope: string }) {
+  const [ctor, setCtor] = useState<UPlotCtor | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    loadUPlot().then(
+      (c) => live && setCtor(() => c),
+      () => live && setFailed(true),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return (
+    <div className="run-charts" aria-label={`Charts: ${scope}`} role="group">
+      {CHARTS.map((spec) => (
+        <figure key={spec.key} className="run-chart">
+          <figcaption>
+            <span className="run-chart__title">{spec.title}</span> <span className="muted">({spec.unit})</span>
+            {spec.lines.length > 1 && (
+              <span className="run-chart__key" aria-hidden="true">
+                {spec.lines.map((l) => (
+                  <span key={l.label}>
+                    <svg width="18" height="6">
+                      <line x1="0" y1="3" x2="18" y2="3" stroke={l.color} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} />
+                    </svg>
+                    {l.label}
+                  </span>
+                ))}
+              </span>
+            )}
+          </figcaption>
+          {failed ? <p className="muted">Charts could not be loaded.</p> : ctor ? <Plot ctor={ctor} spec={spec} series={series} /> : <div className="run-chart__plot" style={{ height: HEIGHT }} />}
+        </figure>
+      ))}
+    </div>
+  )
+}
+
+function Plot({ ctor, spec, series }: { ctor: UPlotCtor; spec: ChartSpec; series: ChartSeries }) {
+  const box = useRef<HTMLDivElement>(null)
+  const plot = useRef<uPlot | null>(null)
+  const latest = useRef(series)
+  // effects run in order: the creation below sees the current series
+  useEffect(() => {
+    latest.current = series
+  }, [series])
+  const [width, setWidth] = useState(0)
+  const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? '')
+
+  useEffect(() => {
+    const el = box.current
+    if (!el) return
+    const ro = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)))
+    ro.observe(el)
+    const mo = new MutationObserver(() => setTheme(document.documentElement.dataset.theme ?? ''))
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+    return () => {
+      ro.disconnect()
+      mo.disconnect()
+    }
+  }, [])
+
+  // (re)create on width or theme changes only; data goes in through setData below
+  useEffect(() => {
+    const el = box.current
+    if (!el || width <= 0) return
+    const c = themeColors(el)
+    const axis: uPlot.Axis = { stroke: c.text, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1, size: 4 }, font: '11px system-ui, sans-serif', size: 30, gap: 3 }
+    const p = new ctor(
+      {
+        width,
+        height: HEIGHT,
+        legend: { show: false },
+        cursor: { show: true, points: { show: false }, drag: { x: false, y: false } },
+        padding: [6, 8, 0, 0],
+        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+        axes: [
+          { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} s`) },
+          { ...axis, size: 42 },
+        ],
+        series: [{}, ...spec.lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5, dash: l.dash, points: { show: false }, spanGaps: false }))],
+      },
+      dataOf(spec, latest.current),
+      el,
+    )
+    plot.current = p
+    return () => {
+      p.destroy()
+      plot.current = null
+    }
+  }, [ctor, spec, width, theme])
+
+  useEffect(() => {
+    plot.current?.setData(dataOf(spec, series))
+  }, [spec, series])
+
+  return <div ref={box} className="run-chart__plot" style={{ height: HEIGHT }} />
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useRun } from '../../store/react/runContext'
+import { EventLogTab } from './EventLogTab'
+import { MetricsTab } from './MetricsTab'
+import { TraceTab } from './TraceTab'
+import './runPanel.css'
+
+type Tab = 'metrics' | 'log' | 'trace'
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'metrics', label: 'Metrics' },
+  { id: 'log', label: 'Event log' },
+  { id: 'trace', label: 'Trace' },
+]
+const KEY = 'wireplay.runPanel'
+
+function readSaved(): { tab: Tab; open: boolean } {
+  try {
+    const v = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { tab?: unknown; open?: unknown } | null
+    const tab = TABS.find((t) => t.id === v?.tab)?.id ?? 'metrics'
+    return { tab, open: v?.open !== false }
+  } catch {
+    return { tab: 'metrics', open: true }
+  }
+}
+
+/**
+ * The panel under the canvas that explains a run: live metrics, the event log and a
+ * traced request (sequence diagram and state machine). Tabs follow the ARIA tabs pattern
+ * (arrow keys, Home, End); the panel can be hidden to give the canvas room, and remembers
+ * its tab and whether it was open. Only the open tab is drawn and reads the run.
+ */
+export function RunPanel() {
+  const [{ tab, open }, setState] = useState(readSaved)
+  const ids = useId()
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({})
+  const traced = useRun((s) => s.traced)
+
+  const update = useCallback((next: { tab: Tab; open: boolean }) => {
+    setState(next)
+    try {
+      localStorage.setItem(KEY, JSON.stringify(next))
+    } catch {
+      // not remembered; it still applies to this page
+    }
+  }, [])
+  const select = (t: Tab) => update({ tab: t, open: true })
+
+  // a request traced from the canvas (a packet) shows its trace, unless the reader is in
+  // the log, where clicking lines traces them one after another
+  const lastTraced = useRef(traced)
+  useEffect(() => {
+    if (traced && traced !== lastTraced.current && tab === 'metrics') update({ tab: 'trace', open })
+    lastTraced.current = traced
+  }, [traced, tab, open, update])
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab)
+    let j: number
+    if (e.key === 'ArrowRight') j = (i + 1) % TABS.length
+    else if (e.key === 'ArrowLeft') j = (i - 1 + TABS.length) % TABS.length
+    else if (e.key === 'Home') j = 0
+    else if (e.key === 'End') j = TABS.length - 1
+    else return
+    e.preventDefault()
+    const next = (TABS[j] as (typeof TABS)[number]).id
+    select(next)
+    tabRefs.current[next]?.focus()
+  }
+
+  const panelId = `${ids}-panel`
+  return (
+    <section className={`run-panel${open ? '' : ' is-collapsed'}`} aria-label="Run details">
+      <div className="run-panel__bar">
+        <div role="tablist" aria-label="Run details" className="run-panel__tabs" onKeyDown={onKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el
+              }}
+              type="button"
+              role="tab"
+              id={`${ids}-tab-${t.id}`}
+              aria-selected={t.id === tab}
+              aria-controls={open && t.id === tab ? panelId : undefined}
+              tabIndex={t.id === tab ? 0 : -1}
+              className="run-panel__tab"
+              onClick={() => select(t.id)}
+            >
+              {t.label}
+              {t.id === 'trace' && traced && <span className="run-panel__dot" aria-label="(a request is traced)" />}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="run-panel__toggle" aria-expanded={open} aria-controls={panelId} onClick={() => update({ tab, open: !open })}>
+          {open ? 'Hide panel' : 'Show panel'}
+        </button>
+      </div>
+      {open && (
+        <div role="tabpanel" id={panelId} aria-labelledby={`${ids}-tab-${tab}`} className="run-panel__body" tabIndex={0}>
+          {tab === 'metrics' && <MetricsTab />}
+          {tab === 'log' && <EventLogTab onShowTrace={() => select('trace')} />}
+          {tab === 'trace' && <TraceTab />}
+        </div>
+      )}
+    </section>
+  )
+}
