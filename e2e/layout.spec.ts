@@ -1,8 +1,9 @@
 import { type Editor, expect, test } from './fixtures'
 
 /**
- * The canvas takes all the height below the toolbar (and the welcome hint, when shown),
- * whether or not the hint is there and whatever the inspector shows.
+ * The canvas takes all the height between the toolbar (and the welcome hint, when shown)
+ * and the run bar, which sits at the bottom of the window, whether or not the hint is
+ * there and whatever the inspector shows.
  */
 async function expectCanvasFillsWindow(editor: Editor) {
   const viewport = editor.page.viewportSize()!
@@ -11,7 +12,11 @@ async function expectCanvasFillsWindow(editor: Editor) {
   const hint = (await editor.hint.count()) > 0 ? await editor.hint.boundingBox() : null
   const top = hint ? hint.y + hint.height : above.y + above.height
   expect(Math.round(canvas.y)).toBe(Math.round(top))
-  expect(Math.round(canvas.y + canvas.height)).toBe(viewport.height)
+  const runBar = editor.page.getByRole('region', { name: 'Run' })
+  await expect(runBar).toBeVisible()
+  const below = (await runBar.boundingBox())!
+  expect(Math.round(canvas.y + canvas.height)).toBe(Math.round(below.y))
+  expect(Math.round(below.y + below.height)).toBe(viewport.height)
 }
 
 test('the canvas fills the window on a first visit', async ({ editor }) => {
