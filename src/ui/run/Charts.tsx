@@ -35,7 +35,7 @@ const CHARTS: ChartSpec[] = [
   { key: 'depth', title: 'Queue depth', unit: 'waiting', lines: [{ label: 'waiting', pick: (s) => s.depth, color: '#7c3aed' }] },
 ]
 
-const HEIGHT = 96
+const HEIGHT = 74
 
 function dataOf(spec: ChartSpec, s: ChartSeries): uPlot.AlignedData {
   return [s.x, ...spec.lines.map((l) => l.pick(s))] as uPlot.AlignedData

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRun, useRunner } from '../../store/react/runContext'
 import type { LogEntry, TracedRequest } from '../../store/run/types'
@@ -32,6 +32,7 @@ export function EventLogTab({ onShowTrace }: { onShowTrace(): void }) {
   const traced = useRun((s) => s.traced)
   const diagram = useDiagramStructure()
   const [filter, setFilter] = useState<LogFilter>(ALL)
+  const ids = useId()
   const [focusSeq, setFocusSeq] = useState<number | null>(null)
   const list = useRef<HTMLOListElement>(null)
   const stick = useRef(true)
@@ -83,39 +84,33 @@ export function EventLogTab({ onShowTrace }: { onShowTrace(): void }) {
   return (
     <div className="run-log">
       <div className="run-log__filters">
-        <label>
-          Node{' '}
-          <select value={filter.node} onChange={(e) => setFilter({ ...filter, node: e.target.value })}>
-            <option value="all">All nodes</option>
-            {nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Pattern{' '}
-          <select value={filter.pattern} onChange={(e) => setFilter({ ...filter, pattern: e.target.value as LogFilter['pattern'] })}>
-            <option value="all">All patterns</option>
-            {PATTERNS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Outcome{' '}
-          <select value={filter.outcome} onChange={(e) => setFilter({ ...filter, outcome: e.target.value as LogFilter['outcome'] })}>
-            <option value="all">All outcomes</option>
-            {OUTCOMES.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={`${ids}-node`}>Node</label>
+        <select id={`${ids}-node`} value={filter.node} onChange={(e) => setFilter({ ...filter, node: e.target.value })}>
+          <option value="all">All nodes</option>
+          {nodes.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-pattern`}>Pattern</label>
+        <select id={`${ids}-pattern`} value={filter.pattern} onChange={(e) => setFilter({ ...filter, pattern: e.target.value as LogFilter['pattern'] })}>
+          <option value="all">All patterns</option>
+          {PATTERNS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-outcome`}>Outcome</label>
+        <select id={`${ids}-outcome`} value={filter.outcome} onChange={(e) => setFilter({ ...filter, outcome: e.target.value as LogFilter['outcome'] })}>
+          <option value="all">All outcomes</option>
+          {OUTCOMES.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
         <span className="muted run-log__count">
           {total > lines.length ? `newest ${lines.length} of ${total} lines` : `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`} · newest at the bottom
         </span>

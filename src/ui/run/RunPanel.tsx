@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useRun } from '../../store/react/runContext'
-import { EventLogTab } from './EventLogTab'
-import { MetricsTab } from './MetricsTab'
-import { TraceTab } from './TraceTab'
 import './runPanel.css'
+
+// the tabs' contents load with the run (after the first paint), not in the initial bundle
+const MetricsTab = lazy(() => import('./MetricsTab').then((m) => ({ default: m.MetricsTab })))
+const EventLogTab = lazy(() => import('./EventLogTab').then((m) => ({ default: m.EventLogTab })))
+const TraceTab = lazy(() => import('./TraceTab').then((m) => ({ default: m.TraceTab })))
 
 type Tab = 'metrics' | 'log' | 'trace'
 const TABS: { id: Tab; label: string }[] = [
@@ -34,6 +36,12 @@ export function RunPanel() {
   const ids = useId()
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({})
   const traced = useRun((s) => s.traced)
+  useEffect(() => {
+    // the panel mounts with the run, after the first paint: fetch every tab now so switching is instant
+    void import('./MetricsTab')
+    void import('./EventLogTab')
+    void import('./TraceTab')
+  }, [])
 
   const update = useCallback((next: { tab: Tab; open: boolean }) => {
     setState(next)
@@ -69,9 +77,9 @@ export function RunPanel() {
 
   const panelId = `${ids}-panel`
   return (
-    <section className={`run-panel${open ? '' : ' is-collapsed'}`} aria-label="Run details">
+    <section className={`run-panel${open ? '' : ' is-collapsed'}`} aria-label="Metrics, log and trace">
       <div className="run-panel__bar">
-        <div role="tablist" aria-label="Run details" className="run-panel__tabs" onKeyDown={onKey}>
+        <div role="tablist" aria-label="Details" className="run-panel__tabs" onKeyDown={onKey}>
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -98,9 +106,11 @@ export function RunPanel() {
       </div>
       {open && (
         <div role="tabpanel" id={panelId} aria-labelledby={`${ids}-tab-${tab}`} className="run-panel__body" tabIndex={0}>
-          {tab === 'metrics' && <MetricsTab />}
-          {tab === 'log' && <EventLogTab onShowTrace={() => select('trace')} />}
-          {tab === 'trace' && <TraceTab />}
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {tab === 'metrics' && <MetricsTab />}
+            {tab === 'log' && <EventLogTab onShowTrace={() => select('trace')} />}
+            {tab === 'trace' && <TraceTab />}
+          </Suspense>
         </div>
       )}
     </section>

@@ -134,7 +134,7 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
         {layout.lifelines.map((l) => (
           <g key={l.id} className="run-seq__lifeline">
             <text x={l.x} y={14} textAnchor="middle" className="run-seq__name">
-              {l.label.length > 20 ? `${l.label.slice(0, 19)}…` : l.label}
+              {l.label.length > 16 ? `${l.label.slice(0, 15)}…` : l.label}
             </text>
             <line x1={l.x} y1={layout.headY - 12} x2={l.x} y2={bottom} />
           </g>
@@ -189,7 +189,14 @@ function MachineDiagram({ name, current }: { name: MachineName; current: readonl
   }Transitions: ${data.transitions.map((t) => `${t.from} to ${t.to} on ${t.event}${t.guard ? ` if ${t.guard}` : ''}`).join('; ')}.`
   return (
     <div className="run-machine">
-      <svg className="run-machine__svg" role="img" aria-label={description} data-current={current.join(' ')} width={layout.width + 16} height={layout.height + 4} viewBox={`-12 0 ${layout.width + 16} ${layout.height + 4}`}>
+      <svg
+        className="run-machine__svg"
+        role="img"
+        aria-label={description}
+        data-current={current.join(' ')}
+        // fits its box, but shrinks at most to 85 % (then scrolls) so the labels stay legible
+        style={{ width: `clamp(${Math.round(0.85 * (layout.width + 16))}px, 100%, ${layout.width + 16}px)`, height: 'auto' }}
+        viewBox={`-12 0 ${layout.width + 16} ${layout.height + 4}`}>
         {layout.transitions.map((t, i) => {
           const pts = t.points
           const last = pts.at(-1)

@@ -46,7 +46,7 @@ export function transitionLabel(t: { event: string; guard: string | null }): str
 
 export function layoutMachine(m: MachineData): MachineLayout {
   const g = new dagre.graphlib.Graph({ multigraph: true })
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 70, edgesep: 8, marginx: 8, marginy: 8 })
+  g.setGraph({ rankdir: 'LR', nodesep: 10, ranksep: 56, edgesep: 6, marginx: 8, marginy: 8 })
   for (const s of m.states) g.setNode(s.name, { width: s.name.length * CHAR + 26, height: STATE_HEIGHT })
   m.transitions.forEach((t, i) => {
     const label = transitionLabel(t)

@@ -38,9 +38,9 @@ export interface SequenceLayout {
 
 export const SEQUENCE = {
   /** left margin holding the time labels */
-  timeColumn: 78,
+  timeColumn: 64,
   /** between two lifelines */
-  gap: 150,
+  gap: 118,
   headHeight: 34,
   row: 24,
   bottom: 14,
