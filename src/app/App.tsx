@@ -10,7 +10,10 @@ import type { CommandContext } from '../ui/commands'
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog'
 import { ConflictBanner } from '../ui/ConflictBanner'
 import { ProblemBanner } from '../ui/ProblemBanner'
-import { ShareDialog } from '../ui/ShareDialog'
+import { ShareDialog, type ShareOptions, type ShareRequest } from '../ui/ShareDialog'
+import { RestoreBanner } from '../ui/RestoreBanner'
+import { RunPanel } from '../ui/run/RunPanel'
+import { formatSimTime } from '../ui/run/formatTime'
 import { Hint } from '../ui/Hint'
 import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
@@ -22,7 +25,7 @@ import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
 import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
-import { useLiveRun } from './useLiveRun'
+import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTheme } from './useTheme'
 
@@ -78,8 +81,19 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
       ),
     [],
   )
-  const [shareUrl, setShareUrl] = useState<string | null>(null)
-  const openShare = useCallback(() => setShareUrl(shareUrlFor(store.getState().history.present)), [store])
+  const [shareRequest, setShareRequest] = useState<ShareRequest | null>(null)
+  const openShare = useCallback(() => {
+    const diagram = store.getState().history.present
+    const run = runner?.store.getState()
+    const view = (o: ShareOptions) => ({ speed: run?.speed, at: o.startAtNow ? run?.time : undefined })
+    setShareRequest({
+      link: (o) => shareUrlFor(diagram, view(o)),
+      embed: (o) => shareUrlFor(diagram, view(o), true),
+      now: run?.time ?? 0,
+      nowText: formatSimTime(run?.time ?? 0),
+    })
+  }, [store, runner])
+  const linkView = useLinkView(runner)
   const fileInput = useRef<HTMLInputElement>(null)
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const openDocumentFile = useCallback(
@@ -121,7 +135,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
     [store, flow, confirm, toggle, openShare, exportFile, openFile, runner],
   )
   useShortcuts(ctx)
-  const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView)
+  const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView, linkView)
 
   return (
     <CommandCtx.Provider value={ctx}>
@@ -129,6 +143,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         <Toolbar themeLabel={theme === 'dark' ? 'Light theme' : 'Dark theme'} />
         {autosave && <SaveConflict autosave={autosave} />}
         {linkError.message && <ProblemBanner title="This link could not be opened." message={linkError.message} onDismiss={linkError.dismiss} />}
+        {linkError.previous && <RestoreBanner onRestore={() => store.getState().replaceDiagram(linkError.previous!, 'Restored the diagram you had before the link. Undo opens the link’s diagram again.')} onDone={linkError.forgetPrevious} />}
         {fileProblem && <ProblemBanner title="That file could not be opened." message={fileProblem} onDismiss={() => setFileProblem(null)} />}
         {hint && (
           <Hint
@@ -155,13 +170,14 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
           <div className="stage">
             <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} />
             {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
+            {runner && <RunPanel />}
           </div>
           <Inspector />
         </main>
         {runner && faultMenu && <FaultMenu request={faultMenu} onClose={closeFaultMenu} />}
         <NoticeBar />
         <ConfirmDialog request={confirmRequest} />
-        <ShareDialog url={shareUrl} onClose={() => setShareUrl(null)} />
+        <ShareDialog request={shareRequest} onClose={() => setShareRequest(null)} />
       </div>
     </CommandCtx.Provider>
   )

@@ -7,7 +7,8 @@ import { formatProblems, parseDocument } from '../share/document'
 import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
-import { readIncomingLink } from './shareLinks'
+import { isEmbedView, readIncomingLink } from './shareLinks'
+import { EmbedApp } from './EmbedApp'
 import { installTestBridge } from './testBridge'
 
 const HINT_KEY = 'wireplay.hintDismissed'
@@ -21,6 +22,7 @@ function starter(): Diagram {
 
 /** Composition root: restore the saved diagram (or the starter on a first visit), start autosave, render. */
 export function boot(rootElement: HTMLElement) {
+  if (isEmbedView()) return bootEmbed(rootElement)
   const storage = openStorage()
   const saved = storage ? loadAutosave(storage) : ({ kind: 'none' } as const)
   const store = createEditorStore(saved.kind === 'ok' ? saved.diagram : starter())
@@ -59,6 +61,19 @@ export function boot(rootElement: HTMLElement) {
           autosave?.saveSoon()
         }}
       />
+    </StrictMode>,
+  )
+}
+
+/** The embed view: the link's diagram read-only, nothing read from or written to storage. */
+function bootEmbed(rootElement: HTMLElement) {
+  const link = readIncomingLink(true)
+  const store = createEditorStore(link?.ok ? link.value.diagram : starter())
+  installTestBridge(store)
+  const problem = link === null ? 'This embed holds no diagram; it shows the starter diagram.' : link.ok ? null : link.error.message
+  createRoot(rootElement).render(
+    <StrictMode>
+      <EmbedApp store={store} problem={problem} view={link?.ok ? (link.value.view ?? null) : null} />
     </StrictMode>,
   )
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { LinkView } from '../share/link'
 import type { EditorStore } from '../store/editorStore'
 import type { Runner } from '../store/run/types'
 
@@ -51,4 +52,30 @@ export function useLiveRun(store: EditorStore): Runner | null {
     }
   }, [runner])
   return runner
+}
+
+/**
+ * Apply how a share link says to watch its run (speed, start instant). A link opened at
+ * page load arrives before the engine has loaded: it waits for the run.
+ */
+export function useLinkView(runner: Runner | null): (view: LinkView) => void {
+  const pending = useRef<LinkView | null>(null)
+  useEffect(() => {
+    if (!runner || !pending.current) return
+    applyView(runner, pending.current)
+    pending.current = null
+  }, [runner])
+  return useCallback(
+    (view: LinkView) => {
+      if (runner) applyView(runner, view)
+      else pending.current = view
+    },
+    [runner],
+  )
+}
+
+function applyView(runner: Runner, view: LinkView) {
+  const run = runner.store.getState()
+  if (view.speed !== undefined) run.setSpeed(view.speed)
+  if (view.at !== undefined) run.seek(view.at)
 }

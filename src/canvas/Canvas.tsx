@@ -22,6 +22,7 @@ import { useEditor, useEditorStore } from '../store/react/editorContext'
 import { createFlowDeriver, type Measured } from './deriveFlow'
 import type { WireFlowEdge, WireFlowNode } from './flowTypes'
 import { DetailContext, selectDetail } from './detail'
+import { ReadOnlyContext } from './readOnly'
 import { FIT_VIEW_OPTIONS } from './fitView'
 import { Legend } from './Legend'
 import { PacketLayer } from './packets/PacketLayer'
@@ -52,12 +53,14 @@ export interface CanvasProps {
   colorMode: ColorMode
   /** right-click (or the context-menu key) on a node or link: where, in page pixels */
   onContextMenuFor?(target: { node: string } | { link: string }, at: { x: number; y: number }): void
+  /** the embed view: nothing can be moved, linked or renamed */
+  readOnly?: boolean
   /** the saved view to restore; without one the diagram is fitted */
   initialViewport: Viewport | undefined
   onViewportChange(viewport: Viewport): void
 }
 
-export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor }: CanvasProps) {
+export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, readOnly = false }: CanvasProps) {
   const store = useEditorStore()
   const detail = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
@@ -123,18 +126,24 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
     [store],
   )
 
-  const openMenu = (e: React.MouseEvent, target: { node: string } | { link: string }) => {
-    if (!onContextMenuFor) return
-    e.preventDefault()
-    // a context-menu key press on a focused node has no pointer position: open at the element
-    let { clientX: x, clientY: y } = e
-    if (x === 0 && y === 0) {
-      const r = (e.currentTarget as Element).getBoundingClientRect()
-      x = r.left + r.width / 2
-      y = r.top + r.height / 2
-    }
-    onContextMenuFor(target, { x, y })
-  }
+  // stable handlers (see the note on prop identity below)
+  const openMenu = useCallback(
+    (e: React.MouseEvent, target: { node: string } | { link: string }) => {
+      if (!onContextMenuFor) return
+      e.preventDefault()
+      // a context-menu key press on a focused node has no pointer position: open at the element
+      let { clientX: x, clientY: y } = e
+      if (x === 0 && y === 0) {
+        const r = (e.currentTarget as Element).getBoundingClientRect()
+        x = r.left + r.width / 2
+        y = r.top + r.height / 2
+      }
+      onContextMenuFor(target, { x, y })
+    },
+    [onContextMenuFor],
+  )
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: WireFlowNode) => openMenu(e, { node: n.id }), [openMenu])
+  const onEdgeContextMenu = useCallback((e: React.MouseEvent, l: WireFlowEdge) => openMenu(e, { link: l.id }), [openMenu])
 
   const isValidConnection: IsValidConnection = useCallback(
     (c) => checkConnection(store.getState().history.present, c.source, c.target).ok,
@@ -177,6 +186,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
 
   return (
     <DetailContext.Provider value={detail}>
+      <ReadOnlyContext.Provider value={readOnly}>
       <div className={DETAIL_CLASS[detail]} data-testid={TEST_IDS.canvas}>
         <ReactFlow<WireFlowNode, WireFlowEdge>
           nodes={nodes}
@@ -188,8 +198,10 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onPaneClick={onPaneClick}
-          onNodeContextMenu={(e, n) => openMenu(e, { node: n.id })}
-          onEdgeContextMenu={(e, l) => openMenu(e, { link: l.id })}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
           onMoveEnd={onMoveEnd}
           colorMode={colorMode}
           deleteKeyCode={null}
@@ -218,6 +230,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           </div>
         )}
       </div>
+      </ReadOnlyContext.Provider>
     </DetailContext.Provider>
   )
 }

@@ -6,6 +6,7 @@ import { nodeSummary } from '../model/summary'
 import { useEditorStore } from '../store/react/editorContext'
 import type { WireFlowNode } from './flowTypes'
 import { useDetail } from './detail'
+import { useReadOnly } from './readOnly'
 import { NodeIcon } from './NodeIcon'
 import { NodeLive } from './NodeLive'
 
@@ -36,6 +37,7 @@ function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
   const canReceive = node.kind !== 'client'
   const canSend = node.kind !== 'database'
   const detail = useDetail()
+  const readOnly = useReadOnly()
 
   if (detail === 'very-far') {
     // a plain shape: text would be under 4 px here. Handles stay so links keep their anchors.
@@ -72,8 +74,9 @@ function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
       ) : (
         <div
           className="wire-node__label"
-          title="Double-click to rename"
+          title={readOnly ? undefined : 'Double-click to rename'}
           onDoubleClick={(e) => {
+            if (readOnly) return
             e.stopPropagation()
             setDraft(node.label)
             setEditing(true)

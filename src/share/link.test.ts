@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { deflateSync, strToU8 } from 'fflate'
+import { deflateSync, inflateSync, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { addNode, connect, setLinkKind, setLinkSetting, setNodeSetting } from '../model/edits'
 import type { Diagram } from '../model/types'
@@ -162,4 +162,29 @@ describe('share links keep what users type and name, exactly', () => {
     expect(r.ok ? null : r.error.kind).toBe('invalid')
     expect(r.ok ? '' : r.error.message).toMatch(/36000 nodes; a diagram holds at most 500/)
   })
+
+  it('carries the run speed, the instant to open at and the seed; leaves them out at their defaults', () => {
+    const doc = runDoc(JSON.stringify({ ...STARTER_DOCUMENT, seed: 9 }))
+    const plain = encodeLink(doc.diagram)
+    expect(encodeLink(doc.diagram, undefined, { speed: 1, at: 0 })).toBe(plain)
+    const r = decodeLink(encodeLink(doc.diagram, undefined, { speed: 5, at: 12_345.6 }))
+    expect(r).toEqual({ ok: true, value: { ...doc, view: { speed: 5, at: 12_346 } } })
+    expect(r.ok && r.value.diagram.seed).toBe(9)
+  })
+
+  it('refuses a speed or start instant out of range as an invalid link', () => {
+    const starter = runDoc(JSON.stringify(STARTER_DOCUMENT))
+    const withView = (extra: object) => {
+      const json = { ...JSON.parse(Buffer.from(inflateRaw(encodeLink(starter.diagram).slice(3))).toString()), ...extra }
+      return `w1.${base64url(deflateSync(strToU8(JSON.stringify(json)), { level: 9 }))}`
+    }
+    for (const extra of [{ sp: 50 }, { sp: 'fast' }, { at: -1 }, { at: 1.5 }]) {
+      const r = decodeLink(withView(extra))
+      expect(r.ok ? null : r.error.kind, JSON.stringify(extra)).toBe('invalid')
+    }
+  })
 })
+
+function inflateRaw(b64url: string): Uint8Array {
+  return inflateSync(new Uint8Array(Buffer.from(b64url, 'base64url')))
+}

@@ -45,9 +45,28 @@ function fromBase64Url(raw: string): Uint8Array | null {
   return bytes
 }
 
-/** The fragment (without "#") that holds this diagram and its fault timeline. */
-export function encodeLink(diagram: Diagram, faults?: readonly Fault[]): string {
-  const json = JSON.stringify(compactDocument(toDocument(diagram, faults) as Parameters<typeof compactDocument>[0]))
+/** How the person who shared it was watching the run: opening the link plays it the same way. */
+export interface LinkView {
+  /** run speed, 0.1–20 */
+  speed?: number
+  /** the instant to open at, simulated ms */
+  at?: number
+}
+
+export const LINK_SPEEDS = { min: 0.1, max: 20 }
+/** a year of simulated time: far beyond any run a person waits for */
+const MAX_AT_MS = 366 * 24 * 3_600_000
+
+/** A decoded link: the document, and how to watch its run when the link says. */
+export type SharedLink = RunDocument & { view?: LinkView }
+
+/** The fragment (without "#") that holds this diagram, its fault timeline and seed, and optionally how to watch it. */
+export function encodeLink(diagram: Diagram, faults?: readonly Fault[], view: LinkView = {}): string {
+  const compact = compactDocument(toDocument(diagram, faults) as Parameters<typeof compactDocument>[0]) as Record<string, unknown>
+  // speed 1 and instant 0 are what opening a link does anyway: left out
+  if (view.speed !== undefined && view.speed !== 1) compact.sp = view.speed
+  if (view.at !== undefined && view.at > 0) compact.at = Math.round(view.at)
+  const json = JSON.stringify(compact)
   return `${LINK_FORMAT}.${toBase64Url(deflateSync(strToU8(json), { level: 9, mem: 12 }))}`
 }
 
@@ -83,7 +102,7 @@ function boundedInflate(data: Uint8Array, cap: number): Uint8Array | 'too-large'
 }
 
 /** Read a fragment (with or without "#"). */
-export function decodeLink(fragment: string): Result<RunDocument, LinkError> {
+export function decodeLink(fragment: string): Result<SharedLink, LinkError> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment
   if (text.length > MAX_FRAGMENT_CHARS) return fail('too-long', `This link is too long to be a Wireplay diagram (${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_FRAGMENT_CHARS.toLocaleString('en-US')}).`)
   const dot = text.indexOf('.')
@@ -106,10 +125,29 @@ export function decodeLink(fragment: string): Result<RunDocument, LinkError> {
   } catch {
     return fail('corrupt', 'This link is damaged: its contents are not readable.')
   }
+  const view = readView(compact)
+  if (typeof view === 'string') return fail('invalid', `This link does not hold a valid diagram: ${view}.`)
   const doc = expandCompact(compact)
   if (doc === 'newer') return fail('newer-version', 'This link holds a diagram from a newer version of Wireplay. Open it there, or ask for a link from this version.')
   if (typeof doc === 'string') return fail('invalid', `This link does not hold a valid diagram: ${doc}.`)
   const parsed = parseRunDocumentText(JSON.stringify(doc))
   if (!parsed.ok) return fail('invalid', `This link holds a diagram with problems:\n${formatProblems(parsed.error.slice(0, 5))}`)
-  return ok(parsed.value)
+  return ok(view ? { ...parsed.value, view } : parsed.value)
+}
+
+/** The optional speed (`sp`) and start instant (`at`) of a compact link, checked; null when neither is there. */
+function readView(compact: unknown): LinkView | null | string {
+  if (typeof compact !== 'object' || compact === null) return null
+  const { sp, at } = compact as { sp?: unknown; at?: unknown }
+  if (sp === undefined && at === undefined) return null
+  const view: LinkView = {}
+  if (sp !== undefined) {
+    if (typeof sp !== 'number' || !(sp >= LINK_SPEEDS.min && sp <= LINK_SPEEDS.max)) return `its run speed must be from ${LINK_SPEEDS.min}× to ${LINK_SPEEDS.max}×`
+    view.speed = sp
+  }
+  if (at !== undefined) {
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > MAX_AT_MS) return 'its start instant must be a whole number of ms, at least 0'
+    view.at = at
+  }
+  return view
 }

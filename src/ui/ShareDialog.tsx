@@ -1,46 +1,87 @@
 import { useEffect, useRef, useState } from 'react'
 
+export interface ShareOptions {
+  /** open the run at the instant it shows now, not at 0 */
+  startAtNow: boolean
+}
+
+export interface ShareRequest {
+  /** the link for these options (the diagram, its faults and seed, the run's speed) */
+  link(options: ShareOptions): string
+  /** the same, as the read-only embed view for slides and course pages */
+  embed(options: ShareOptions): string
+  /** the run's current instant, ms (0 when it has not started) */
+  now: number
+  nowText: string
+}
+
 /**
- * The link that holds the whole diagram, ready to copy. The diagram travels in the
- * fragment (after #), which browsers never send to a server.
+ * The link that holds the whole diagram, ready to copy, and an iframe snippet that embeds
+ * it read-only with the run controls. The diagram travels in the fragment (after #),
+ * which browsers never send to a server.
  */
-export function ShareDialog({ url, onClose }: { url: string | null; onClose(): void }) {
+export function ShareDialog({ request, onClose }: { request: ShareRequest | null; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null)
   const field = useRef<HTMLInputElement>(null)
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
+  const snippetField = useRef<HTMLTextAreaElement>(null)
+  const [copied, setCopied] = useState<{ what: 'link' | 'embed'; ok: boolean } | null>(null)
+  const [startAtNow, setStartAtNow] = useState(false)
   useEffect(() => {
     const d = ref.current
     if (!d) return
-    if (url && !d.open) {
+    if (request && !d.open) {
       setCopied(null)
+      setStartAtNow(false)
       d.showModal()
       field.current?.select()
     }
-    if (!url && d.open) d.close()
-  }, [url])
+    if (!request && d.open) d.close()
+  }, [request])
 
-  const copy = async () => {
+  const options = { startAtNow: startAtNow && (request?.now ?? 0) > 0 }
+  const url = request?.link(options) ?? ''
+  const snippet = request ? `<iframe src="${request.embed(options)}" title="Wireplay diagram" width="960" height="600" style="border:0" loading="lazy"></iframe>` : ''
+
+  const copy = async (what: 'link' | 'embed') => {
     try {
-      await navigator.clipboard.writeText(url ?? '')
-      setCopied('yes')
+      await navigator.clipboard.writeText(what === 'link' ? url : snippet)
+      setCopied({ what, ok: true })
     } catch {
       // clipboard refused (permissions, insecure context): leave the text selected to copy by hand
-      field.current?.select()
-      setCopied('no')
+      ;(what === 'link' ? field.current : snippetField.current)?.select()
+      setCopied({ what, ok: false })
     }
   }
+  const status = (what: 'link' | 'embed', idle: string) =>
+    copied?.what !== what ? idle : copied.ok ? 'Copied to the clipboard.' : `This browser did not allow copying: the ${what === 'link' ? 'link' : 'code'} is selected, press Ctrl+C.`
   return (
     <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="share-title" onCancel={onClose} onClose={onClose}>
       <h2 id="share-title">Share this diagram</h2>
-      <p>Anyone with this link opens the same diagram. It travels inside the link itself: nothing is uploaded.</p>
+      <p>Anyone with this link opens the same diagram and the same run: its seed, faults and speed travel with it. It lives inside the link itself: nothing is uploaded.</p>
       <label htmlFor="share-link">Share link</label>
-      <input id="share-link" ref={field} type="text" readOnly value={url ?? ''} onFocus={(e) => e.target.select()} />
+      <input id="share-link" ref={field} type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
+      {request && request.now > 0 && (
+        <label className="checkbox-row">
+          <input type="checkbox" checked={startAtNow} onChange={(e) => setStartAtNow(e.target.checked)} />
+          Open the run at {request.nowText}, where it is now
+        </label>
+      )}
       <p className="muted" aria-live="polite">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'no' ? 'This browser did not allow copying: the link is selected, press Ctrl+C.' : `${url?.length ?? 0} characters.`}
+        {status('link', `${url.length.toLocaleString('en-US')} characters.`)}
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => void copy()}>
+        <button type="button" onClick={() => void copy('link')}>
           Copy link
+        </button>
+      </div>
+      <label htmlFor="share-embed">Embed code</label>
+      <textarea id="share-embed" ref={snippetField} readOnly rows={3} value={snippet} onFocus={(e) => e.target.select()} />
+      <p className="muted" aria-live="polite">
+        {status('embed', 'For slides and course pages: the diagram, read-only, with the run controls.')}
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void copy('embed')}>
+          Copy embed code
         </button>
         <button type="button" onClick={onClose}>
           Close

@@ -1,0 +1,93 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
+import { useEffect, useMemo, useRef } from 'react'
+import { Canvas } from '../canvas/Canvas'
+import type { EditorStore } from '../store/editorStore'
+import { EditorContext } from '../store/react/editorContext'
+import { RunnerContext, useRunnerMaybe } from '../store/react/runContext'
+import type { LinkView } from '../share/link'
+import { CommandCtx } from '../ui/commandContext'
+import { COMMANDS, type CommandContext } from '../ui/commands'
+import { ProblemBanner } from '../ui/ProblemBanner'
+import { RunBar } from '../ui/run/RunBar'
+import { useLinkView, useLiveRun } from './useLiveRun'
+import { useTheme } from './useTheme'
+import { EMBED_PARAM } from './shareLinks'
+
+export interface EmbedAppProps {
+  store: EditorStore
+  /** why the link could not be opened, if it could not */
+  problem: string | null
+  view: LinkView | null
+}
+
+/**
+ * The embed view (`?view=embed#w1…`), for slides and course pages: the diagram read-only
+ * with the run controls only. It keeps nothing (no autosave) and asks nothing.
+ */
+export function EmbedApp(props: EmbedAppProps) {
+  const runner = useLiveRun(props.store)
+  return (
+    <EditorContext.Provider value={props.store}>
+      <RunnerContext.Provider value={runner}>
+        <ReactFlowProvider>
+          <EmbedView {...props} />
+        </ReactFlowProvider>
+      </RunnerContext.Provider>
+    </EditorContext.Provider>
+  )
+}
+
+const noop = () => {}
+
+function EmbedView({ store, problem, view }: EmbedAppProps) {
+  const { theme, toggle } = useTheme()
+  const flow = useReactFlow()
+  const runner = useRunnerMaybe()
+  const applyView = useLinkView(runner)
+  // once: before the engine has loaded it waits inside useLinkView
+  const applied = useRef(false)
+  useEffect(() => {
+    if (!view || applied.current) return
+    applied.current = true
+    applyView(view)
+  }, [view, applyView])
+  const ctx: CommandContext = useMemo(
+    () => ({ store, flow, confirm: async () => false, toggleTheme: toggle, openShare: noop, exportFile: noop, openFile: noop, runner }),
+    [store, flow, toggle, runner],
+  )
+  // Space runs and pauses, as in the editor; nothing else here edits
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement
+      if (e.key !== ' ' || target.closest?.('button, a, input, select, textarea, summary, [role="tab"]')) return
+      e.preventDefault()
+      void COMMANDS.runPause.run(ctx)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [ctx])
+  const full = new URL(location.href)
+  full.searchParams.delete(EMBED_PARAM)
+
+  return (
+    <CommandCtx.Provider value={ctx}>
+      <div className="app app--embed">
+        <header className="embed-bar">
+          <span className="toolbar__logo" aria-hidden="true">
+            ⇄
+          </span>
+          <strong>Wireplay</strong>
+          <span className="muted">Read-only view</span>
+          <a href={full.toString()} target="_blank" rel="noopener">
+            Open in Wireplay ↗
+          </a>
+        </header>
+        {problem && <ProblemBanner title="This link could not be opened." message={problem} onDismiss={noop} />}
+        <main className="stage stage--embed">
+          <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly />
+          {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
+        </main>
+      </div>
+    </CommandCtx.Provider>
+  )
+}
