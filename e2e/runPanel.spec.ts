@@ -12,6 +12,10 @@ async function openWithClock(editor: Editor) {
   await editor.dismissHint()
   await editor.page.clock.install()
   await expect(runBar(editor).getByRole('button', { name: 'Run', exact: true })).toBeVisible()
+  // an 800-pixel window starts with the panel hidden, leaving the canvas its room
+  await expect(panel(editor).getByRole('tabpanel')).toHaveCount(0)
+  await panel(editor).getByRole('button', { name: 'Show panel' }).click()
+  await expect(panel(editor).getByRole('tabpanel')).toBeVisible()
 }
 
 const runBar = (editor: Editor) => editor.page.getByRole('region', { name: 'Run', exact: true })

@@ -15,21 +15,26 @@ const TABS: { id: Tab; label: string }[] = [
 ]
 const KEY = 'wireplay.runPanel'
 
+/** Below this window height the panel starts hidden (until opened once): the canvas needs the room. */
+const OPEN_FROM_HEIGHT = 900
+
 function readSaved(): { tab: Tab; open: boolean } {
+  const fallback = window.innerHeight >= OPEN_FROM_HEIGHT
   try {
     const v = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { tab?: unknown; open?: unknown } | null
     const tab = TABS.find((t) => t.id === v?.tab)?.id ?? 'metrics'
-    return { tab, open: v?.open !== false }
+    return { tab, open: typeof v?.open === 'boolean' ? v.open : fallback }
   } catch {
-    return { tab: 'metrics', open: true }
+    return { tab: 'metrics', open: fallback }
   }
 }
 
 /**
  * The panel under the canvas that explains a run: live metrics, the event log and a
  * traced request (sequence diagram and state machine). Tabs follow the ARIA tabs pattern
- * (arrow keys, Home, End); the panel can be hidden to give the canvas room, and remembers
- * its tab and whether it was open. Only the open tab is drawn and reads the run.
+ * (arrow keys, Home, End); the panel can be hidden to give the canvas room (it starts hidden
+ * in a short window), and remembers its tab and whether it was open. Only the open tab is
+ * drawn and reads the run.
  */
 export function RunPanel() {
   const [{ tab, open }, setState] = useState(readSaved)
