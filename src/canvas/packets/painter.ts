@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand'
 import type { Hop } from '../../sim/types'
 import type { Runner } from '../../store/run/types'
 import type { WireFlowEdge, WireFlowNode } from '../flowTypes'
-import { Frame, hitTest, layoutFrame, type LinkSlot } from './frame'
+import { Frame, hitTest, isTracedHop, layoutFrame, type LinkSlot } from './frame'
 import { linkPath, SAMPLES, type LinkPath } from './geometry'
 import { isFailure, KIND_COUNT, PACKET_KINDS, packetLabel } from './kinds'
 
@@ -36,8 +36,6 @@ const LABEL_LIMIT = 120
 const HIT_PX = 9
 /** a pointer that moved further than this between down and up panned: not a click */
 const CLICK_SLOP_PX = 4
-/** a traced request's journey is looked up again at most this often (wall ms) while the clock moves */
-const JOURNEY_REFRESH_MS = 400
 
 export interface PainterOptions {
   canvas: HTMLCanvasElement
@@ -62,7 +60,7 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)')
   let journeyLinks = new Set<string>()
   let journeyKey: unknown = null
-  let journeyAt = -Infinity
+  let journeyRevision = -1
 
   /** Recompute each link's handle points; rebuild a link's curve only when they moved. */
   const updateGeometry = () => {
@@ -95,17 +93,27 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
     slotList = [...slots.values()]
   }
 
-  const refreshJourney = (now: number) => {
-    const traced = runner.store.getState().traced
+  /**
+   * The links of the traced request's journey: the engine's trace when tracing starts (or
+   * the run is rebuilt), then every link one of its hops is seen on, frame by frame (cheap,
+   * where reading the trace again would copy thousands of hops).
+   */
+  const updateJourney = (packets: readonly Hop[]) => {
+    const { traced, revision } = runner.store.getState()
     if (!traced) {
-      journeyLinks = new Set()
+      if (journeyLinks.size > 0) journeyLinks = new Set()
       journeyKey = null
       return
     }
-    if (traced === journeyKey && now - journeyAt < JOURNEY_REFRESH_MS) return
-    journeyKey = traced
-    journeyAt = now
-    journeyLinks = new Set(runner.journey(traced.correlationId, traced.requestId).map((h) => h.link))
+    if (traced !== journeyKey || revision !== journeyRevision) {
+      journeyKey = traced
+      journeyRevision = revision
+      journeyLinks = new Set(runner.journey(traced.correlationId, traced.requestId).map((h) => h.link))
+    }
+    for (let i = 0; i < packets.length; i++) {
+      const hp = packets[i] as Hop
+      if (isTracedHop(hp, traced)) journeyLinks.add(hp.link)
+    }
   }
 
   const draw = () => {
@@ -145,7 +153,7 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
         if (s) s.flashAt = now
       }
     }
-    refreshJourney(now)
+    updateJourney(packets)
 
     ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * panX, dpr * panY)
     ctx.lineCap = 'round'
