@@ -4,10 +4,12 @@
 // presses Run and measures frames while the run plays: frame interval p50/p95 and
 // main-thread busy and script time per frame (the engine's tick included, since it runs in
 // the same frame). Budgets (this 2-core machine, no GPU): p95 ≤ 20 ms at 1,000 packets;
-// the 5,000 case above 30 frames per second (p50 ≤ 33.3 ms) thanks to banding.
-// Exits 1 when a budget is missed.
+// the 5,000 case above 30 frames per second (mean frame interval) thanks to banding.
+// A baseline row runs the same traffic with 1 ms hops (next to nothing in flight), so the
+// layer's own share of a frame shows. Exits 1 when a budget is missed.
 //
 // Usage: npm run build && npm run bench:packets [-- --runs 3 --only 5,000 --dist <dir> --css <rules>]
+import { cpus, loadavg } from 'node:os'
 import { preview } from 'vite'
 import { launchChromium, openDiagram } from './browser.mjs'
 
@@ -30,7 +32,7 @@ const WARM_MS = 60_000
 function packetDiagram({ latencyMs, ratePerClient }) {
   const nodes = []
   const links = []
-  const timeoutMs = latencyMs * 20
+  const timeoutMs = Math.max(5000, latencyMs * 20)
   let id = 1
   const link = (source, target, kind) => links.push({ id: `l-${id++}`, source, target, kind, settings: { latencyMs, ...(kind === 'sync' ? { timeoutMs } : {}) } })
   for (let g = 0; g < 20; g++) {
@@ -53,8 +55,10 @@ function packetDiagram({ latencyMs, ratePerClient }) {
 }
 
 const cases = [
+  // the same traffic with hops that take 1 ms: the run's other costs (engine, live node state, panels) without packets to draw
+  { name: 'baseline', doc: packetDiagram({ latencyMs: 1, ratePerClient: 16 }), warmMs: WARM_MS, budget: null },
   { name: '1,000 packets', doc: packetDiagram({ latencyMs: 400, ratePerClient: 16 }), warmMs: WARM_MS, budget: { p95: 20 } },
-  { name: '5,000 packets', doc: packetDiagram({ latencyMs: 2000, ratePerClient: 16 }), warmMs: WARM_MS, budget: { p50: 1000 / 30 } },
+  { name: '5,000 packets', doc: packetDiagram({ latencyMs: 2000, ratePerClient: 16 }), warmMs: WARM_MS, budget: { fps: 30 } },
 ]
 
 const quantile = (xs, q) => {
@@ -98,6 +102,7 @@ async function measure(browser, baseURL, c) {
   const after = await metrics()
   await context.close()
   return {
+    mean: intervals.reduce((a, b) => a + b, 0) / intervals.length,
     p50: quantile(intervals, 0.5),
     p95: quantile(intervals, 0.95),
     busyPerFrame: ((after.TaskDuration - before.TaskDuration) * 1000) / intervals.length,
@@ -110,7 +115,7 @@ const server = await preview({ ...(dist ? { build: { outDir: dist } } : {}), pre
 const baseURL = server.resolvedUrls.local[0]
 const browser = await launchChromium()
 let failed = false
-console.log(`packet layer frame time while a run plays at 1×, median of ${runs} runs (${FRAMES} frames each), whole diagram in view`)
+console.log(`packet layer frame time while a run plays at 1×, median of ${runs} runs (${FRAMES} frames each), whole diagram in view; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`)
 console.log('case            nodes links  in flight  drawn  bands   p50 ms  p95 ms  busy ms/frame  script ms/frame  budget')
 for (const c of cases.filter((c) => !only || c.name.includes(only))) {
   await measure(browser, baseURL, c) // warm-up
@@ -119,16 +124,18 @@ for (const c of cases.filter((c) => !only || c.name.includes(only))) {
   const m = (k) => median(results.map((r) => r[k]))
   const p50 = m('p50')
   const p95 = m('p95')
-  let verdict
-  if (c.budget.p95 !== undefined) {
+  let verdict = '—'
+  if (!c.budget) {
+    // no budget: a reference for the cases below
+  } else if (c.budget.p95 !== undefined) {
     verdict = p95 <= c.budget.p95 ? `p95 ≤ ${c.budget.p95} ok` : `p95 ≤ ${c.budget.p95} MISSED`
     if (p95 > c.budget.p95) failed = true
   } else {
-    const fps = 1000 / p50
-    verdict = p50 <= c.budget.p50 ? `${fps.toFixed(0)} fps > 30 ok` : `${fps.toFixed(0)} fps ≤ 30 MISSED`
-    if (p50 > c.budget.p50) failed = true
+    const fps = 1000 / m('mean')
+    verdict = fps > c.budget.fps ? `${fps.toFixed(0)} fps > ${c.budget.fps} ok` : `${fps.toFixed(0)} fps ≤ ${c.budget.fps} MISSED`
+    if (fps <= c.budget.fps) failed = true
   }
-  if (m('total') < (c.name.startsWith('5') ? 3000 : 600)) {
+  if (c.budget && m('total') < (c.name.startsWith('5') ? 3000 : 600)) {
     console.log(`${c.name}: only ${m('total').toFixed(0)} packets in flight; the diagram did not reach the intended load`)
     failed = true
   }

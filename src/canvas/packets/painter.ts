@@ -29,6 +29,8 @@ const FLASH_MS = 300
 /** packet radius on screen, px (scaled with zoom between these) */
 const MIN_R_PX = 3.5
 const MAX_R_PX = 7
+/** packets get a halo in the canvas colour from this zoom in */
+const HALO_ZOOM = 0.5
 /** labels beside packets only this close in and when this few are drawn */
 const LABEL_ZOOM = 0.75
 const LABEL_LIMIT = 120
@@ -50,6 +52,8 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const slots = new Map<string, Slot>()
   let slotList: Slot[] = []
   const frame = new Frame()
+  /** pills drawn this frame: x, y, width (screen px), for overlap checks */
+  const pills: number[] = []
   const view = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
   const seenFailures = new WeakSet<Hop>()
   let geometryDirty = true
@@ -193,18 +197,24 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
 
     // flow bands: too many packets on a link to draw one by one
     if (frame.bands.length > 0) {
-      ctx.beginPath()
-      for (const s of frame.bands) curve(ctx, s.path)
+      // one stroke per band: measured faster to rasterise than one path holding them all
       ctx.strokeStyle = colors.band
       ctx.globalAlpha = 0.35
       ctx.lineWidth = 9 * px
-      ctx.stroke()
+      ctx.lineCap = 'butt'
+      for (const s of frame.bands) {
+        ctx.beginPath()
+        curve(ctx, s.path)
+        ctx.stroke()
+      }
+      ctx.lineCap = 'round'
       ctx.globalAlpha = 1
     }
 
     // packets, one path per kind
     const r = Math.min(MAX_R_PX, Math.max(MIN_R_PX, 6 * zoom)) * px
-    const halo = Math.max(1.2, r * zoom * 0.3) * px
+    // zoomed out the line under a packet is a hair: no halo needed (it doubles the raster work)
+    const halo = zoom < HALO_ZOOM ? 0 : Math.max(1.2, r * zoom * 0.3) * px
     for (let k = 0; k < KIND_COUNT; k++) drawKind(ctx, frame, k, r, halo, colors.halo)
 
     // the traced request's own packets: a ring around each
@@ -246,8 +256,7 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
         ctx.fillText(text, sx, sy)
       }
     }
-    for (const s of frame.bands) countPill(ctx, s, zoom, panX, panY, colors, `${s.count} in flight`)
-    for (const s of frame.counts) countPill(ctx, s, zoom, panX, panY, colors, String(s.count))
+    countPills(ctx, reducedMotion ? frame.counts : frame.bands, zoom, panX, panY, colors, pills)
 
     if (flashing && !flashFrame) flashFrame = requestAnimationFrame(() => {
       flashFrame = 0
@@ -390,33 +399,33 @@ function drawKind(ctx: Ctx, f: Frame, k: number, r: number, halo: number, haloCo
   const color = kind.color
   switch (kind.shape) {
     case 'dot':
-      circles(ctx, f, k, r + halo, haloColor)
+      if (halo > 0) circles(ctx, f, k, r + halo, haloColor)
       circles(ctx, f, k, r, color)
       break
     case 'ring':
-      circles(ctx, f, k, r + halo, haloColor)
+      if (halo > 0) circles(ctx, f, k, r + halo, haloColor)
       circles(ctx, f, k, r, color)
       circles(ctx, f, k, r * 0.45, haloColor)
       break
     case 'square':
-      squares(ctx, f, k, r * 0.85 + halo, r * 0.85 + halo, haloColor)
+      if (halo > 0) squares(ctx, f, k, r * 0.85 + halo, r * 0.85 + halo, haloColor)
       squares(ctx, f, k, r * 0.85, r * 0.85, color)
       break
     case 'hollowSquare':
-      squares(ctx, f, k, r * 0.85 + halo, r * 0.85 + halo, haloColor)
+      if (halo > 0) squares(ctx, f, k, r * 0.85 + halo, r * 0.85 + halo, haloColor)
       squares(ctx, f, k, r * 0.85, r * 0.85, color)
       squares(ctx, f, k, r * 0.4, r * 0.4, haloColor)
       break
     case 'envelope':
-      squares(ctx, f, k, r * 1.15 + halo, r * 0.75 + halo, haloColor)
+      if (halo > 0) squares(ctx, f, k, r * 1.15 + halo, r * 0.75 + halo, haloColor)
       squares(ctx, f, k, r * 1.15, r * 0.75, color)
       break
     case 'diamond':
-      diamonds(ctx, f, k, r * 1.2 + halo * 1.4, haloColor)
+      if (halo > 0) diamonds(ctx, f, k, r * 1.2 + halo * 1.4, haloColor)
       diamonds(ctx, f, k, r * 1.2, color)
       break
     case 'triangle':
-      triangles(ctx, f, k, r * 1.25 + halo * 1.6, haloColor)
+      if (halo > 0) triangles(ctx, f, k, r * 1.25 + halo * 1.6, haloColor)
       triangles(ctx, f, k, r * 1.25, color)
       break
     case 'cross': {
@@ -497,21 +506,33 @@ function triangles(ctx: Ctx, f: Frame, k: number, d: number, color: string) {
   ctx.fill()
 }
 
-/** A count in a pill on a link, screen px: a third of the way along, clear of the link's badge in the middle. */
-function countPill(ctx: Ctx, s: LinkSlot, zoom: number, panX: number, panY: number, c: Colors, text: string) {
-  const pts = s.path.points
-  const mid = Math.round(SAMPLES / 3)
-  const x = (pts[2 * mid] as number) * zoom + panX
-  const y = (pts[2 * mid + 1] as number) * zoom + panY
-  const w = ctx.measureText(text).width + 10
-  ctx.beginPath()
-  ctx.roundRect(x - w / 2, y - 8, w, 16, 8)
-  ctx.fillStyle = c.halo
-  ctx.fill()
-  ctx.lineWidth = 1
-  ctx.strokeStyle = c.band
-  ctx.stroke()
-  ctx.fillStyle = c.text
+/**
+ * Counts in pills on links, screen px: a third of the way along when zoomed in (clear of
+ * the link's badge in the middle), in the middle when zoomed out (no badges then). A pill
+ * that would cover one already drawn is left out; its band still shows.
+ */
+function countPills(ctx: Ctx, slots: readonly LinkSlot[], zoom: number, panX: number, panY: number, c: Colors, placed: number[]) {
+  placed.length = 0
+  if (slots.length === 0) return
+  const at = zoom < HALO_ZOOM ? SAMPLES / 2 : Math.round(SAMPLES / 3)
   ctx.textAlign = 'center'
-  ctx.fillText(text, x, y + 0.5)
+  for (const s of slots) {
+    const text = String(s.count)
+    const x = (s.path.points[2 * at] as number) * zoom + panX
+    const y = (s.path.points[2 * at + 1] as number) * zoom + panY
+    const w = ctx.measureText(text).width + 10
+    let free = true
+    for (let i = 0; i < placed.length && free; i += 3) free = Math.abs((placed[i] as number) - x) * 2 >= w + (placed[i + 2] as number) || Math.abs((placed[i + 1] as number) - y) >= 16
+    if (!free) continue
+    placed.push(x, y, w)
+    ctx.beginPath()
+    ctx.roundRect(x - w / 2, y - 8, w, 16, 8)
+    ctx.fillStyle = c.halo
+    ctx.fill()
+    ctx.lineWidth = 1
+    ctx.strokeStyle = c.band
+    ctx.stroke()
+    ctx.fillStyle = c.text
+    ctx.fillText(text, x, y + 0.5)
+  }
 }
