@@ -1,0 +1,34 @@
+import type { Scenario } from '../types'
+
+/** Decoupling: a subscriber joins a topic and the publisher does not change at all. */
+export const newSubscriber: Scenario = {
+  id: 'new-subscriber',
+  title: 'A new subscriber, publisher untouched',
+  group: 'decoupling',
+  summary:
+    'The loyalty team wants to give points for every order. They subscribe a new Loyalty service to the existing Order events topic; Orders is not changed, redeployed or even told. Remove the Loyalty service and run again: Orders’ numbers stay exactly the same.',
+  watch:
+    'Orders sends one event per order, as before; the topic now hands out three copies instead of two. Orders’ response time and the shop’s latency are the same with or without Loyalty.',
+  tryFault: {
+    text: 'Crash Loyalty. Its events wait in its own subscription; Orders, Email and Warehouse do not notice.',
+    fault: { action: 'crash', node: 'loyalty' },
+  },
+  document: {
+    wireplay: 1,
+    nodes: [
+      { id: 'shop', kind: 'client', label: 'Web shop', x: 40, y: 190, settings: { rate: 10 } },
+      { id: 'orders', kind: 'service', label: 'Orders', x: 320, y: 190 },
+      { id: 'order-events', kind: 'topic', label: 'Order events', x: 600, y: 190 },
+      { id: 'email', kind: 'service', label: 'Email', x: 880, y: 60, settings: { timeMs: 40 } },
+      { id: 'warehouse', kind: 'service', label: 'Warehouse', x: 880, y: 190, settings: { timeMs: 60 } },
+      { id: 'loyalty', kind: 'service', label: 'Loyalty points (new)', x: 880, y: 320, settings: { workers: 2, timeMs: 80 } },
+    ],
+    links: [
+      { id: 'shop-orders', source: 'shop', target: 'orders', kind: 'sync' },
+      { id: 'orders-events', source: 'orders', target: 'order-events', kind: 'event', settings: { eventName: 'OrderPlaced' } },
+      { id: 'events-email', source: 'order-events', target: 'email', kind: 'event' },
+      { id: 'events-warehouse', source: 'order-events', target: 'warehouse', kind: 'event' },
+      { id: 'events-loyalty', source: 'order-events', target: 'loyalty', kind: 'event', settings: { filter: 'OrderPlaced' } },
+    ],
+  },
+}
