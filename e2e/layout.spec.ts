@@ -2,7 +2,7 @@ import { type Editor, expect, test } from './fixtures'
 
 /**
  * The canvas takes all the height between the toolbar (and the welcome hint, when shown)
- * and the run bar, which sits at the bottom of the window, whether or not the hint is
+ * and the run bar; the run panel below it reaches the bottom of the window, whether or not the hint is
  * there and whatever the inspector shows.
  */
 async function expectCanvasFillsWindow(editor: Editor) {
@@ -16,7 +16,10 @@ async function expectCanvasFillsWindow(editor: Editor) {
   await expect(runBar).toBeVisible()
   const below = (await runBar.boundingBox())!
   expect(Math.round(canvas.y + canvas.height)).toBe(Math.round(below.y))
-  expect(Math.round(below.y + below.height)).toBe(viewport.height)
+  // then the panel of metrics, log and trace (hidden to its tabs on short windows), to the bottom
+  const panel = (await editor.page.getByRole('region', { name: 'Metrics, log and trace' }).boundingBox())!
+  expect(Math.round(panel.y)).toBe(Math.round(below.y + below.height))
+  expect(Math.round(panel.y + panel.height)).toBe(viewport.height)
 }
 
 test('the canvas fills the window on a first visit', async ({ editor }) => {
