@@ -189,6 +189,16 @@ describe('lessons', () => {
     expectConserved(sim)
   })
 
+  it('backlog-drains: the orders wait while the worker is down, and the backlog is gone within ten seconds of its return', () => {
+    const sim = start('backlog-drains')
+    const m20 = metricsAt(sim, 20000)
+    expect(client(m20, 'shop').failed).toBe(0)
+    expect(sub(m20, 'order-queue').depth.now).toBeGreaterThan(80)
+    expect(sub(m20, 'order-queue').redelivered).toBeGreaterThanOrEqual(1)
+    expect(sub(metricsAt(sim, 30000), 'order-queue').depth.now).toBeGreaterThan(180)
+    expect(sub(metricsAt(sim, 39000), 'order-queue').depth.now).toBeLessThan(5)
+  })
+
   it('sync-call-chain: the slow database makes the gateway queue, as the question says', () => {
     const s = byId('sync-call-chain')
     const faults = (s.lesson ?? []).flatMap((x) => (x.action?.kind === 'fault' ? [x.action.fault] : []))
@@ -236,6 +246,29 @@ describe('lessons', () => {
 })
 
 describe('each scenario proves its point', () => {
+  it.each(SCENARIOS.filter((s) => s.tryFault).map((s) => [s.id, s] as const))('%s: the suggested fault runs on top of the timeline, nothing lost', (_id, s) => {
+    const sim = start(s.id, [{ at: 5000, ...s.tryFault!.fault } as Fault])
+    sim.runUntil(30000)
+    expect(sim.metrics().totals.operations.issued).toBeGreaterThan(0)
+    expectConserved(sim)
+  })
+
+  it('self-healing (try it): one crashed replica of two hardly shows', () => {
+    const sim = start('self-healing', [{ at: 5000, action: 'crash', node: 'orders', replica: 1 }])
+    const m = metricsAt(sim, 9000)
+    expect(client(m, 'shop').failed).toBeLessThanOrEqual(4)
+    expect(server(m, 'orders').replicas.up).toBe(1)
+  })
+
+  it('poison-message (try it): at 50 % errors and 3 deliveries, about one message in eight is dead-lettered', () => {
+    const d = diagramOf(byId('poison-message'))
+    const sim = createSimulation({ diagram: d, seed: d.seed ?? 1, faults: [{ at: 0, action: 'errorRate', node: 'ledger', errorRate: 50 }] })
+    const q = sub(metricsAt(sim, 120000), 'ledger-queue')
+    const share = q.deadLettered / q.published
+    expect(share).toBeGreaterThan(0.07)
+    expect(share).toBeLessThan(0.2)
+  })
+
   it('sync-call-chain: each caller is busy for the whole chain below it', () => {
     const sim = start('sync-call-chain')
     const m = metricsAt(sim, 30000)

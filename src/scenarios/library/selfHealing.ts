@@ -10,7 +10,7 @@ export const selfHealing: Scenario = {
   watch:
     'At 10 s Orders’ replicas turn crashed, then restarting, and the shop’s requests fail. At 15 s they are up again and requests succeed without anyone touching anything.',
   tryFault: {
-    text: 'Crash only replica 1. The other replica takes all the traffic; only the few requests that replica 1 was holding fail.',
+    text: 'Crash only replica 1. The other replica takes all the traffic; at most the few requests replica 1 was holding at that instant fail.',
     fault: { action: 'crash', node: 'orders', replica: 1 },
   },
   document: {
