@@ -15,6 +15,7 @@ import { RestoreBanner } from '../ui/RestoreBanner'
 import { RunPanel } from '../ui/run/RunPanel'
 import { formatSimTime } from '../ui/run/formatTime'
 import { Hint } from '../ui/Hint'
+import { TeachingContext } from '../ui/teachContext'
 import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
@@ -27,6 +28,7 @@ import { downloadDocument, readDocumentFile } from './files'
 import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
+import { useTeachingValue } from './useTeaching'
 import { useTheme } from './useTheme'
 
 export interface AppProps {
@@ -94,6 +96,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
     })
   }, [store, runner])
   const linkView = useLinkView(runner)
+  const teaching = useTeachingValue(store, flow.fitView)
   const fileInput = useRef<HTMLInputElement>(null)
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const openDocumentFile = useCallback(
@@ -139,6 +142,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
 
   return (
     <CommandCtx.Provider value={ctx}>
+      <TeachingContext.Provider value={teaching}>
       <div className="app">
         <Toolbar themeLabel={theme === 'dark' ? 'Light theme' : 'Dark theme'} />
         {autosave && <SaveConflict autosave={autosave} />}
@@ -179,6 +183,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         <ConfirmDialog request={confirmRequest} />
         <ShareDialog request={shareRequest} onClose={() => setShareRequest(null)} />
       </div>
+      </TeachingContext.Provider>
     </CommandCtx.Provider>
   )
 }
