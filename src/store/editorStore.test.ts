@@ -641,6 +641,26 @@ describe('the fault timeline and seed in the editor', () => {
     expect(diagram(s).faults).toEqual([{ at: 1000, action: 'crash', node: 'service-1', replica: 1 }])
   })
 
+  it('replaces the whole timeline (a lesson step): a run of them is one undoable step, equal faults keep their objects', () => {
+    const s = chainStore()
+    s.getState().addFault({ at: 1000, action: 'crash', node: 'service-1' })
+    const crash = diagram(s).faults![0]!
+    const before = steps(s)
+    s.getState().setFaults([{ at: 1000, action: 'crash', node: 'service-1' }, { at: 3000, action: 'restart', node: 'service-1' }])
+    expect(diagram(s).faults![0]).toBe(crash)
+    expect(diagram(s).faults).toHaveLength(2)
+    s.getState().setFaults([{ at: 1000, action: 'crash', node: 'service-1' }])
+    s.getState().setFaults([{ at: 1000, action: 'crash', node: 'service-1' }, { at: 2000, action: 'latency', link: 'l-1', addMs: 50 }])
+    expect(steps(s)).toBe(before + 1)
+    const same = diagram(s)
+    s.getState().setFaults([{ at: 1000, action: 'crash', node: 'service-1' }, { at: 2000, action: 'latency', link: 'l-1', addMs: 50 }])
+    expect(diagram(s)).toBe(same)
+    s.getState().setFaults([])
+    expect(diagram(s)).not.toHaveProperty('faults')
+    s.getState().undo()
+    expect(diagram(s).faults).toEqual([crash])
+  })
+
   it('keeps a whole-number seed and refuses anything else', () => {
     const s = chainStore()
     expect(s.getState().setSeed(42).ok).toBe(true)

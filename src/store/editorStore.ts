@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../lib/result'
 import * as edit from '../model/edits'
 import { roomFor } from '../model/invariants'
 import { canRedo, canUndo, closeRun, commitGesture, record, redo, replacePresent, startHistory, undo, type History } from '../model/history'
+import { sameFault } from '../model/lessonState'
 import type { Diagram, LinkKind, NodeKind } from '../model/types'
 
 /**
@@ -62,6 +63,12 @@ export interface EditorActions {
   replaceDiagram(d: Diagram, message?: string): void
   /** Put a fault on the diagram's timeline (one undoable step; a run applies it at its instant). */
   addFault(fault: Fault): void
+  /**
+   * Replace the whole fault timeline (a lesson step). A run of these is one undoable step;
+   * faults equal to ones already there keep their objects, so the run sees appended faults
+   * as appended; the same timeline again changes nothing.
+   */
+  setFaults(faults: readonly Fault[]): void
   /** The run's seed: a whole number (one undoable step). */
   setSeed(seed: number): Result<void>
   notify(text: string, tone?: Notice['tone']): void
@@ -249,6 +256,18 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       addFault(fault) {
         commit(addFault(present(), fault))
         get().announce(`${describeFault(fault, present())} at ${(fault.at / 1000).toFixed(1)} s.`)
+      },
+      setFaults(faults) {
+        const d = present()
+        const old = [...(d.faults ?? [])]
+        const next = faults.map((f) => {
+          const i = old.findIndex((o) => sameFault(o, f))
+          return i < 0 ? f : old.splice(i, 1)[0]!
+        })
+        const current = d.faults ?? []
+        if (next.length === current.length && next.every((f, i) => f === current[i])) return
+        const { faults: _old, ...rest } = d
+        commit(next.length > 0 ? { ...rest, faults: next } : rest, 'faults:set')
       },
       setSeed(seed) {
         if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) return err(`The seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}.`)
