@@ -57,6 +57,8 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const view = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
   const seenFailures = new WeakSet<Hop>()
   let geometryDirty = true
+  /** the canvas shows nothing now (not known at first: an earlier painter may have drawn on it) */
+  let blank = false
   let pending = false
   let flashFrame = 0
   let disposed = false
@@ -131,9 +133,8 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
     if (surface.width !== w || surface.height !== h) {
       surface.width = w
       surface.height = h
+      blank = true
     }
-    ctx.setTransform(1, 0, 0, 1, 0, 0)
-    ctx.clearRect(0, 0, w, h)
     const [panX, panY, zoom] = fs.transform
     const run = runner.store.getState()
     const now = performance.now()
@@ -158,6 +159,17 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
       }
     }
     updateJourney(packets)
+
+    // nothing to show and nothing shown: leave the canvas alone (no new frame for the
+    // compositor, which matters while panning or dragging with no run playing)
+    let glowing = false
+    for (let i = 0; i < slotList.length && !glowing; i++) glowing = now - (slotList[i] as Slot).flashAt < FLASH_MS
+    const empty = frame.total === 0 && journeyLinks.size === 0 && !glowing
+    if (empty && blank) return
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.clearRect(0, 0, w, h)
+    blank = empty
+    if (empty) return
 
     ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * panX, dpr * panY)
     ctx.lineCap = 'round'
