@@ -101,6 +101,9 @@ function main(): number {
   console.log(`bare loop                               ${fmt(bareRate).padStart(11)} events/s   (${pending} events pending, as in the engine)`)
   console.log(`ratio       ${(ratio * 100).toFixed(1)} % of the bare loop`)
   console.log(`runs (s)    ${runs.map((r) => (r.wall / 1000).toFixed(2)).join('  ')}`)
+  // on a shared machine the fastest run is the one least disturbed; the budget uses the median
+  const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a))
+  console.log(`best run    ${fmt((best.ops / best.wall) * 1000)} simulated ops/s, ${(best.wall / 1000).toFixed(2)} s per simulated hour`)
   console.log(`diagram     ${(ok * 100).toFixed(1)} % of operations succeeded; busiest: ${busiest.map((s) => `${s.label} ${(s.utilization * 100).toFixed(0)} %`).join(', ')}`)
   // wall-clock figures depend on what else runs: say how busy the machine was
   console.log(`machine     load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] as number).toFixed(2)} after, on ${cpus().length} cores`)
