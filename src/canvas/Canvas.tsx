@@ -46,6 +46,8 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
 const DETAIL_CLASS = { near: 'canvas', far: 'canvas canvas--far', 'very-far': 'canvas canvas--far canvas--very-far' } as const
 
 const MINIMAP_STYLE = { width: 170, height: 110 }
+/** a small diagram fits in view: a minimap would only cover part of it */
+const MINIMAP_FROM = 12
 const minimapColor = (n: WireFlowNode) => MINIMAP_COLORS[n.data.node.kind]
 
 
@@ -58,9 +60,11 @@ export interface CanvasProps {
   /** the saved view to restore; without one the diagram is fitted */
   initialViewport: Viewport | undefined
   onViewportChange(viewport: Viewport): void
+  /** the legend's "What do these mean?": explain the four patterns */
+  onExplainPatterns?(): void
 }
 
-export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, readOnly = false }: CanvasProps) {
+export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, onExplainPatterns, readOnly = false }: CanvasProps) {
   const store = useEditorStore()
   const detail = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
@@ -219,9 +223,9 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           {/* thousands of dots when zoomed out: the largest raster cost of a pan, and noise */}
           {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
           <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />
-          {diagram.nodes.length > 0 && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
+          {diagram.nodes.length > MINIMAP_FROM && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
           <PacketLayer />
-          <Legend />
+          <Legend onExplain={onExplainPatterns} />
         </ReactFlow>
         {diagram.nodes.length === 0 && (
           <div className="canvas__empty" data-testid={TEST_IDS.emptyCanvas}>

@@ -1,4 +1,5 @@
 import { Panel } from '@xyflow/react'
+import { useState } from 'react'
 import { LINK_KINDS, type LinkKind } from '../model/types'
 import { LINK_STYLES } from './linkStyles'
 import { PACKET_KINDS, type PacketKind } from './packets/kinds'
@@ -43,12 +44,24 @@ function PacketGlyph({ kind }: { kind: PacketKind }) {
   )
 }
 
-/** Which line is which link kind (drawn with the very same styles as the links), and which dot is which packet. */
-export function Legend() {
+/**
+ * Which line is which link kind (drawn with the very same styles as the links), and which
+ * dot is which packet. `onExplain` opens the explainer of the four patterns.
+ */
+export function Legend({ onExplain }: { onExplain?: () => void } = {}) {
+  // closed at first so it covers no node; once opened it stays open across visits
+  const [open, setOpen] = useState(readOpen)
   return (
     <Panel position="bottom-left" className="legend">
-      <details open>
-        <summary>Legend</summary>
+      <details
+        open={open}
+        onToggle={(e) => {
+          const now = (e.currentTarget as HTMLDetailsElement).open
+          setOpen(now)
+          rememberOpen(now)
+        }}
+      >
+        <summary>Legend: links and packets</summary>
         <ul aria-label="Link kinds">
           {LINK_KINDS.map((kind) => {
             const s = LINK_STYLES[kind]
@@ -67,8 +80,12 @@ export function Legend() {
             )
           })}
         </ul>
-      </details>
-      <details open className="legend__packets">
+        {onExplain && (
+          <button type="button" className="linklike legend__explain" onClick={onExplain}>
+            What do these mean?
+          </button>
+        )}
+        <details open className="legend__packets">
         <summary>Packets</summary>
         <ul aria-label="Packet kinds">
           {PACKET_KINDS.map((kind, i) => (
@@ -83,6 +100,7 @@ export function Legend() {
         </ul>
         <p className="legend__note legend__hint">Crowded link: a band with a count. Click a packet to trace its request.</p>
       </details>
+      </details>
     </Panel>
   )
 }
@@ -96,4 +114,22 @@ const SHAPE_WORDS: Record<PacketKind['shape'], string> = {
   envelope: 'wide rectangle',
   triangle: 'triangle pointing the way it goes',
   diamond: 'diamond',
+}
+
+const OPEN_KEY = 'wireplay.legendOpen'
+
+function readOpen(): boolean {
+  try {
+    return localStorage.getItem(OPEN_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
+function rememberOpen(open: boolean) {
+  try {
+    localStorage.setItem(OPEN_KEY, open ? '1' : '0')
+  } catch {
+    // not remembered: storage is blocked
+  }
 }

@@ -2,7 +2,8 @@
  * The diagram a first visit opens with: one of each node kind that matters and all four
  * link kinds, small enough to read at a glance. A plain document (see share/document.ts).
  * Columns at x = 40, 310, 570, 890 (the brokers' out-links get more room for their labels);
- * rows at y = 60 + 130·r.
+ * rows at y = 60 + 130·r. Links take 120 ms each way: long enough that a request, its
+ * reply and every message are seen travelling when the run plays at 1×.
  */
 export const STARTER_DOCUMENT = {
   wireplay: 1,
@@ -17,12 +18,12 @@ export const STARTER_DOCUMENT = {
     { id: 'service-5', kind: 'service', label: 'Analytics', x: 890, y: 580 },
   ],
   links: [
-    { id: 'l-1', source: 'client-1', target: 'service-1', kind: 'sync' },
-    { id: 'l-2', source: 'client-1', target: 'service-2', kind: 'async', settings: { probability: 10 } },
-    { id: 'l-3', source: 'service-1', target: 'queue-1', kind: 'message', settings: { contract: 'ShipOrder v1' } },
-    { id: 'l-4', source: 'queue-1', target: 'service-3', kind: 'message', settings: { contract: 'ShipOrder v1' } },
-    { id: 'l-5', source: 'service-1', target: 'topic-1', kind: 'event', settings: { eventName: 'OrderPlaced' } },
-    { id: 'l-6', source: 'topic-1', target: 'service-4', kind: 'event' },
-    { id: 'l-7', source: 'topic-1', target: 'service-5', kind: 'event' },
+    { id: 'l-1', source: 'client-1', target: 'service-1', kind: 'sync', settings: { latencyMs: 120 } },
+    { id: 'l-2', source: 'client-1', target: 'service-2', kind: 'async', settings: { latencyMs: 120, probability: 10 } },
+    { id: 'l-3', source: 'service-1', target: 'queue-1', kind: 'message', settings: { latencyMs: 120, contract: 'ShipOrder v1' } },
+    { id: 'l-4', source: 'queue-1', target: 'service-3', kind: 'message', settings: { latencyMs: 120, contract: 'ShipOrder v1' } },
+    { id: 'l-5', source: 'service-1', target: 'topic-1', kind: 'event', settings: { latencyMs: 120, eventName: 'OrderPlaced' } },
+    { id: 'l-6', source: 'topic-1', target: 'service-4', kind: 'event', settings: { latencyMs: 120 } },
+    { id: 'l-7', source: 'topic-1', target: 'service-5', kind: 'event', settings: { latencyMs: 120 } },
   ],
 } as const

@@ -169,7 +169,7 @@ describe('round trip', () => {
     const orders = d.nodes.find((n) => n.id === 'service-1')!
     expect(orders.settings).toEqual(defaultSettings('service'))
     const l3 = d.links.find((l) => l.id === 'l-3')!
-    expect(l3.settings).toEqual({ ...LINK_DEFAULTS, contract: 'ShipOrder v1' })
+    expect(l3.settings).toEqual({ ...LINK_DEFAULTS, latencyMs: 120, contract: 'ShipOrder v1' })
   })
 
   it('serialize then parse gives back the starter diagram, and the text is stable', () => {
