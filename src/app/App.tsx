@@ -16,6 +16,8 @@ import { RunPanel } from '../ui/run/RunPanel'
 import { formatSimTime } from '../ui/run/formatTime'
 import { Hint } from '../ui/Hint'
 import { TeachingContext } from '../ui/teachContext'
+import { ScenarioPanel } from '../ui/scenarios/ScenarioPanel'
+import { TeachDialogs, type TeachDialog } from '../ui/scenarios/TeachDialogs'
 import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
@@ -25,7 +27,7 @@ import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
-import { shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
+import { scenarioShareFor, shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
@@ -84,6 +86,10 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
     [],
   )
   const [shareRequest, setShareRequest] = useState<ShareRequest | null>(null)
+  const teaching = useTeachingValue(store, flow.fitView)
+  const [teachDialog, setTeachDialog] = useState<TeachDialog | null>(null)
+  const openScenarios = useCallback(() => setTeachDialog('scenarios'), [])
+  const openPatterns = useCallback(() => setTeachDialog('patterns'), [])
   const openShare = useCallback(() => {
     const diagram = store.getState().history.present
     const run = runner?.store.getState()
@@ -93,10 +99,10 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
       embed: (o) => shareUrlFor(diagram, view(o), true),
       now: run?.time ?? 0,
       nowText: formatSimTime(run?.time ?? 0),
+      scenario: scenarioShareFor(teaching.store.getState(), diagram),
     })
-  }, [store, runner])
+  }, [store, runner, teaching])
   const linkView = useLinkView(runner)
-  const teaching = useTeachingValue(store, flow.fitView)
   const fileInput = useRef<HTMLInputElement>(null)
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const openDocumentFile = useCallback(
@@ -134,11 +140,11 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   }, [store])
   const openFile = useCallback(() => fileInput.current?.click(), [])
   const ctx: CommandContext = useMemo(
-    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile, runner }),
-    [store, flow, confirm, toggle, openShare, exportFile, openFile, runner],
+    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile, openScenarios, runner }),
+    [store, flow, confirm, toggle, openShare, exportFile, openFile, openScenarios, runner],
   )
   useShortcuts(ctx)
-  const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView, linkView)
+  const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView, linkView, teaching)
 
   return (
     <CommandCtx.Provider value={ctx}>
@@ -172,16 +178,17 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         <main className="workspace">
           <Palette />
           <div className="stage">
-            <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} />
+            <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} onExplainPatterns={openPatterns} />
             {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
             {runner && <RunPanel />}
           </div>
-          <Inspector />
+          <Inspector idle={<ScenarioPanel />} />
         </main>
         {runner && faultMenu && <FaultMenu request={faultMenu} onClose={closeFaultMenu} />}
         <NoticeBar />
         <ConfirmDialog request={confirmRequest} />
         <ShareDialog request={shareRequest} onClose={() => setShareRequest(null)} />
+        <TeachDialogs open={teachDialog} onChange={setTeachDialog} />
       </div>
       </TeachingContext.Provider>
     </CommandCtx.Provider>

@@ -52,7 +52,7 @@ function EmbedView({ store, problem, view }: EmbedAppProps) {
     applyView(view)
   }, [view, applyView])
   const ctx: CommandContext = useMemo(
-    () => ({ store, flow, confirm: async () => false, toggleTheme: toggle, openShare: noop, exportFile: noop, openFile: noop, runner }),
+    () => ({ store, flow, confirm: async () => false, toggleTheme: toggle, openShare: noop, exportFile: noop, openFile: noop, openScenarios: noop, runner }),
     [store, flow, toggle, runner],
   )
   // Space runs and pauses, as in the editor; nothing else here edits

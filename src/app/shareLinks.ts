@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Result } from '../lib/result'
+import { err, ok, type Result } from '../lib/result'
 import type { Diagram } from '../model/types'
 import { decodeLink, encodeLink, type LinkError, type LinkView, type SharedLink } from '../share/link'
 import { toDocument } from '../share/document'
 import type { EditorStore } from '../store/editorStore'
+import type { ScenarioState } from '../store/scenarioStore'
+import { isDiagram, scenarioRelation } from '../ui/scenarios/relation'
+import type { Teaching } from '../ui/teachContext'
+import { checkScenarioTarget, parseScenarioFragment, scenarioFragment, type ScenarioTarget } from './scenarioLink'
 
-export type IncomingLink = Result<SharedLink, LinkError>
+/** A diagram link (`#w1.…`) or a link to a built-in scenario and lesson step (`#s.<id>.<step>`), read. */
+export type IncomingLink = Result<SharedLink | ScenarioTarget, LinkError>
 
 /** `?view=embed`: the read-only view for iframes (slides, course pages). */
 export const EMBED_PARAM = 'view'
@@ -20,14 +25,42 @@ export function shareUrlFor(d: Diagram, view: LinkView = {}, embed = false): str
   return `${location.origin}${location.pathname}${embed ? `?${EMBED_PARAM}=${EMBED_VALUE}` : ''}#${encodeLink(d, undefined, view)}`
 }
 
+/** The address that opens a built-in scenario, at a lesson step (an index from 0) when given. */
+export function scenarioUrlFor(id: string, step: number | null = null): string {
+  return `${location.origin}${location.pathname}#${scenarioFragment(id, step)}`
+}
+
+/**
+ * The Share dialog's link to the built-in scenario on screen, at the lesson step shown;
+ * none once the diagram is the user's own (edited, or another diagram altogether).
+ */
+export function scenarioShareFor(state: Pick<ScenarioState, 'scenario' | 'step' | 'openedDiagram'>, present: Diagram): { url: string; about: string } | undefined {
+  const { scenario, step, openedDiagram } = state
+  if (!scenario || !isDiagram(openedDiagram) || scenarioRelation(present, openedDiagram) !== 'as-opened') return undefined
+  const tried = (present.faults ?? []).length !== (openedDiagram.faults ?? []).length
+  return {
+    url: scenarioUrlFor(scenario.id, step),
+    about: `Opens “${scenario.title}”${step === null ? '' : ` at lesson step ${step + 1}`} as it ships${tried ? ', without the faults tried since' : ''}. Short enough to read out to a room.`,
+  }
+}
+
+/** A fragment read: a scenario link first (it holds no diagram), else a diagram link. */
+export function readFragment(hash: string): IncomingLink {
+  const scenario = parseScenarioFragment(hash)
+  if (scenario) return scenario.ok ? ok(scenario.value) : err({ kind: 'invalid', message: scenario.error })
+  return decodeLink(hash)
+}
+
 /**
  * The share link in the address bar, if any, decoded. The editor keeps no copy of it: the
  * diagram now lives in the editor and its autosave, and a reload must not re-open the
- * link. An embed keeps it, since the link is all it has.
+ * link. An embed keeps it, since the link is all it has (an embed shows diagram links only).
  */
+export function readIncomingLink(keep: true): Result<SharedLink, LinkError> | null
+export function readIncomingLink(keep?: false): IncomingLink | null
 export function readIncomingLink(keep = false): IncomingLink | null {
   if (location.hash.length <= 1) return null
-  const decoded = decodeLink(location.hash)
+  const decoded = keep ? decodeLink(location.hash) : readFragment(location.hash)
   if (!keep) history.replaceState(null, '', `${location.pathname}${location.search}`)
   return decoded
 }
@@ -44,6 +77,8 @@ export function useIncomingLinks(
   fitView: () => unknown,
   /** called with how the link says to watch the run (speed, start instant), if it says */
   onView: (view: LinkView) => void,
+  /** the built-in scenarios, for links to a scenario and step */
+  teaching: Pick<Teaching, 'library' | 'open' | 'store'>,
 ): { message: string | null; dismiss(): void; previous: Diagram | null; forgetPrevious(): void } {
   const [message, setMessage] = useState<string | null>(null)
   const [previous, setPrevious] = useState<Diagram | null>(null)
@@ -56,6 +91,10 @@ export function useIncomingLinks(
   useEffect(() => {
     fit.current = fitView
   })
+  const teach = useRef(teaching)
+  useEffect(() => {
+    teach.current = teaching
+  })
   useEffect(() => {
     let cancelled = false
     const open = async (link: IncomingLink | null, askFirst: boolean) => {
@@ -66,6 +105,11 @@ export function useIncomingLinks(
       }
       setMessage(null)
       const current = store.getState().history.present
+      if ('scenario' in link.value) {
+        const problem = await openScenarioLink(link.value, current, askFirst, confirm, teach.current, () => cancelled)
+        if (problem && !cancelled) setMessage(problem)
+        return
+      }
       const theirs = link.value.diagram
       // the same diagram (say, the link of what is on screen, pasted again): nothing to do
       if (JSON.stringify(toDocument(current)) === JSON.stringify(toDocument(theirs))) {
@@ -91,6 +135,42 @@ export function useIncomingLinks(
     }
   }, [initial, store, confirm])
   return { message, dismiss: () => setMessage(null), previous, forgetPrevious: () => setPrevious(null) }
+}
+
+/**
+ * Open a link to a built-in scenario (and lesson step): checked against the library
+ * first, asked about like a diagram link when it would replace saved work. Returns why
+ * it cannot be opened, or null.
+ */
+async function openScenarioLink(
+  target: ScenarioTarget,
+  current: Diagram,
+  askFirst: boolean,
+  confirm: (title: string, message: string, confirmLabel: string) => Promise<boolean>,
+  teaching: Pick<Teaching, 'library' | 'open' | 'store'>,
+  cancelled: () => boolean,
+): Promise<string | null> {
+  let scenarios
+  try {
+    scenarios = (await teaching.library()).scenarios
+  } catch {
+    return 'The built-in scenarios could not be loaded. Check the connection and open the link again.'
+  }
+  if (cancelled()) return null
+  const checked = checkScenarioTarget(target, scenarios)
+  if (!checked.ok) return checked.error
+  // the scenario is on screen as it ships: only go to the step
+  const state = teaching.store.getState()
+  if (state.scenario?.id === target.scenario && isDiagram(state.openedDiagram) && scenarioRelation(current, state.openedDiagram) === 'as-opened') {
+    if (target.step !== null) state.setStep(target.step)
+    return null
+  }
+  if (askFirst && current.nodes.length > 0) {
+    const ok = await confirm('Open the scenario?', `“${checked.value.title}” replaces the diagram on screen (${current.nodes.length} nodes). Yours stays one Undo away.`, 'Open scenario')
+    if (!ok || cancelled()) return null
+  }
+  await teaching.open(target.scenario, target.step)
+  return null
 }
 
 /** The editor does not hold fault timelines yet (the live simulation will); say so rather than drop them silently. */

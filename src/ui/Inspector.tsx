@@ -1,10 +1,13 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { useDiagramStructure, useEditor, useEditorStore } from '../store/react/editorContext'
 import { LinkInspector } from './LinkInspector'
 import { NodeInspector } from './NodeInspector'
 
-/** The right-hand panel: settings of the selected node or link, or a short guide. */
-export function Inspector() {
+/**
+ * The right-hand panel: settings of the selected node or link, or a short guide.
+ * `idle` is shown above the guide when nothing is selected (the open scenario).
+ */
+export function Inspector({ idle }: { idle?: ReactNode } = {}) {
   const diagram = useDiagramStructure()
   const selection = useEditor((s) => s.selection)
   const store = useEditorStore()
@@ -55,6 +58,7 @@ export function Inspector() {
   } else {
     body = (
       <div className="inspector__section inspector__guide">
+        {idle}
         <h2>Diagram</h2>
         <p>
           {diagram.nodes.length} nodes, {diagram.links.length} links.

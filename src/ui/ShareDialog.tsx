@@ -13,7 +13,11 @@ export interface ShareRequest {
   /** the run's current instant, ms (0 when it has not started) */
   now: number
   nowText: string
+  /** a short link to the built-in scenario on screen (and lesson step), while it is still the scenario's own diagram */
+  scenario?: { url: string; about: string }
 }
+
+type Copyable = 'link' | 'embed' | 'scenario'
 
 /**
  * The link that holds the whole diagram, ready to copy, and an iframe snippet that embeds
@@ -24,7 +28,8 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
   const ref = useRef<HTMLDialogElement>(null)
   const field = useRef<HTMLInputElement>(null)
   const snippetField = useRef<HTMLTextAreaElement>(null)
-  const [copied, setCopied] = useState<{ what: 'link' | 'embed'; ok: boolean } | null>(null)
+  const scenarioField = useRef<HTMLInputElement>(null)
+  const [copied, setCopied] = useState<{ what: Copyable; ok: boolean } | null>(null)
   const [startAtNow, setStartAtNow] = useState(false)
   useEffect(() => {
     const d = ref.current
@@ -42,18 +47,18 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
   const url = request?.link(options) ?? ''
   const snippet = request ? `<iframe src="${request.embed(options)}" title="Wireplay diagram" width="960" height="600" style="border:0" loading="lazy"></iframe>` : ''
 
-  const copy = async (what: 'link' | 'embed') => {
+  const copy = async (what: Copyable) => {
     try {
-      await navigator.clipboard.writeText(what === 'link' ? url : snippet)
+      await navigator.clipboard.writeText(what === 'link' ? url : what === 'scenario' ? (request?.scenario?.url ?? '') : snippet)
       setCopied({ what, ok: true })
     } catch {
       // clipboard refused (permissions, insecure context): leave the text selected to copy by hand
-      ;(what === 'link' ? field.current : snippetField.current)?.select()
+      ;(what === 'link' ? field.current : what === 'scenario' ? scenarioField.current : snippetField.current)?.select()
       setCopied({ what, ok: false })
     }
   }
-  const status = (what: 'link' | 'embed', idle: string) =>
-    copied?.what !== what ? idle : copied.ok ? 'Copied to the clipboard.' : `This browser did not allow copying: the ${what === 'link' ? 'link' : 'code'} is selected, press Ctrl+C.`
+  const status = (what: Copyable, idle: string) =>
+    copied?.what !== what ? idle : copied.ok ? 'Copied to the clipboard.' : `This browser did not allow copying: the ${what === 'embed' ? 'code' : 'link'} is selected, press Ctrl+C.`
   return (
     <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="share-title" onCancel={onClose} onClose={onClose}>
       <h2 id="share-title">Share this diagram</h2>
@@ -74,6 +79,21 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
           Copy link
         </button>
       </div>
+      {request?.scenario && (
+        <>
+          <h3 className="share-dialog__sub">Link to this scenario</h3>
+          <label htmlFor="share-scenario">Scenario link</label>
+          <input id="share-scenario" ref={scenarioField} type="text" readOnly value={request.scenario.url} onFocus={(e) => e.target.select()} />
+          <p className="muted" aria-live="polite">
+            {status('scenario', request.scenario.about)}
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void copy('scenario')}>
+              Copy scenario link
+            </button>
+          </div>
+        </>
+      )}
       <label htmlFor="share-embed">Embed code</label>
       <textarea id="share-embed" ref={snippetField} readOnly rows={3} value={snippet} onFocus={(e) => e.target.select()} />
       <p className="muted" aria-live="polite">

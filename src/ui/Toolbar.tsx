@@ -16,6 +16,7 @@ const TIPS: Partial<Record<CommandId, string>> = {
   openFile: 'Open a .wireplay.json file (Ctrl+O); you can also drop one on the canvas',
   exportPng: 'Export a PNG picture of the diagram',
   exportSvg: 'Export an SVG picture of the diagram',
+  scenarios: 'Ready-made diagrams that each make one point, some with a lesson',
 }
 
 export function Toolbar({ themeLabel }: { themeLabel: string }) {
@@ -59,6 +60,7 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
         {button('delete')}
       </div>
       <div role="toolbar" aria-label="File and sharing" className="toolbar__group">
+        {button('scenarios')}
         {button('openFile', 'Open file…')}
         <ExportMenu>
           {button('exportFile')}

@@ -20,6 +20,8 @@ export interface CommandContext {
   exportFile(): void
   /** choose a .wireplay.json file to open */
   openFile(): void
+  /** show the gallery of built-in scenarios */
+  openScenarios(): void
   /** the live run; null until the engine has loaded */
   runner: Runner | null
 }
@@ -145,6 +147,10 @@ export const COMMANDS = {
     label: 'Open file',
     keys: 'Control+O Meta+O',
     run: (ctx) => ctx.openFile(),
+  },
+  scenarios: {
+    label: 'Scenarios…',
+    run: (ctx) => ctx.openScenarios(),
   },
   theme: {
     label: 'Toggle theme',
