@@ -87,6 +87,8 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   )
   const [shareRequest, setShareRequest] = useState<ShareRequest | null>(null)
   const teaching = useTeachingValue(store, flow.fitView)
+  // the welcome hint describes the starter diagram, not a scenario
+  useEffect(() => teaching.store.subscribe((s) => s.scenario !== null && setHint(false)), [teaching])
   const [teachDialog, setTeachDialog] = useState<TeachDialog | null>(null)
   const openScenarios = useCallback(() => setTeachDialog('scenarios'), [])
   const openPatterns = useCallback(() => setTeachDialog('patterns'), [])

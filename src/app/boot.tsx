@@ -9,7 +9,9 @@ import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
 import { isEmbedView, readIncomingLink } from './shareLinks'
 import { EmbedApp } from './EmbedApp'
+import type { CompareVariant } from './CompareApp'
 import { installTestBridge } from './testBridge'
+import { AUDIENCE_VIEW } from '../ui/present/protocol'
 
 const HINT_KEY = 'wireplay.hintDismissed'
 
@@ -23,6 +25,8 @@ function starter(): Diagram {
 /** Composition root: restore the saved diagram (or the starter on a first visit), start autosave, render. */
 export function boot(rootElement: HTMLElement) {
   if (isEmbedView()) return bootEmbed(rootElement)
+  if (new URLSearchParams(location.search).get('view') === 'compare') return void bootCompare(rootElement)
+  if (new URLSearchParams(location.search).get('view') === AUDIENCE_VIEW) return bootAudience(rootElement)
   const storage = openStorage()
   const saved = storage ? loadAutosave(storage) : ({ kind: 'none' } as const)
   const store = createEditorStore(saved.kind === 'ok' ? saved.diagram : starter())
@@ -74,6 +78,47 @@ function bootEmbed(rootElement: HTMLElement) {
   createRoot(rootElement).render(
     <StrictMode>
       <EmbedApp store={store} problem={problem} view={link?.ok ? (link.value.view ?? null) : null} />
+    </StrictMode>,
+  )
+}
+
+/**
+ * The audience window a presenter opens (`?view=audience`): it shows what the presenter's
+ * window tells it (loaded lazily: most visits never need it); nothing read from or
+ * written to storage.
+ */
+function bootAudience(rootElement: HTMLElement) {
+  const store = createEditorStore()
+  installTestBridge(store)
+  void import('./AudienceApp').then(({ AudienceApp }) =>
+    createRoot(rootElement).render(
+      <StrictMode>
+        <AudienceApp store={store} />
+      </StrictMode>,
+    ),
+  )
+}
+
+/** The compare view: the variants of a built-in comparison side by side, nothing kept. */
+async function bootCompare(rootElement: HTMLElement) {
+  const id = new URLSearchParams(location.search).get('c') ?? ''
+  // neither the view nor the library is needed by the editor: both are loaded here only
+  const [{ COMPARISONS, SCENARIOS }, { CompareApp }] = await Promise.all([import('../scenarios/library'), import('./CompareApp')])
+  const comparison = COMPARISONS.find((c) => c.id === id) ?? null
+  const variants: CompareVariant[] = []
+  let problem: string | null = comparison ? null : `There is no comparison “${id}”. Known: ${COMPARISONS.map((c) => c.id).join(', ')}.`
+  for (const sid of comparison?.scenarios ?? []) {
+    const scenario = SCENARIOS.find((s) => s.id === sid)
+    const parsed = scenario ? parseDocument(scenario.document) : null
+    if (!scenario || !parsed?.ok) {
+      problem = `The scenario “${sid}” of this comparison could not be opened.`
+      continue
+    }
+    variants.push({ scenario, store: createEditorStore(parsed.value) })
+  }
+  createRoot(rootElement).render(
+    <StrictMode>
+      <CompareApp comparison={comparison} variants={variants} problem={problem} />
     </StrictMode>,
   )
 }

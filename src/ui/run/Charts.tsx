@@ -1,21 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import type uPlot from 'uplot'
+import { loadUPlot, type UPlotCtor } from './loadUPlot'
 import type { ChartSeries } from './series'
 
-type UPlotCtor = typeof uPlot
-
-let loading: Promise<UPlotCtor> | null = null
-/** uPlot and its stylesheet, loaded on first use so the initial bundle does not carry them. */
-function loadUPlot(): Promise<UPlotCtor> {
-  loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default)
-  return loading
-}
-
-interface ChartSpec {
+/** One chart: its lines are columns picked from a series object (x is the first column). */
+export interface ChartSpec<S extends { x: number[] } = ChartSeries> {
   key: string
   title: string
   unit: string
-  lines: { label: string; pick: (s: ChartSeries) => (number | null)[]; color: string; dash?: number[] }[]
+  lines: { label: string; pick: (s: S) => (number | null)[]; color: string; dash?: number[] }[]
 }
 
 /** Colours readable on both themes; the latency lines differ by dash as well as colour. */
@@ -37,7 +30,7 @@ const CHARTS: ChartSpec[] = [
 
 const HEIGHT = 74
 
-function dataOf(spec: ChartSpec, s: ChartSeries): uPlot.AlignedData {
+function dataOf<S extends { x: number[] }>(spec: ChartSpec<S>, s: S): uPlot.AlignedData {
   return [s.x, ...spec.lines.map((l) => l.pick(s))] as uPlot.AlignedData
 }
 
@@ -89,7 +82,8 @@ export function Charts({ series, scope }: { series: ChartSeries; scope: string }
   )
 }
 
-function Plot({ ctor, spec, series }: { ctor: UPlotCtor; spec: ChartSpec; series: ChartSeries }) {
+/** One uPlot chart, created once per width and theme; new data goes in with setData. */
+export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: UPlotCtor; spec: ChartSpec<S>; series: S }) {
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
   const latest = useRef(series)

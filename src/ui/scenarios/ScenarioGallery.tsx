@@ -108,17 +108,23 @@ export default function ScenarioGallery({ onClose, onPatterns }: { onClose(): vo
 function ScenarioCard({ scenario, current, onOpen }: { scenario: Scenario; current: boolean; onOpen(): void }) {
   const id = useId()
   return (
-    <button type="button" className="scenario-card" data-scenario-card="" aria-label={`Open ${scenario.title}`} aria-describedby={`${id}-about`} onClick={onOpen}>
+    <button type="button" className="scenario-card" data-scenario-card="" aria-label={`Open ${scenario.title}`} aria-describedby={`${id}-badges ${id}-about`} onClick={onOpen}>
       <ScenarioThumbnail document={scenario.document} />
       <span className="scenario-card__title">{scenario.title}</span>
-      <span id={`${id}-about`} className="scenario-card__summary">
-        {scenario.summary}
+      <span id={`${id}-badges`} className="scenario-card__badges">
         {scenario.lesson && scenario.lesson.length > 0 && (
           <span className="scenario-card__badge">
-            Lesson<span className="visually-hidden">: {scenario.lesson.length} steps</span>
+            Lesson<span className="visually-hidden"> in {scenario.lesson.length} steps.</span>
           </span>
         )}
-        {current && <span className="scenario-card__badge scenario-card__badge--open">Open now</span>}
+        {current && (
+          <span className="scenario-card__badge scenario-card__badge--open">
+            Open now<span className="visually-hidden">.</span>
+          </span>
+        )}
+      </span>
+      <span id={`${id}-about`} className="scenario-card__summary">
+        {scenario.summary}
       </span>
     </button>
   )

@@ -1,0 +1,51 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** The compared numbers, by metric and variant: { 'Operations failed': { messages: '0', … } }. */
+async function compared(page: Page): Promise<Record<string, Record<string, number>>> {
+  const table = page.getByRole('region', { name: 'Compared metrics' }).getByRole('table')
+  const heads = (await table.getByRole('columnheader').allTextContents()).slice(1)
+  const out: Record<string, Record<string, number>> = {}
+  for (const row of await table.getByRole('row').all()) {
+    if ((await row.getByRole('rowheader').count()) === 0) continue
+    const name = (await row.getByRole('rowheader').textContent())!
+    const cells = await row.getByRole('cell').all()
+    out[name.trim()] = Object.fromEntries(await Promise.all(cells.map(async (c, i) => [heads[i]!.trim(), Number(await c.getAttribute('data-value'))])))
+  }
+  return out
+}
+
+test('the compare view runs the three order flows side by side on one clock', async ({ page }) => {
+  await page.goto('/?view=compare&c=order-flow')
+  await expect(page.getByRole('region', { name: /built with synchronous calls/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: /built with messages/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: /built with events/ })).toBeVisible()
+  await expect(page.locator('.react-flow')).toHaveCount(3)
+  await page.clock.install()
+  await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label: '10 s' })
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(3_000)
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(3_000)
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('20.000 s')
+  // every variant saw the same load; only the synchronous one failed during the outage
+  await expect(page.getByRole('region', { name: 'Compared metrics' }).getByRole('columnheader')).toHaveText(['Metric', 'synchronous calls', 'messages', 'events'])
+  const n = await compared(page)
+  const issued = n['Operations issued']!
+  expect(new Set(Object.values(issued)).size).toBe(1)
+  expect(n['Operations failed']!['synchronous calls']).toBeGreaterThan(0)
+  expect(n['Operations failed']!.messages).toBe(0)
+  expect(n['Operations failed']!.events).toBe(0)
+  // Run plays all three together
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await page.clock.runFor(1_000)
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  const later = await compared(page)
+  expect(later['Operations issued']!.messages).toBeGreaterThan(issued.messages!)
+  expect(new Set(Object.values(later['Operations issued']!)).size).toBe(1)
+})
+
+test('an unknown comparison says so', async ({ page }) => {
+  await page.goto('/?view=compare&c=nope')
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('There is no comparison “nope”')
+})

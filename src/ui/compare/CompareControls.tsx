@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react'
+import { useStore } from 'zustand'
+import type { Runner } from '../../store/run/types'
+import { formatSimTime, formatSpan } from '../run/formatTime'
+
+const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20]
+const JUMPS: [string, number][] = [
+  ['1 s', 1_000],
+  ['10 s', 10_000],
+  ['1 min', 60_000],
+]
+
+/**
+ * One set of run controls for several runs side by side: every button acts on all of
+ * them, so they share one simulated clock (each is deterministic; given the same frames
+ * they stand at the same instant).
+ */
+export function CompareControls({ runners }: { runners: readonly Runner[] }) {
+  const lead = runners[0]!.store
+  const playing = useStore(lead, (s) => s.playing)
+  const time = useStore(lead, (s) => s.time)
+  const horizon = useStore(lead, (s) => s.horizon)
+  const speed = useStore(lead, (s) => s.speed)
+  const seeking = useStore(lead, (s) => s.seeking)
+  const [jump, setJump] = useState(10_000)
+  const all = (f: (r: Runner) => void) => runners.forEach(f)
+  const toggle = () => all((r) => (playing ? r.store.getState().pause() : r.store.getState().play()))
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement
+      if (e.key !== ' ' || target.closest?.('button, a, input, select, textarea, summary')) return
+      e.preventDefault()
+      all((r) => r.store.getState().toggle())
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+  const end = Math.max(horizon, time, 1_000)
+
+  return (
+    <section className="runbar compare__controls" aria-label="Run">
+      <div className="runbar__row">
+        <div role="toolbar" aria-label="Run controls" className="runbar__group">
+          <button type="button" className="runbar__play primary" onClick={toggle} aria-keyshortcuts="Space">
+            {playing ? 'Pause' : 'Run'}
+          </button>
+          <button type="button" onClick={() => all((r) => r.store.getState().reset())}>
+            Reset
+          </button>
+        </div>
+        <span className="runbar__clock" role="timer" aria-label="Simulated time">
+          {formatSimTime(time)}
+        </span>
+        {seeking && (
+          <span className="runbar__seeking" role="status">
+            Fast-forwarding…
+          </span>
+        )}
+        <label className="runbar__field">
+          Speed
+          <select value={speed} onChange={(e) => all((r) => r.store.getState().setSpeed(Number(e.target.value)))}>
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="runbar__group">
+          <select aria-label="Fast-forward by" value={jump} onChange={(e) => setJump(Number(e.target.value))}>
+            {JUMPS.map(([label, ms]) => (
+              <option key={ms} value={ms}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => all((r) => r.store.getState().fastForward(jump))}>
+            Fast-forward
+          </button>
+        </div>
+      </div>
+      <div className="timeline">
+        <span className="timeline__end">0 s</span>
+        <div className="timeline__track">
+          <input
+            type="range"
+            aria-label="Timeline"
+            aria-valuetext={formatSimTime(time)}
+            min={0}
+            max={end}
+            step={100}
+            value={time}
+            onChange={(e) => all((r) => r.store.getState().seek(Number(e.target.value)))}
+          />
+        </div>
+        <span className="timeline__end">{formatSpan(end)}</span>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { Runner } from '../../store/run/types'
+import { Plot, type ChartSpec } from '../run/Charts'
+import { systemFigures } from '../run/figures'
+import { loadUPlot, type UPlotCtor } from '../run/loadUPlot'
+import { seriesOf } from '../run/series'
+import { useRunTick } from '../run/useRunTick'
+
+/** Per-variant colours, distinct on both themes; lines also differ by dash. */
+const COLORS = ['#3b6fd9', '#d48a0c', '#0e9f6e', '#7c3aed']
+const DASHES: (number[] | undefined)[] = [undefined, [6, 3], [2, 3], [8, 2, 2, 2]]
+
+interface Compared {
+  x: number[]
+  errors: (number | null)[][]
+  p95: (number | null)[][]
+}
+
+/**
+ * The variants' numbers side by side, and their errors and latency charted against each
+ * other, refreshed a few times a second (at once when paused). Mounted inside a
+ * RunnerContext of the first runner, whose clock all of them share.
+ */
+export function CompareMetrics({ runners, names }: { runners: readonly Runner[]; names: readonly string[] }) {
+  const tick = useRunTick(250)
+  const [ctor, setCtor] = useState<UPlotCtor | null>(null)
+  useEffect(() => {
+    let live = true
+    void loadUPlot().then((c) => live && setCtor(() => c))
+    return () => {
+      live = false
+    }
+  }, [])
+  // the runners are read on demand; `tick` says when to read them again
+  const { tables, data } = useMemo(() => {
+    void tick
+    const tables = runners.map((r) => systemFigures(r.metrics()))
+    const series = runners.map((r) => seriesOf(r.samples(), null))
+    const n = Math.min(...series.map((s) => s.x.length))
+    const data: Compared = { x: series[0]!.x.slice(0, n), errors: series.map((s) => s.errors.slice(0, n)), p95: series.map((s) => s.p95.slice(0, n)) }
+    return { tables, data }
+  }, [runners, tick])
+  const specs = useMemo(() => chartSpecs(names), [names])
+  const rows = tables[0]?.rows.map((r) => r.label) ?? []
+
+  return (
+    <section className="compare__metrics" aria-label="Compared metrics">
+      <table className="run-numbers compare__table">
+        <caption>The same load, seed and faults, at this instant</caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            {names.map((n) => (
+              <th key={n} scope="col">
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((label, i) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {tables.map((t, j) => (
+                <td key={names[j]} data-value={t.rows[i]?.value} title={String(t.rows[i]?.value)}>
+                  {t.rows[i]?.text}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="compare__charts">
+        {specs.map((spec) => (
+          <figure key={spec.key} className="run-chart">
+            <figcaption>
+              <span className="run-chart__title">{spec.title}</span> <span className="muted">({spec.unit})</span>
+              <span className="run-chart__key" aria-hidden="true">
+                {spec.lines.map((l) => (
+                  <span key={l.label}>
+                    <svg width="18" height="6">
+                      <line x1="0" y1="3" x2="18" y2="3" stroke={l.color} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} />
+                    </svg>
+                    {l.label}
+                  </span>
+                ))}
+              </span>
+            </figcaption>
+            {ctor ? <Plot ctor={ctor} spec={spec} series={data} /> : <div className="run-chart__plot" style={{ height: 74 }} />}
+          </figure>
+        ))}
+      </div>
+    </section>
+  )
+}
+
+function chartSpecs(names: readonly string[]): ChartSpec<Compared>[] {
+  const lines = (pick: (d: Compared, i: number) => (number | null)[]) =>
+    names.map((label, i) => ({ label, pick: (d: Compared) => pick(d, i), color: COLORS[i % COLORS.length]!, dash: DASHES[i % DASHES.length] }))
+  return [
+    { key: 'errors', title: 'Failed operations', unit: 'per second', lines: lines((d, i) => d.errors[i] ?? []) },
+    { key: 'p95', title: 'Latency p95', unit: 'ms', lines: lines((d, i) => d.p95[i] ?? []) },
+  ]
+}
