@@ -22,6 +22,10 @@ import { Inspector } from '../ui/Inspector'
 import { NoticeBar } from '../ui/NoticeBar'
 import { Palette } from '../ui/Palette'
 import { Toolbar } from '../ui/Toolbar'
+import { LessonSlot } from '../ui/lessons/LessonSlot'
+import { PresentSlot } from '../ui/present/PresentSlot'
+import { toDocument } from '../share/document'
+import { bridgeScenarios } from './testBridge'
 import { RunBar } from '../ui/run/RunBar'
 import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
@@ -89,6 +93,15 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   const teaching = useTeachingValue(store, flow.fitView)
   // the welcome hint describes the starter diagram, not a scenario
   useEffect(() => teaching.store.subscribe((s) => s.scenario !== null && setHint(false)), [teaching])
+  // presenter mode: its module loads on first use and stays (audience windows keep following)
+  const [presenting, setPresenting] = useState(false)
+  const [presented, setPresented] = useState(false)
+  const togglePresent = useCallback(() => {
+    setPresented(true)
+    setPresenting((p) => !p)
+  }, [])
+  const stopPresenting = useCallback(() => setPresenting(false), [])
+  useEffect(() => bridgeScenarios(teaching.open), [teaching.open])
   const [teachDialog, setTeachDialog] = useState<TeachDialog | null>(null)
   const openScenarios = useCallback(() => setTeachDialog('scenarios'), [])
   const openPatterns = useCallback(() => setTeachDialog('patterns'), [])
@@ -142,8 +155,8 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   }, [store])
   const openFile = useCallback(() => fileInput.current?.click(), [])
   const ctx: CommandContext = useMemo(
-    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile, openScenarios, runner }),
-    [store, flow, confirm, toggle, openShare, exportFile, openFile, openScenarios, runner],
+    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile, openScenarios, runner, present: togglePresent }),
+    [store, flow, confirm, toggle, openShare, exportFile, openFile, openScenarios, runner, togglePresent],
   )
   useShortcuts(ctx)
   const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView, linkView, teaching)
@@ -180,6 +193,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         <main className="workspace">
           <Palette />
           <div className="stage">
+            <LessonSlot presenting={presenting} />
             <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} onExplainPatterns={openPatterns} />
             {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
             {runner && <RunPanel />}
@@ -188,6 +202,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         </main>
         {runner && faultMenu && <FaultMenu request={faultMenu} onClose={closeFaultMenu} />}
         <NoticeBar />
+        {presented && <PresentSlot presenting={presenting} onExit={stopPresenting} serialise={toDocument} />}
         <ConfirmDialog request={confirmRequest} />
         <ShareDialog request={shareRequest} onClose={() => setShareRequest(null)} />
         <TeachDialogs open={teachDialog} onChange={setTeachDialog} />

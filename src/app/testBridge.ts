@@ -8,6 +8,8 @@ import type { EditorStore } from '../store/editorStore'
 export interface WireplayBridge {
   document(): object
   load(doc: unknown): string | null
+  /** open a built-in scenario (and a lesson step), as the gallery does; set once the editor is up */
+  openScenario?(id: string, step?: number | null): Promise<boolean>
 }
 
 declare global {
@@ -25,5 +27,13 @@ export function installTestBridge(store: EditorStore) {
       store.getState().replaceDiagram(parsed.value)
       return null
     },
+  }
+}
+
+/** Let tests open a built-in scenario by id (the teaching context lives in the editor). */
+export function bridgeScenarios(open: (id: string, step?: number | null) => Promise<boolean>): () => void {
+  if (window.__wireplay) window.__wireplay.openScenario = open
+  return () => {
+    if (window.__wireplay?.openScenario === open) delete window.__wireplay.openScenario
   }
 }

@@ -30,6 +30,7 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   if (!mod && e.shiftKey && key === 'l') return 'tidy'
   if (!mod && e.shiftKey && (e.key === '!' || e.key === '1')) return 'fitView'
   if (!mod && !e.shiftKey && e.key === ' ') return 'runPause'
+  if (!mod && !e.shiftKey && key === 'f') return 'present'
   return null
 }
 
@@ -43,6 +44,8 @@ export function useShortcuts(ctx: CommandContext) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = (e.target as HTMLElement | null) ?? document.body
+      // taken already (the lesson's arrows, presenter mode's Space and Escape)
+      if (e.defaultPrevented) return
       if (target.closest?.('dialog[open]') || editsText(target)) return
       const choice = isChoice(target)
       if (e.key === 'Escape') {

@@ -12,11 +12,15 @@ export interface ScenarioState {
   step: number | null
   /** the editor's diagram when the scenario was opened: an edit since makes it "your copy" */
   openedDiagram: unknown
+  /** the room's answer (choice index) per lesson step with a question, while the lesson plays */
+  answers: Readonly<Record<number, number>>
 }
 
 export interface ScenarioActions {
   opened(scenario: Scenario, diagram: unknown, step?: number | null): void
+  /** null ends the lesson (and forgets its answers) */
   setStep(step: number | null): void
+  answer(step: number, choice: number): void
   close(): void
 }
 
@@ -27,8 +31,10 @@ export function createScenarioStore(): ScenarioStore {
     scenario: null,
     step: null,
     openedDiagram: null,
-    opened: (scenario, diagram, step = null) => set({ scenario, openedDiagram: diagram, step }),
-    setStep: (step) => set({ step }),
-    close: () => set({ scenario: null, step: null, openedDiagram: null }),
+    answers: {},
+    opened: (scenario, diagram, step = null) => set({ scenario, openedDiagram: diagram, step, answers: {} }),
+    setStep: (step) => set(step === null ? { step, answers: {} } : { step }),
+    answer: (step, choice) => set((s) => ({ answers: { ...s.answers, [step]: choice } })),
+    close: () => set({ scenario: null, step: null, openedDiagram: null, answers: {} }),
   }))
 }

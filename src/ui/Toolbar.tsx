@@ -16,6 +16,7 @@ const TIPS: Partial<Record<CommandId, string>> = {
   openFile: 'Open a .wireplay.json file (Ctrl+O); you can also drop one on the canvas',
   exportPng: 'Export a PNG picture of the diagram',
   exportSvg: 'Export an SVG picture of the diagram',
+  present: 'Presenter mode: full screen, large type, the lesson as a caption (F)',
   scenarios: 'Ready-made diagrams that each make one point, some with a lesson',
 }
 
@@ -72,6 +73,7 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
       <div role="toolbar" aria-label="View" className="toolbar__group">
         {button('tidy')}
         {button('fitView')}
+        {button('present')}
         <button type="button" onClick={() => COMMANDS.theme.run(ctx)} title="Switch between light and dark">
           {themeLabel}
         </button>

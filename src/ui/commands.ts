@@ -24,6 +24,8 @@ export interface CommandContext {
   openScenarios(): void
   /** the live run; null until the engine has loaded */
   runner: Runner | null
+  /** enter or leave presenter mode (the editor only) */
+  present?(): void
 }
 
 export interface Command {
@@ -155,6 +157,12 @@ export const COMMANDS = {
   theme: {
     label: 'Toggle theme',
     run: (ctx) => ctx.toggleTheme(),
+  },
+  present: {
+    label: 'Present',
+    keys: 'F',
+    enabled: (ctx) => ctx.present !== undefined,
+    run: (ctx) => ctx.present?.(),
   },
 } satisfies Record<string, Command>
 

@@ -1,0 +1,91 @@
+import { TEST_IDS } from '../src/lib/testIds'
+import { test, expect, type Editor } from './fixtures'
+import { clock, clockReaches, lesson, openScenario, runRegion } from './lessonHelpers'
+
+const toolbar = (editor: Editor) => editor.page.locator('header.toolbar')
+
+test('presenter mode hides the editing chrome, keeps the canvas, run bar and caption, and steps by keyboard', async ({ editor, page }) => {
+  await openScenario(editor, 'backlog-drains')
+  await lesson(editor).getByRole('button', { name: 'Start the lesson (5 steps)' }).click()
+  await clockReaches(editor, '9.000 s')
+
+  await editor.toolbarButton('Present').click()
+  await expect(toolbar(editor)).toBeHidden()
+  await expect(editor.palette).toBeHidden()
+  await expect(editor.inspector).toBeHidden()
+  await expect(page.getByRole('region', { name: 'Metrics, log and trace' })).toBeHidden()
+  await expect(editor.canvas).toBeVisible()
+  await expect(runRegion(editor)).toBeVisible()
+  // the narration is a caption under the canvas, in large type
+  const canvasBox = (await editor.canvas.boundingBox())!
+  const captionBox = (await lesson(editor).boundingBox())!
+  expect(captionBox.y).toBeGreaterThanOrEqual(canvasBox.y + canvasBox.height - 1)
+  const size = await lesson(editor).locator('.lesson__narration').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  expect(size).toBeGreaterThanOrEqual(20)
+  await expect(editor.nodes).toHaveCount(4)
+
+  await page.keyboard.press('ArrowRight')
+  await expect(lesson(editor)).toContainText('Step 2 of 5')
+  await page.keyboard.press('ArrowLeft')
+  await expect(lesson(editor)).toContainText('Step 1 of 5')
+  await clockReaches(editor, '9.000 s')
+  // Space runs and pauses, even with a lesson button focused
+  await lesson(editor).getByRole('button', { name: 'Next →' }).focus()
+  await page.keyboard.press('Space')
+  await expect(runRegion(editor).getByRole('button', { name: 'Pause', exact: true })).toBeVisible()
+  await page.clock.runFor(1_000)
+  await page.keyboard.press('Space')
+  await expect(runRegion(editor).getByRole('button', { name: 'Run', exact: true })).toBeVisible()
+  await expect(clock(editor)).not.toHaveText('9.000 s')
+  await expect(lesson(editor)).toContainText('Step 1 of 5')
+
+  await page.keyboard.press('Escape')
+  await expect(toolbar(editor)).toBeVisible()
+  await expect(editor.palette).toBeVisible()
+  // F enters it again
+  await editor.clickEmptyCanvas()
+  await page.keyboard.press('f')
+  await expect(toolbar(editor)).toBeHidden()
+  await page.getByRole('toolbar', { name: 'Presenter' }).getByRole('button', { name: 'Leave presenter mode' }).click()
+  await expect(toolbar(editor)).toBeVisible()
+})
+
+test('an audience window follows the presenter’s step, clock and selection', async ({ editor, page, context }) => {
+  await openScenario(editor, 'backlog-drains')
+  await lesson(editor).getByRole('button', { name: 'Start the lesson (5 steps)' }).click()
+  await clockReaches(editor, '9.000 s')
+  await page.keyboard.press('f')
+  const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open audience window' }).click()])
+  const errors: string[] = []
+  audience.on('pageerror', (e) => errors.push(e.message))
+  const audienceLesson = audience.getByRole('region', { name: 'Lesson' })
+  const audienceClock = audience.getByRole('timer', { name: 'Simulated time' })
+  await expect(audienceLesson).toContainText('Step 1 of 5')
+  await expect(audienceLesson).toContainText('The shop sends ten orders a second')
+  await expect(audienceClock).toHaveText('9.000 s')
+  await expect(audience.locator('.react-flow__node')).toHaveCount(4)
+  // the audience only watches: no lesson or run controls
+  await expect(audience.getByRole('button', { name: 'Next →' })).toHaveCount(0)
+  await expect(audience.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0)
+
+  await page.keyboard.press('ArrowRight')
+  await expect(audienceLesson).toContainText('Step 2 of 5')
+  await expect(audienceLesson).toContainText('The simulation waits for the room’s answer.')
+  await lesson(editor).getByRole('button', { name: /They wait in the queue/ }).click()
+  await clockReaches(editor, '20.000 s')
+  await expect(audienceLesson.getByRole('status')).toContainText('Right: They wait in the queue')
+  await expect(audienceClock).toHaveText('20.000 s')
+  // the same replay gives the same picture: the queue holds what the presenter's holds
+  const held = await editor.node('Orders to fulfil').getByTestId(TEST_IDS.nodeLive).getAttribute('aria-label')
+  await expect(audience.locator('.react-flow__node[data-id="order-queue"] [data-testid="node-live"]')).toHaveAttribute('aria-label', held!)
+
+  await editor.node('Fulfilment').click()
+  await expect(audience.locator('.react-flow__node[data-id="fulfilment"]')).toHaveClass(/selected/)
+
+  // arrows step even with a node selected (and focused) in presenter mode
+  await page.keyboard.press('ArrowLeft')
+  await clockReaches(editor, '9.000 s')
+  await expect(audienceLesson).toContainText('Step 1 of 5')
+  await expect(audienceClock).toHaveText('9.000 s')
+  expect(errors).toEqual([])
+})

@@ -1,0 +1,156 @@
+import { useEffect, useRef } from 'react'
+import type { Diagram } from '../../model/types'
+import type { EditorStore } from '../../store/editorStore'
+import { useRunnerMaybe } from '../../store/react/runContext'
+import type { Runner } from '../../store/run/types'
+import type { ScenarioStore } from '../../store/scenarioStore'
+import { useCommandContext } from '../commandContext'
+import { useTeaching } from '../teachContext'
+import { useRefitOnResize } from './useRefit'
+import { audienceUrl, PRESENT_CHANNEL, PRESENTING_CLASS, type PresentMessage } from './protocol'
+import './present.css'
+
+export interface PresentSessionProps {
+  presenting: boolean
+  onExit(): void
+  /** the diagram as a document (the app layer owns the codec) */
+  serialise(d: Diagram): object
+}
+
+const FIELD = 'input, textarea, select, [contenteditable="true"], dialog[open]'
+
+/**
+ * Presenter mode, mounted once the trainer first presents and kept (its audience windows
+ * keep following while the trainer edits between two steps). While `presenting`: full
+ * screen where the browser allows it, large type, editing chrome hidden, Space runs and
+ * pauses, Escape leaves; arrows step the lesson (the lesson player).
+ */
+export function PresentSession({ presenting, onExit, serialise }: PresentSessionProps) {
+  const ctx = useCommandContext()
+  const runner = useRunnerMaybe()
+  const teaching = useTeaching()
+  const exitRef = useRef(onExit)
+  useEffect(() => {
+    exitRef.current = onExit
+  }, [onExit])
+
+  useEffect(() => {
+    if (!presenting) return
+    const root = document.documentElement
+    root.classList.add(PRESENTING_CLASS)
+    let wentFull = false
+    if (document.fullscreenEnabled && !document.fullscreenElement) {
+      root.requestFullscreen?.().then(
+        () => (wentFull = true),
+        () => {
+          // refused (no user gesture, an iframe, a test browser): the class is enough
+        },
+      )
+    }
+    // the browser's own Escape leaves full screen without a keydown: leave with it
+    const onFullscreen = () => {
+      if (wentFull && !document.fullscreenElement) exitRef.current()
+    }
+    document.addEventListener('fullscreenchange', onFullscreen)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
+      const target = e.target as HTMLElement
+      if (target.closest?.(FIELD)) return
+      if (e.key === 'Escape') {
+        e.preventDefault()
+        e.stopPropagation()
+        exitRef.current()
+      } else if (e.key === ' ') {
+        // Space is the run's, even on a focused button (Enter presses buttons)
+        e.preventDefault()
+        e.stopPropagation()
+        runner?.store.getState().toggle()
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => {
+      window.removeEventListener('keydown', onKey, true)
+      document.removeEventListener('fullscreenchange', onFullscreen)
+      root.classList.remove(PRESENTING_CLASS)
+      wentFull = false
+      if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => {})
+    }
+  }, [presenting, runner])
+
+  useBroadcast(ctx.store, runner, teaching.store, presenting, serialise)
+  useRefitOnResize(ctx.flow.fitView, presenting)
+
+  if (!presenting) return null
+  return (
+    <div className="present-bar" role="toolbar" aria-label="Presenter">
+      <button type="button" onClick={() => window.open(audienceUrl(location), 'wireplay-audience')} title="A second window for the projector that follows this one: step, clock and selection">
+        Open audience window
+      </button>
+      <button type="button" onClick={onExit} aria-keyshortcuts="Escape" title="Back to the editor (Escape)">
+        Leave presenter mode
+      </button>
+    </div>
+  )
+}
+
+/** Tell audience windows everything they show, as it changes. */
+function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: ScenarioStore, presenting: boolean, serialise: (d: Diagram) => object) {
+  const channel = useRef<BroadcastChannel | null>(null)
+  const presentingRef = useRef(presenting)
+  useEffect(() => {
+    presentingRef.current = presenting
+    channel.current?.postMessage({ type: 'presenting', on: presenting } satisfies PresentMessage)
+  }, [presenting])
+
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return
+    const ch = new BroadcastChannel(PRESENT_CHANNEL)
+    channel.current = ch
+    const post = (m: PresentMessage) => ch.postMessage(m)
+    const sendDoc = () => post({ type: 'doc', doc: serialise(editor.getState().history.present) })
+    const sendSelection = () => {
+      const { nodes, links } = editor.getState().selection
+      post({ type: 'selection', nodes: [...nodes], links: [...links] })
+    }
+    const sendLesson = () => {
+      const s = lessons.getState()
+      post({ type: 'lesson', scenario: s.scenario?.id ?? null, step: s.step, answers: { ...s.answers } })
+    }
+    const sendRun = () => {
+      if (!runner) return
+      const r = runner.store.getState()
+      post({ type: 'run', time: r.time, playing: r.playing, speed: r.speed })
+    }
+    const sendAll = () => {
+      post({ type: 'presenting', on: presentingRef.current })
+      sendDoc()
+      sendLesson()
+      sendSelection()
+      sendRun()
+    }
+    ch.onmessage = (e: MessageEvent<PresentMessage>) => {
+      if (e.data?.type === 'hello') sendAll()
+    }
+    const offEditor = editor.subscribe((s, before) => {
+      if (s.history.present !== before.history.present) sendDoc()
+      if (s.selection !== before.selection) sendSelection()
+    })
+    const offLessons = lessons.subscribe((s, before) => {
+      if (s.scenario !== before.scenario || s.step !== before.step || s.answers !== before.answers) sendLesson()
+    })
+    const offRun = runner?.store.subscribe((s, before) => {
+      if (s.time !== before.time || s.playing !== before.playing || s.speed !== before.speed) sendRun()
+    })
+    const bye = () => post({ type: 'bye' })
+    window.addEventListener('pagehide', bye)
+    sendAll()
+    return () => {
+      window.removeEventListener('pagehide', bye)
+      offEditor()
+      offLessons()
+      offRun?.()
+      channel.current = null
+      ch.close()
+    }
+  }, [editor, runner, lessons, serialise])
+}

@@ -1,0 +1,30 @@
+/**
+ * What the presenter's window tells its audience windows, over one BroadcastChannel
+ * (same origin, same browser). The audience replays the same run to the presenter's
+ * instant (the engine is deterministic), so only the document, the lesson step, the
+ * clock and the selection travel; never a packet.
+ */
+export const PRESENT_CHANNEL = 'wireplay-present'
+
+/** the class on <html> that hides the editing chrome and sets large type (present.css) */
+export const PRESENTING_CLASS = 'wp-presenting'
+
+/** `?view=audience`: the read-only window for the projector. */
+export const AUDIENCE_VIEW = 'audience'
+
+export type PresentMessage =
+  /** an audience window asks for everything (it just opened) */
+  | { type: 'hello' }
+  /** the diagram as a Wireplay document (faults and seed included) */
+  | { type: 'doc'; doc: object }
+  | { type: 'lesson'; scenario: string | null; step: number | null; answers: Readonly<Record<number, number>> }
+  /** simulated ms */
+  | { type: 'run'; time: number; playing: boolean; speed: number }
+  | { type: 'selection'; nodes: readonly string[]; links: readonly string[] }
+  | { type: 'presenting'; on: boolean }
+  /** the presenter's window is closing */
+  | { type: 'bye' }
+
+export function audienceUrl(loc: Pick<Location, 'origin' | 'pathname'>): string {
+  return `${loc.origin}${loc.pathname}?view=${AUDIENCE_VIEW}`
+}
