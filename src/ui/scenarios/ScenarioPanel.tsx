@@ -44,7 +44,7 @@ export function ScenarioPanel() {
 
   return (
     <section className="scenario-panel" aria-labelledby={`${id}-title`}>
-      <p className="scenario-panel__kicker">{relation === 'edited' ? 'Your copy of a scenario' : 'Scenario'}</p>
+      <p className="scenario-panel__kicker">Scenario</p>
       <h2 id={`${id}-title`}>{relation === 'edited' ? `Your copy of ${scenario.title}` : scenario.title}</h2>
       {relation === 'edited' && <p className="muted">You have changed it: what it says below may no longer hold. Undo takes you back towards the original.</p>}
       <p>{scenario.summary}</p>
