@@ -45,3 +45,13 @@ describe('scenario links', () => {
     expect(none).toEqual({ ok: false, error: expect.stringContaining('which has no lesson') })
   })
 })
+
+describe('an incoming fragment', () => {
+  it('is read as a scenario link before the diagram-link decoder sees it', async () => {
+    const { readFragment } = await import('./shareLinks')
+    expect(readFragment('#s.event-fan-out.2')).toEqual({ ok: true, value: { scenario: 'event-fan-out', step: 1 } })
+    expect(readFragment('#s.')).toEqual({ ok: false, error: { kind: 'invalid', message: expect.stringContaining('should name a built-in scenario') } })
+    // anything else is still a diagram link, with the diagram decoder's own errors
+    expect(readFragment('#w9.abc')).toEqual({ ok: false, error: expect.objectContaining({ kind: 'newer-version' }) })
+  })
+})
