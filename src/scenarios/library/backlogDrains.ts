@@ -10,7 +10,7 @@ export const backlogDrains: Scenario = {
   watch:
     'From 10 s the queue’s count climbs while the shop’s requests still succeed. At 30 s Fulfilment is back: its workers are all busy until the queue is empty again.',
   tryFault: {
-    text: 'Detach Fulfilment from the queue instead of crashing it, then attach it again: the same backlog builds and drains.',
+    text: 'Detach Fulfilment from the queue instead of crashing it. The same backlog builds; right-click the link and attach it again to watch it drain.',
     fault: { action: 'detach', link: 'queue-fulfilment' },
   },
   document: {
