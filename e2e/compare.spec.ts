@@ -49,3 +49,11 @@ test('an unknown comparison says so', async ({ page }) => {
   await page.goto('/?view=compare&c=nope')
   await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('There is no comparison “nope”')
 })
+
+test('the scenario gallery offers the comparison', async ({ editor, page }) => {
+  await editor.open()
+  await editor.toolbarButton('Scenarios…').click()
+  const link = page.getByRole('link', { name: 'Compare: Placing an order, three ways' })
+  await expect(link).toHaveAttribute('href', /\?view=compare&c=order-flow$/)
+  await expect(link).toHaveAttribute('target', '_blank')
+})

@@ -55,11 +55,7 @@ export function CompareApp({ comparison, variants, problem }: { comparison: Comp
           </section>
         ))}
       </div>
-      {runners && runners.length > 0 && (
-        <RunnerContext.Provider value={runners[0]!}>
-          <CompareMetrics runners={runners} names={shortNames(variants.map((v) => v.scenario.title))} />
-        </RunnerContext.Provider>
-      )}
+      {runners && runners.length > 0 && <CompareMetrics runners={runners} names={shortNames(variants.map((v) => v.scenario.title))} />}
     </div>
   )
 }

@@ -4,7 +4,6 @@ import { Plot, type ChartSpec } from '../run/Charts'
 import { systemFigures } from '../run/figures'
 import { loadUPlot, type UPlotCtor } from '../run/loadUPlot'
 import { seriesOf } from '../run/series'
-import { useRunTick } from '../run/useRunTick'
 
 /** Per-variant colours, distinct on both themes; lines also differ by dash. */
 const COLORS = ['#3b6fd9', '#d48a0c', '#0e9f6e', '#7c3aed']
@@ -18,11 +17,11 @@ interface Compared {
 
 /**
  * The variants' numbers side by side, and their errors and latency charted against each
- * other, refreshed a few times a second (at once when paused). Mounted inside a
- * RunnerContext of the first runner, whose clock all of them share.
+ * other, refreshed a few times a second, and at once when every run has stopped (so a
+ * fast-forward that ends at different frames for each still shows one instant).
  */
 export function CompareMetrics({ runners, names }: { runners: readonly Runner[]; names: readonly string[] }) {
-  const tick = useRunTick(250)
+  const tick = useRunsTick(runners, 250)
   const [ctor, setCtor] = useState<UPlotCtor | null>(null)
   useEffect(() => {
     let live = true
@@ -101,4 +100,29 @@ function chartSpecs(names: readonly string[]): ChartSpec<Compared>[] {
     { key: 'errors', title: 'Failed operations', unit: 'per second', lines: lines((d, i) => d.errors[i] ?? []) },
     { key: 'p95', title: 'Latency p95', unit: 'ms', lines: lines((d, i) => d.p95[i] ?? []) },
   ]
+}
+
+/** Bumps at most every `intervalMs` while any run moves, and at once when none does. */
+function useRunsTick(runners: readonly Runner[], intervalMs: number): number {
+  const [tick, setTick] = useState(0)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const bump = () => {
+      timer = null
+      setTick((t) => t + 1)
+    }
+    const still = () => runners.every((r) => !r.store.getState().playing && r.store.getState().seeking === null)
+    const onChange = () => {
+      if (still()) {
+        if (timer !== null) clearTimeout(timer)
+        bump()
+      } else timer ??= setTimeout(bump, intervalMs)
+    }
+    const unsubscribe = runners.map((r) => r.store.subscribe(onChange))
+    return () => {
+      unsubscribe.forEach((u) => u())
+      if (timer !== null) clearTimeout(timer)
+    }
+  }, [runners, intervalMs])
+  return tick
 }

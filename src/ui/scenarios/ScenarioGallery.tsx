@@ -82,18 +82,36 @@ export default function ScenarioGallery({ onClose, onPatterns }: { onClose(): vo
         ) : groups.length === 0 ? (
           <p>No scenario matches “{query.trim()}”.</p>
         ) : (
-          groups.map((g) => (
-            <section key={g.id} aria-labelledby={`scenario-group-${g.id}`}>
-              <h3 id={`scenario-group-${g.id}`}>{g.title}</h3>
-              <ul className="scenario-gallery__grid">
-                {g.scenarios.map((s) => (
-                  <li key={s.id}>
-                    <ScenarioCard scenario={s} current={s.id === current} onOpen={() => open(s)} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))
+          <>
+            {groups.map((g) => (
+              <section key={g.id} aria-labelledby={`scenario-group-${g.id}`}>
+                <h3 id={`scenario-group-${g.id}`}>{g.title}</h3>
+                <ul className="scenario-gallery__grid">
+                  {g.scenarios.map((s) => (
+                    <li key={s.id}>
+                      <ScenarioCard scenario={s} current={s.id === current} onOpen={() => open(s)} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+            {!query.trim() && library.comparisons.length > 0 && (
+              <section aria-labelledby="scenario-group-compare">
+                <h3 id="scenario-group-compare">Side by side</h3>
+                <ul className="scenario-gallery__compare">
+                  {library.comparisons.map((c) => (
+                    <li key={c.id}>
+                      {/* a view of its own: variants run together on one clock, in a new tab */}
+                      <a href={`${location.pathname}?view=compare&c=${encodeURIComponent(c.id)}`} target="_blank" rel="noopener">
+                        Compare: {c.title}
+                      </a>{' '}
+                      <span className="muted">{c.summary}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
         )}
       </div>
       <div className="button-row scenario-gallery__foot">
