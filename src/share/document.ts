@@ -4,6 +4,7 @@ import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
 import { NODE_FIELDS, parseLabel } from '../model/fields'
 import { MAX_SEED, parseFaults, type Fault } from '../model/faults'
 import { checkDiagram, type Problem } from '../model/invariants'
+import { migrate } from './migrations'
 import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNode, type LinkKind, type NodeKind } from '../model/types'
 
 /**
@@ -80,14 +81,21 @@ export function parseDocumentText(text: string): Result<Diagram, Problem[]> {
 }
 
 /** Validate an already-parsed value as a document. Never throws. */
-export function parseDocument(json: unknown): Result<Diagram, Problem[]> {
-  if (!isRecord(json)) return err([{ path: '', message: 'A Wireplay document is a JSON object.' }])
+export function parseDocument(input: unknown): Result<Diagram, Problem[]> {
+  if (!isRecord(input)) return err([{ path: '', message: 'A Wireplay document is a JSON object.' }])
+  let json: Record<string, unknown> = input
   if (json.wireplay === undefined) return err([{ path: 'wireplay', message: 'This is not a Wireplay document (no "wireplay" version field).' }])
   if (typeof json.wireplay !== 'number' || !Number.isInteger(json.wireplay) || json.wireplay < 1) {
     return err([{ path: 'wireplay', message: 'The document version must be a whole number.' }])
   }
   if (json.wireplay > DOCUMENT_VERSION) {
     return err([{ path: 'wireplay', message: `This document was made by a newer Wireplay (format ${json.wireplay}; this one reads up to ${DOCUMENT_VERSION}).` }])
+  }
+  if (json.wireplay < DOCUMENT_VERSION) {
+    // older documents are brought up to date first, then checked like any other
+    const migrated = migrate(json, json.wireplay, DOCUMENT_VERSION)
+    if (!migrated.ok) return migrated
+    json = migrated.value
   }
   const problems: Problem[] = []
   if (!Array.isArray(json.nodes)) problems.push({ path: 'nodes', message: 'nodes must be a list.' })
