@@ -111,3 +111,25 @@ test('a fault from a node’s context menu goes on the timeline and into the sav
   await page.keyboard.press('Control+z')
   expect(await page.evaluate(() => (window.__wireplay!.document() as { faults?: unknown[] }).faults)).toBeUndefined()
 })
+
+type PacketStats = { drawn: number; journeyLinks: number; packets: { x: number; y: number; carries: string; traced: boolean }[] }
+const packetStats = (editor: Editor) => editor.page.locator('canvas.packet-layer').evaluate((c) => (c as unknown as { packetStats(): PacketStats }).packetStats())
+
+test('packets are drawn where the engine says, freeze on Pause, and a click traces one', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await runButton(editor).click()
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(50)
+      return (await packetStats(editor)).drawn
+    })
+    .toBeGreaterThan(0)
+  await pauseButton(editor).click()
+  const frozen = await packetStats(editor)
+  await page.clock.runFor(500)
+  expect((await packetStats(editor)).packets).toEqual(frozen.packets)
+  const packet = frozen.packets[0]!
+  await page.mouse.click(packet.x, packet.y)
+  await expect.poll(async () => (await packetStats(editor)).journeyLinks).toBeGreaterThan(0)
+  expect((await packetStats(editor)).packets[0]!.traced).toBe(true)
+})
