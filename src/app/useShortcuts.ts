@@ -44,8 +44,6 @@ export function useShortcuts(ctx: CommandContext) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = (e.target as HTMLElement | null) ?? document.body
-      // taken already (the lesson's arrows, presenter mode's Space and Escape)
-      if (e.defaultPrevented) return
       if (target.closest?.('dialog[open]') || editsText(target)) return
       const choice = isChoice(target)
       if (e.key === 'Escape') {

@@ -115,18 +115,18 @@ const NOT_FOR_US = 'dialog[open], input, textarea, select, [contenteditable="tru
 function useLessonKeys(lessons: ScenarioStore, editor: EditorStore, presenting: boolean) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.defaultPrevented) return
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
       if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return
       const target = e.target as HTMLElement
       if (target.closest?.(NOT_FOR_US)) return
       if (!presenting && (editor.getState().selection.nodes.length > 0 || target.closest?.('.react-flow__node'))) return
       if (lessons.getState().step === null) return
       moveLesson(lessons, e.key === 'ArrowLeft' ? -1 : 1)
+      // the key is the lesson's: not the editor's arrow keys, nor React Flow's on a focused node
       e.preventDefault()
-      // a focused node would move itself (React Flow's own arrow keys)
-      if (presenting) e.stopPropagation()
+      e.stopPropagation()
     }
-    // capture: before the editor's own arrow keys, which then see defaultPrevented
+    // capture: before the editor's own arrow keys (useShortcuts) and React's handlers
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
   }, [lessons, editor, presenting])

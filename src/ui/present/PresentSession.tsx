@@ -53,7 +53,7 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
     }
     document.addEventListener('fullscreenchange', onFullscreen)
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.ctrlKey || e.metaKey || e.altKey) return
       const target = e.target as HTMLElement
       if (target.closest?.(FIELD)) return
       if (e.key === 'Escape') {
