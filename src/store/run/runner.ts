@@ -55,10 +55,15 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   let sampledUpTo = 0
   let wasPlaying = false
 
+  /** hops arriving at or before this instant will never be drawn: not kept (fast-forwards stay cheap) */
+  let keepAfter = 0
+  /** per consume link: the key prefix that names its subscription, for counting attempts */
+  let subscriptionOf = new Map<string, string>()
+
   const listen = (e: SimEvent) => {
     let attempt = 1
     if (e.type === 'hop') {
-      inFlight.push(e.hop)
+      if (e.hop.arrive > keepAfter) inFlight.push(e.hop)
       if (e.hop.carries === 'delivery' || e.hop.carries === 'ack') attempt = countAttempt(e.hop)
     }
     rawLog.push({ seq: ++logSeq, e, attempt })
@@ -66,11 +71,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   }
 
   const countAttempt = (h: Hop): number => {
-    if (h.correlationId === 0) return 1
-    const link = diagram.links.find((l) => l.id === h.link)
-    if (!link) return 1
-    const broker = diagram.nodes.find((n) => n.id === link.source)
-    const key = `${link.source}:${broker?.kind === 'topic' ? link.id : ''}:${h.correlationId}`
+    const sub = subscriptionOf.get(h.link)
+    if (h.correlationId === 0 || sub === undefined) return 1
+    const key = `${sub}:${h.correlationId}`
     if (h.carries === 'ack') {
       attempts.delete(key)
       return 1
@@ -86,6 +89,13 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     sim?.dispose()
     sim = createSimulation({ diagram, seed: diagram.seed ?? 1, faults: diagram.faults ?? [], traceCapacity: TRACE_CAPACITY })
     unsubscribeSim = sim.subscribe(listen)
+    // a queue's consumers compete for one subscription; a topic has one per consumer link
+    subscriptionOf = new Map(
+      diagram.links.flatMap((l) => {
+        const broker = diagram.nodes.find((n) => n.id === l.source)
+        return broker && (broker.kind === 'queue' || broker.kind === 'topic') ? [[l.id, broker.kind === 'topic' ? `${broker.id}:${l.id}` : broker.id] as const] : []
+      }),
+    )
     inFlight.length = 0
     rawLog = []
     attempts = new Map()
@@ -95,6 +105,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
 
   /** Run the simulation to `target`, taking chart samples at their boundaries on the way. */
   const runTo = (target: number) => {
+    keepAfter = target
     while (sim.now < target) {
       const next = Math.min(target, nextSample)
       sim.runUntil(next)
@@ -182,6 +193,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     },
     step() {
       if (store.getState().seeking) return
+      keepAfter = sim.now
       const moved = sim.step()
       // take the samples whose boundaries the step passed (with the state after it)
       while (nextSample <= sim.now) {
