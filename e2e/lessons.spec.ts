@@ -1,5 +1,5 @@
 import { TEST_IDS } from '../src/lib/testIds'
-import { test, expect, type Editor } from './fixtures'
+import { test, expect, Editor } from './fixtures'
 import { clock, clockReaches, events, lesson, openScenario } from './lessonHelpers'
 
 const live = (editor: Editor, label: string) => editor.node(label).getByTestId(TEST_IDS.nodeLive)
@@ -81,4 +81,18 @@ test('a step’s fault joins the timeline once the question is answered and leav
   await expect(lesson(editor)).toContainText('Step 2 of 6')
   await clockReaches(editor, '10.000 s')
   expect(await faults(editor)).toEqual([])
+})
+
+test('a link to a lesson step stands the run where that step stands, with the faults of the steps before it', async ({ browser }) => {
+  const context = await browser.newContext()
+  const editor = new Editor(await context.newPage())
+  await editor.page.goto('/#s.sync-call-chain.4')
+  await expect(lesson(editor)).toContainText('Step 4 of 6')
+  await expect(clock(editor)).toHaveText('20.000 s', { timeout: 20_000 })
+  expect(await faults(editor)).toEqual([{ at: 10_000, action: 'latency', link: 'orders-db-call', addMs: 200 }])
+  await expect(editor.node('API gateway')).toBeVisible()
+  expect(await opacity(editor, 'API gateway')).toBe(1)
+  expect(await opacity(editor, 'Shoppers')).toBeLessThan(1)
+  expect(editor.errors.filter((e) => e.startsWith('pageerror'))).toEqual([])
+  await context.close()
 })
