@@ -74,8 +74,9 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
         {button('tidy')}
         {button('fitView')}
         {button('present')}
-        <button type="button" onClick={() => COMMANDS.theme.run(ctx)} title="Switch between light and dark">
-          {themeLabel}
+        {/* an icon, so the toolbar keeps to one line on a laptop; its name says what it does */}
+        <button type="button" className="toolbar__theme" onClick={() => COMMANDS.theme.run(ctx)} aria-label={themeLabel} title={`${themeLabel} (switch between light and dark)`}>
+          <span aria-hidden="true">{themeLabel === 'Dark theme' ? '☾' : '☀'}</span>
         </button>
       </div>
     </header>
