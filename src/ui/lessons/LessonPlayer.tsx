@@ -58,9 +58,9 @@ export function LessonPlayer({ presenting }: { presenting: boolean }) {
   if (!scenario?.lesson?.length) return null
   if (step === null) {
     return (
-      <section className="lesson lesson--idle" aria-label="Lesson">
-        <span className="muted">{scenario.title} comes with a guided lesson.</span>
-        <StartLessonButton />
+      // a chip over the canvas's top left corner: the canvas keeps its height until the lesson starts
+      <section className="lesson-idle" aria-label="Lesson">
+        <StartLessonButton className="lesson-idle__start" />
       </section>
     )
   }
