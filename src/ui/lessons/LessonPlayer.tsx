@@ -8,6 +8,7 @@ import { useRunnerMaybe } from '../../store/react/runContext'
 import type { Runner } from '../../store/run/types'
 import type { ScenarioStore } from '../../store/scenarioStore'
 import { useCommandContext } from '../commandContext'
+import { useRefitOnResize } from '../present/useRefit'
 import { useTeaching } from '../teachContext'
 import { highlightCss } from './highlight'
 import { LessonCard, type LessonControls } from './LessonCard'
@@ -39,6 +40,8 @@ export function LessonPlayer({ presenting }: { presenting: boolean }) {
     const frame = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS)))
     return () => cancelAnimationFrame(frame)
   }, [playing, presenting, flow])
+  // while it plays, the card's height follows the step (a question is taller): keep every node in view
+  useRefitOnResize(flow.fitView, playing)
 
   const controls: LessonControls = useMemo(
     () => ({
