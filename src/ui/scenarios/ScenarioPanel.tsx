@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import { describeFault } from '../../model/faults'
 import { useDiagramStructure, useEditorStore } from '../../store/react/editorContext'
 import { useRunnerMaybe } from '../../store/react/runContext'
+import { StartLessonButton } from '../lessons/StartLessonButton'
 import { useTeaching } from '../teachContext'
 import { isDiagram, scenarioRelation, splitFirstSentence, suggestedFaultAt } from './relation'
 import './scenarios.css'
@@ -64,6 +65,7 @@ export function ScenarioPanel() {
         </div>
       )}
       <div className="button-row">
+        <StartLessonButton />
         <button type="button" onClick={() => teaching.store.getState().close()}>
           Close scenario
         </button>
