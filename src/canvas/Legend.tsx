@@ -98,6 +98,13 @@ export function Legend({ onExplain }: { onExplain?: () => void } = {}) {
             </li>
           ))}
         </ul>
+        <p className="legend__note legend__hint">
+          <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+            <circle cx="7" cy="6" r="5.5" fill="#7f1d1d" />
+            <path d="M4.5 3.5 L9.5 8.5 M9.5 3.5 L4.5 8.5" stroke="#fff" strokeWidth="1.6" />
+          </svg>{' '}
+          Dead letter, marked at its queue or topic. A link flashes red on an error or a timeout.
+        </p>
         <p className="legend__note legend__hint">Crowded link: a band with a count. Click a packet to trace its request.</p>
       </details>
       </details>

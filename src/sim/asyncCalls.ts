@@ -80,6 +80,7 @@ export function asyncRun(e: Engine, p: AsyncCall, actions: readonly number[], de
       if (p.state === ASYNC_EXPIRED) {
         link.expired++
         reason = R_DEADLINE
+        if (e.listeners.length > 0) e.emit({ type: 'timeout', link: link.id, requestId: p.current?.id ?? 0, correlationId: p.correlation?.id ?? 0, at: e.s.now })
       } else if (p.state !== ASYNC_DONE) {
         link.failures++
         reason = p.reason

@@ -138,6 +138,10 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
         break
       case D_DEAD_LETTER:
         setMsgPlace(e, msg, AT_DEAD_LETTERED)
+        if (e.listeners.length > 0) {
+          const link = sub.link ?? msg.delivery?.link ?? msg.nextLink
+          e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now })
+        }
         touchSub(e, sub)
         sub.held--
         sub.deadLettered++

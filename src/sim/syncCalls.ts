@@ -51,7 +51,10 @@ export function syncRun(e: Engine, call: SyncCall, actions: readonly number[], d
     } else if (a === SYNC_ABANDON_ATTEMPT) {
       const r = call.current
       const byCaller = call.state === SYNC_ABANDONED
-      if (!byCaller) link.timeouts++
+      if (!byCaller) {
+        link.timeouts++
+        if (e.listeners.length > 0) e.emit({ type: 'timeout', link: link.id, requestId: r?.id ?? 0, correlationId: r?.corr ?? call.job.op?.id ?? 0, at: e.s.now })
+      }
       if (r !== null) {
         r.waiter = null
         r.abandonedAs = byCaller ? O_ABANDONED : O_TIMED_OUT

@@ -20,6 +20,10 @@ export type SimEvent =
   | { type: 'hop'; hop: Hop }
   | { type: 'replica'; node: string; replica: number; state: 'up' | 'crashed' | 'restarting'; at: number }
   | { type: 'fault'; fault: Fault; at: number }
+  /** a call's caller stopped waiting: a sync attempt's timeout, or an async call's poll deadline */
+  | { type: 'timeout'; link: string; requestId: number; correlationId: number; at: number }
+  /** a message or event copy given up on: parked in the dead-letter queue of `node` (the broker) */
+  | { type: 'deadLetter'; node: string; link: string | null; correlationId: number; deliveries: number; at: number }
 
 export interface LatencySummary {
   count: number

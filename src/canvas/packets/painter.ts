@@ -1,7 +1,7 @@
 import type { ReactFlowState } from '@xyflow/react'
 import type { StoreApi } from 'zustand'
 import type { Hop } from '../../sim/types'
-import type { Runner } from '../../store/run/types'
+import type { Alarm, Runner } from '../../store/run/types'
 import type { WireFlowEdge, WireFlowNode } from '../flowTypes'
 import { Frame, hitTest, isTracedHop, layoutFrame, type LinkSlot } from './frame'
 import { linkPath, SAMPLES, type LinkPath } from './geometry'
@@ -24,8 +24,12 @@ interface Slot extends LinkSlot {
   flashAt: number
 }
 
-/** wall ms a link glows red after an error or a nack appears on it */
+/** wall ms a link glows red after an error, a nack or a timeout appears on it */
 const FLASH_MS = 300
+/** wall ms a dead letter stays marked at its broker */
+const DEAD_MARK_MS = 1200
+/** alarms older than this (simulated ms) when first seen are not marked (a replay's backlog) */
+const RECENT_ALARM_MS = 1000
 /** packet radius on screen, px (scaled with zoom between these) */
 const MIN_R_PX = 3.5
 const MAX_R_PX = 7
@@ -64,6 +68,11 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   let disposed = false
   let colors = readColors()
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)')
+  /** the last alarm (timeout, dead letter) already marked, and the run it came from */
+  let lastAlarm = 0
+  let alarmRevision = -1
+  /** dead letters being marked: where (flow units, the broker's end of the link) and since when (wall ms) */
+  let deadMarks: { x: number; y: number; since: number }[] = []
   let journeyLinks = new Set<string>()
   let journeyKey: unknown = null
   let journeyRevision = -1
@@ -160,10 +169,31 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
     }
     updateJourney(packets)
 
+    // a timeout flashes its link like an error; a dead letter marks its broker for a moment.
+    // Only the last simulated second counts, so a replay after a seek does not flash them all.
+    if (run.revision !== alarmRevision) {
+      alarmRevision = run.revision
+      lastAlarm = 0
+      deadMarks = []
+    }
+    const alarms = runner.alarms()
+    for (let i = 0; i < alarms.length; i++) {
+      const a = alarms[i] as Alarm
+      if (a.seq <= lastAlarm) continue
+      lastAlarm = a.seq
+      if (run.time - a.at > RECENT_ALARM_MS || a.link === null) continue
+      const s = slots.get(a.link)
+      if (!s) continue
+      if (a.kind === 'timeout') s.flashAt = now
+      else deadMarks.push({ x: s.path.points[0] as number, y: s.path.points[1] as number, since: now })
+    }
+    deadMarks = deadMarks.filter((m) => now - m.since < DEAD_MARK_MS)
+
     // nothing to show and nothing shown: leave the canvas alone (no new frame for the
     // compositor, which matters while panning or dragging with no run playing)
     let glowing = false
     for (let i = 0; i < slotList.length && !glowing; i++) glowing = now - (slotList[i] as Slot).flashAt < FLASH_MS
+    glowing ||= deadMarks.length > 0
     const empty = frame.total === 0 && journeyLinks.size === 0 && !glowing
     if (empty && blank) return
     ctx.setTransform(1, 0, 0, 1, 0, 0)
@@ -203,6 +233,27 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
       ctx.strokeStyle = '#ef4444'
       ctx.globalAlpha = 0.7 * strength
       ctx.lineWidth = 10 * px
+      ctx.stroke()
+    }
+    ctx.globalAlpha = 1
+
+    // dead letters: a dark disc with a white cross at the broker, fading out
+    for (const m of deadMarks) {
+      const strength = reducedMotion ? 1 : 1 - (now - m.since) / DEAD_MARK_MS
+      flashing ||= !reducedMotion
+      const r = 9 * px
+      ctx.globalAlpha = strength
+      ctx.beginPath()
+      ctx.arc(m.x + 14 * px, m.y - 14 * px, r, 0, Math.PI * 2)
+      ctx.fillStyle = '#7f1d1d'
+      ctx.fill()
+      ctx.beginPath()
+      ctx.moveTo(m.x + 14 * px - r / 2, m.y - 14 * px - r / 2)
+      ctx.lineTo(m.x + 14 * px + r / 2, m.y - 14 * px + r / 2)
+      ctx.moveTo(m.x + 14 * px + r / 2, m.y - 14 * px - r / 2)
+      ctx.lineTo(m.x + 14 * px - r / 2, m.y - 14 * px + r / 2)
+      ctx.strokeStyle = '#ffffff'
+      ctx.lineWidth = 2 * px
       ctx.stroke()
     }
     ctx.globalAlpha = 1

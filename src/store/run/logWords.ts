@@ -19,6 +19,19 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
     const nodes = 'node' in f ? [f.node] : linkEnds(d, f.link)
     return entry(seq, e.at, `Fault: ${describeFault(f, d)}`, nodes, 'link' in f ? f.link : null, 'fault', 'info')
   }
+  if (e.type === 'timeout') {
+    const link = d.links.find((l) => l.id === e.link)
+    const words = link?.kind === 'async' ? `gave up polling after the ${link.settings.deadlineMs} ms deadline` : `timed out: no reply within ${link?.settings.timeoutMs ?? '?'} ms`
+    const nodes = link ? [link.source, link.target] : []
+    return { ...entry(seq, e.at, `${label(nodes[0] ?? '?')} → ${label(nodes[1] ?? '?')}: ${words}`, nodes, e.link, link?.kind ?? 'sync', 'error'), requestId: e.requestId, correlationId: e.correlationId }
+  }
+  if (e.type === 'deadLetter') {
+    const link = e.link === null ? undefined : d.links.find((l) => l.id === e.link)
+    const to = link ? ` (for ${label(link.target)})` : ''
+    const times = e.deliveries === 1 ? 'its first delivery' : `${e.deliveries} deliveries`
+    const entryKind = d.nodes.find((n) => n.id === e.node)?.kind === 'topic' ? 'event' : 'message'
+    return { ...entry(seq, e.at, `${label(e.node)}: ${entryKind} ${e.correlationId} dead-lettered after ${times}${to}`, link ? [e.node, link.target] : [e.node], e.link, entryKind, 'error'), correlationId: e.correlationId }
+  }
   const h = e.hop
   const link = d.links.find((l) => l.id === h.link)
   const [from, to] = link ? (h.direction === 'forward' ? [link.source, link.target] : [link.target, link.source]) : ['?', '?']

@@ -194,4 +194,33 @@ describe('the live run', () => {
     expect(journey.length).toBeGreaterThan(1)
     expect(journey.every((h) => h.correlationId === op!.correlationId)).toBe(true)
   })
+
+  it('reports dead letters and timeouts as alarms and in the log', () => {
+    const doc = {
+      wireplay: 1,
+      nodes: [
+        { id: 'c', kind: 'client', label: 'Shop', x: 0, y: 0, settings: { rate: 10 } },
+        { id: 'q', kind: 'queue', label: 'Jobs', x: 300, y: 0, settings: { maxDeliveries: 2 } },
+        { id: 'w', kind: 'service', label: 'Worker', x: 600, y: 0, settings: { errorRate: 100 } },
+        { id: 's', kind: 'service', label: 'Slow', x: 300, y: 200, settings: { timeMs: 500, timeDist: 'constant' } },
+      ],
+      links: [
+        { id: 'l1', source: 'c', target: 'q', kind: 'message' },
+        { id: 'l2', source: 'q', target: 'w', kind: 'message' },
+        { id: 'l3', source: 'c', target: 's', kind: 'sync', settings: { timeoutMs: 100, retries: 0 } },
+      ],
+    }
+    const parsed = parseDocument(doc)
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error))
+    const { state, runner, settle } = setup(parsed.value)
+    state().fastForward(3_000)
+    settle()
+    const alarms = runner.alarms()
+    expect(alarms.some((a) => a.kind === 'deadLetter' && a.node === 'q' && a.link === 'l2')).toBe(true)
+    expect(alarms.some((a) => a.kind === 'timeout' && a.link === 'l3')).toBe(true)
+    expect(alarms.map((a) => a.seq)).toEqual([...alarms.map((a) => a.seq)].sort((a, b) => a - b))
+    const log = runner.log().map((l) => l.text)
+    expect(log.some((t) => /^Jobs: message \d+ dead-lettered after 2 deliveries \(for Worker\)$/.test(t))).toBe(true)
+    expect(log.some((t) => t === 'Shop → Slow: timed out: no reply within 100 ms')).toBe(true)
+  })
 })

@@ -7,7 +7,7 @@ import type { Hop, SimEvent, SimSnapshot, Simulation } from '../../sim/types'
 import type { EditorStore } from '../editorStore'
 import { describeEvent } from './logWords'
 import { takeSample } from './samples'
-import type { LogEntry, Runner, RunState, RunActions, Sample } from './types'
+import type { Alarm, LogEntry, Runner, RunState, RunActions, Sample } from './types'
 
 export interface RunnerOptions {
   editor: EditorStore
@@ -22,6 +22,8 @@ export const MAX_SPEED = 20
 export const SAMPLE_MS = 1000
 /** log lines kept */
 export const LOG_LIMIT = 400
+/** timeouts and dead letters kept for the canvas to mark */
+export const ALARM_LIMIT = 200
 /** hops the engine keeps for tracing a request */
 const TRACE_CAPACITY = 20_000
 /** wall ms a frame may spend on a seek before it draws */
@@ -45,6 +47,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   const inFlight: Hop[] = []
   /** raw events for the log, newest last; words are made only when the log is read */
   let rawLog: { seq: number; e: SimEvent; attempt: number }[] = []
+  let alarms: Alarm[] = []
   let logSeq = 0
   let logCache: { version: number; entries: LogEntry[] } | null = null
   /** deliveries seen per message (broker, subscription, operation), for "attempt 2" */
@@ -65,6 +68,10 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     if (e.type === 'hop') {
       if (e.hop.arrive > keepAfter) inFlight.push(e.hop)
       if (e.hop.carries === 'delivery' || e.hop.carries === 'ack') attempt = countAttempt(e.hop)
+    }
+    if (e.type === 'timeout' || e.type === 'deadLetter') {
+      alarms.push({ seq: logSeq + 1, kind: e.type, link: e.link, node: e.type === 'deadLetter' ? e.node : null, at: e.at })
+      if (alarms.length > ALARM_LIMIT * 2) alarms = alarms.slice(-ALARM_LIMIT)
     }
     rawLog.push({ seq: ++logSeq, e, attempt })
     if (rawLog.length > LOG_LIMIT * 2) rawLog = rawLog.slice(-LOG_LIMIT)
@@ -98,6 +105,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     )
     inFlight.length = 0
     rawLog = []
+    alarms = []
     attempts = new Map()
     logCache = null
     nextSample = SAMPLE_MS
@@ -290,6 +298,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       return logCache.entries
     },
     logVersion: () => logSeq,
+    alarms: () => (alarms.length > ALARM_LIMIT ? alarms.slice(-ALARM_LIMIT) : alarms),
     samples: () => samples,
     metrics: () => sim.metrics(),
     journey(correlationId, requestId) {

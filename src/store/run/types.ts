@@ -59,6 +59,18 @@ export interface LogEntry {
   correlationId: number
 }
 
+/** A timeout or a dead letter: something the canvas marks for a moment where it happened. */
+export interface Alarm {
+  /** increasing within a run: what is new since the last frame */
+  seq: number
+  kind: 'timeout' | 'deadLetter'
+  /** the link it happened on (the call's link; the consumer's link for a dead letter, if known) */
+  link: string | null
+  /** the broker holding a dead letter */
+  node: string | null
+  at: number
+}
+
 /** Metrics sampled at fixed simulated intervals, for charts. Cumulative counts; charts take differences. */
 export interface Sample {
   at: number
@@ -116,6 +128,8 @@ export interface Runner {
   log(): readonly LogEntry[]
   /** bumps when log() has new lines */
   logVersion(): number
+  /** the latest timeouts and dead letters (at most ALARM_LIMIT), oldest first */
+  alarms(): readonly Alarm[]
   /** every sample up to `time` */
   samples(): readonly Sample[]
   /** full metrics at `time` (what the command line prints for the same diagram, seed, instant) */
