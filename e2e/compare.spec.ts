@@ -16,6 +16,8 @@ async function compared(page: Page): Promise<Record<string, Record<string, numbe
 }
 
 test('the compare view runs the three order flows side by side on one clock', async ({ page }) => {
+  // three engines and three canvases in one page: slow on a loaded 2-core machine
+  test.setTimeout(60_000)
   await page.goto('/?view=compare&c=order-flow')
   await expect(page.getByRole('region', { name: /built with synchronous calls/ })).toBeVisible()
   await expect(page.getByRole('region', { name: /built with messages/ })).toBeVisible()
@@ -39,6 +41,9 @@ test('the compare view runs the three order flows side by side on one clock', as
   // Run plays all three together
   await page.getByRole('button', { name: 'Run', exact: true }).click()
   await page.clock.runFor(1_000)
+  // a fast-forward while playing: all of them get there before any plays on
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(3_000)
   await page.getByRole('button', { name: 'Pause', exact: true }).click()
   const later = await compared(page)
   expect(later['Operations issued']!.messages).toBeGreaterThan(issued.messages!)

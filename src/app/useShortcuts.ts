@@ -9,6 +9,8 @@ function editsText(el: HTMLElement): boolean {
   return el.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((el as HTMLInputElement).type)
 }
 
+const OWN_KEYS = 'input[type="range"], [role="slider"], [role="tab"], [role="tablist"], [role="log"], [role="listbox"], [role="menu"], [role="radiogroup"]'
+
 /** Selects and radio buttons use arrows and letters, but undo and Escape are still ours. */
 function isChoice(el: HTMLElement): boolean {
   return el.tagName === 'SELECT' || (el.tagName === 'INPUT' && ['radio', 'checkbox'].includes((el as HTMLInputElement).type))
@@ -46,6 +48,8 @@ export function useShortcuts(ctx: CommandContext) {
       const target = (e.target as HTMLElement | null) ?? document.body
       if (target.closest?.('dialog[open]') || editsText(target)) return
       const choice = isChoice(target)
+      // sliders, tabs, the event log and menus use arrows, Delete and letters themselves
+      if (target.closest?.(OWN_KEYS) && e.key !== 'Escape' && !(e.ctrlKey || e.metaKey)) return
       if (e.key === 'Escape') {
         ctx.store.getState().select({ nodes: [], links: [] })
         return

@@ -21,7 +21,7 @@ function NodeLiveView({ node }: { node: DiagramNode }) {
 export const NodeLive = memo(NodeLiveView)
 
 function liveKey(s: RunState, id: string): string {
-  if (s.time === 0 && !s.playing) return ''
+  if (s.time === 0 && !s.playing && s.snapshot.events === 0) return ''
   const n = s.snapshot.nodes.find((x) => x.id === id)
   if (!n) return ''
   if (n.subscriptions.length > 0) return 'b;' + n.subscriptions.map((sub) => `${sub.ready}:${sub.held}:${sub.deadLettered}`).join(';')
@@ -72,10 +72,11 @@ function BrokerLive({ node, code }: { node: DiagramNode; code: string }) {
       return { ready: ready ?? 0, held: held ?? 0, dead: dead ?? 0 }
     })
   const dead = subs.reduce((s, x) => s + x.dead, 0)
-  const depth = subs.map((s) => s.ready + s.held)
+  // held counts the ready messages and those out with a consumer, awaiting an ack
+  const depth = subs.map((s) => s.held)
   const words =
     node.kind === 'queue'
-      ? `${depth[0] ?? 0} messages held, ${subs[0]?.held ?? 0} awaiting ack, ${dead} dead-lettered`
+      ? `${depth[0] ?? 0} messages held, ${(subs[0]?.held ?? 0) - (subs[0]?.ready ?? 0)} awaiting ack, ${dead} dead-lettered`
       : `${subs.length} subscriptions holding ${depth.join(', ')}, ${dead} dead-lettered`
   return (
     <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={words}>

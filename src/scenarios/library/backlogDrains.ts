@@ -53,7 +53,7 @@ export const backlogDrains: Scenario = {
       action: { kind: 'runTo', at: 20000 },
     },
     {
-      narration: 'Ten seconds in: about a hundred orders wait in the queue, and every request from the shop has succeeded.',
+      narration: 'Twenty seconds without Fulfilment: about two hundred orders wait in the queue, and every request from the shop has succeeded.',
       highlight: { nodes: ['order-queue', 'shop'] },
       action: { kind: 'runTo', at: 30000 },
     },

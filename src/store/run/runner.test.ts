@@ -223,4 +223,33 @@ describe('the live run', () => {
     expect(log.some((t) => /^Jobs: message \d+ dead-lettered after 2 deliveries \(for Worker\)$/.test(t))).toBe(true)
     expect(log.some((t) => t === 'Shop → Slow: timed out: no reply within 100 ms')).toBe(true)
   })
+
+  it('a fault injected while paused at a fractional instant shows at once, without replaying', () => {
+    const { state, runner } = setup()
+    for (let i = 0; i < 25; i++) state().step()
+    expect(Number.isInteger(state().time)).toBe(false)
+    const revision = state().revision
+    runner.injectFault({ action: 'crash', node: 'service-1' })
+    expect(state().revision).toBe(revision)
+    expect(state().time).toBe(Math.ceil(state().time))
+    expect(state().snapshot.nodes.find((n) => n.id === 'service-1')?.replicas.every((r) => r.state === 'crashed')).toBe(true)
+  })
+
+  it('a fault injected before the run starts shows at once on a paused run', () => {
+    const { state, runner } = setup()
+    runner.injectFault({ action: 'crash', node: 'service-1' })
+    expect(state().time).toBe(0)
+    expect(state().snapshot.nodes.find((n) => n.id === 'service-1')?.replicas.every((r) => r.state === 'crashed')).toBe(true)
+  })
+
+  it('counts a queue’s depth once: held includes the ready messages', () => {
+    const { state, runner, settle } = setup()
+    runner.injectFault({ action: 'crash', node: 'service-3' })
+    state().fastForward(10_000)
+    settle()
+    const queue = state().snapshot.nodes.find((n) => n.id === 'queue-1')!.subscriptions[0]!
+    const broker = runner.metrics().brokers.find((b) => b.id === 'queue-1')!.subscriptions[0]!
+    expect(queue.held).toBe(broker.depth.now)
+    expect(runner.samples().at(-1)!.parts['queue-1']!.depth).toBe(broker.depth.now)
+  })
 })

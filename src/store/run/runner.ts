@@ -272,6 +272,15 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     if (added && added.every((f) => f.at >= sim.now)) {
       for (const f of added) sim.inject(f)
       store.setState({ faults: next.faults ?? [] })
+      // a fault "now" lands on the next whole ms: when nothing else would move the clock
+      // (paused), go there, so the canvas shows it at once
+      const s = store.getState()
+      if (!s.playing && !s.seeking) {
+        const t = Math.max(sim.now, ...added.map((f) => f.at))
+        if (t > sim.now) runTo(t)
+        else sim.runUntil(t) // events due now, the fault among them
+        publish()
+      }
       return
     }
     const t = sim.now
@@ -305,7 +314,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       return sim.trace().filter((h) => (correlationId !== 0 ? h.correlationId === correlationId : h.requestId === requestId))
     },
     injectFault(f) {
-      editor.getState().addFault({ ...f, at: Math.round(sim.now) } as Fault)
+      // the timeline holds whole ms: the next one, so the fault is never before now (which
+      // would mean replaying the run to put it in the past)
+      editor.getState().addFault({ ...f, at: Math.ceil(sim.now) } as Fault)
     },
     dispose() {
       unsubscribeEditor()

@@ -8,7 +8,7 @@ import type { Sample, SampleFigures } from './types'
  */
 export function takeSample(m: SimMetrics, snap: SimSnapshot): Sample {
   const parts: Record<string, SampleFigures> = {}
-  const depthOf = new Map(snap.nodes.map((n) => [n.id, n.subscriptions.reduce((sum, s) => sum + s.ready + s.held, 0) + n.replicas.reduce((sum, r) => sum + r.queued, 0)]))
+  const depthOf = new Map(snap.nodes.map((n) => [n.id, n.subscriptions.reduce((sum, s) => sum + s.held, 0) + n.replicas.reduce((sum, r) => sum + r.queued, 0)]))
   let depth = 0
   for (const c of m.clients) parts[c.id] = figures(c.issued, c.failed, c.latency, 0)
   for (const s of m.servers) {

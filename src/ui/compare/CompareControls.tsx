@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Runner } from '../../store/run/types'
 import { formatSimTime, formatSpan } from '../run/formatTime'
@@ -25,17 +25,51 @@ export function CompareControls({ runners }: { runners: readonly Runner[] }) {
   const [jump, setJump] = useState(10_000)
   const all = (f: (r: Runner) => void) => runners.forEach(f)
   const toggle = () => all((r) => (playing ? r.store.getState().pause() : r.store.getState().play()))
+  /**
+   * A fast-forward or seek, done with every run paused, and playing again only once all of
+   * them got there: each spreads its seek over frames at its own pace, and one that
+   * resumed early would run ahead of the others for good.
+   */
+  const together = (move: (r: Runner) => void) => {
+    const resume = runners.some((r) => r.store.getState().playing) || resumeAfter.current !== null
+    resumeAfter.current?.()
+    resumeAfter.current = null
+    all((r) => r.store.getState().pause())
+    all(move)
+    if (!resume) return
+    const settled = () => runners.every((r) => r.store.getState().seeking === null)
+    if (settled()) return all((r) => r.store.getState().play())
+    const unsubscribe = runners.map((r) =>
+      r.store.subscribe(() => {
+        if (!settled()) return
+        stop()
+        all((x) => x.store.getState().play())
+      }),
+    )
+    const stop = () => {
+      unsubscribe.forEach((u) => u())
+      resumeAfter.current = null
+    }
+    resumeAfter.current = stop
+  }
+  const resumeAfter = useRef<(() => void) | null>(null)
+  useEffect(() => () => resumeAfter.current?.(), [])
 
+  // Space runs and pauses all of them; one listener, reading the latest toggle
+  const latestToggle = useRef(toggle)
+  useEffect(() => {
+    latestToggle.current = toggle
+  })
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement
       if (e.key !== ' ' || target.closest?.('button, a, input, select, textarea, summary')) return
       e.preventDefault()
-      all((r) => r.store.getState().toggle())
+      latestToggle.current()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  })
+  }, [])
   const end = Math.max(horizon, time, 1_000)
 
   return (
@@ -75,7 +109,7 @@ export function CompareControls({ runners }: { runners: readonly Runner[] }) {
               </option>
             ))}
           </select>
-          <button type="button" onClick={() => all((r) => r.store.getState().fastForward(jump))}>
+          <button type="button" onClick={() => together((r) => r.store.getState().fastForward(jump))}>
             Fast-forward
           </button>
         </div>
@@ -91,7 +125,10 @@ export function CompareControls({ runners }: { runners: readonly Runner[] }) {
             max={end}
             step={100}
             value={time}
-            onChange={(e) => all((r) => r.store.getState().seek(Number(e.target.value)))}
+            onChange={(e) => {
+              const t = Number(e.target.value)
+              together((r) => r.store.getState().seek(t))
+            }}
           />
         </div>
         <span className="timeline__end">{formatSpan(end)}</span>

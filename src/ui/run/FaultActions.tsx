@@ -2,7 +2,6 @@ import { useMemo } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
 import { detachedAt, faultChoices } from './faultChoices'
-import { formatSimTime } from './formatTime'
 
 /**
  * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the
@@ -19,7 +18,7 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
   return (
     <fieldset className="fault-actions">
       <legend>Faults</legend>
-      <p className="muted">Happens at the run’s current instant ({formatSimTime(time)}) and goes on the timeline. Also on right-click.</p>
+      <p className="muted">Happens at the run’s current instant (now {(time / 1000).toFixed(1)} s) and goes on the timeline. Also on right-click.</p>
       <div className="fault-actions__buttons">
         {choices.map((c) => (
           <button key={c.label} type="button" className={c.harmful ? 'danger' : undefined} onClick={() => runner.injectFault(c.fault)}>

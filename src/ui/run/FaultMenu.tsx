@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRun, useRunner } from '../../store/react/runContext'
 import { detachedAt, faultChoices } from './faultChoices'
@@ -21,6 +21,12 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
   const faults = useRun((s) => s.faults)
   const choices = useMemo(() => faultChoices(diagram, request.target, detachedAt(faults, time)), [diagram, request.target, faults, time])
   const menu = useRef<HTMLDivElement>(null)
+  // whoever opened the menu (a focused node, with the context-menu key) gets focus back
+  const [opener] = useState(() => document.activeElement as HTMLElement | null)
+  const closeAndReturn = () => {
+    onClose()
+    if (opener && opener !== document.body && opener.isConnected) opener.focus()
+  }
 
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus()
@@ -34,7 +40,7 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
   const onKey = (e: React.KeyboardEvent) => {
     const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])]
     const i = items.indexOf(document.activeElement as HTMLButtonElement)
-    if (e.key === 'Escape') onClose()
+    if (e.key === 'Escape') closeAndReturn()
     else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus()
     else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus()
     else return
@@ -56,7 +62,7 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
             className={c.harmful ? 'danger' : undefined}
             onClick={() => {
               runner.injectFault(c.fault)
-              onClose()
+              closeAndReturn()
             }}
           >
             {c.label}
