@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRun, useRunner } from '../../store/react/runContext'
-import { detachedAt, faultChoices } from './faultChoices'
+import { detachedAt, faultChoices, replicaStates } from './faultChoices'
 
 export interface FaultMenuRequest {
   target: { node: string } | { link: string }
@@ -19,7 +19,11 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
   const diagram = useDiagramStructure()
   const time = useRun((s) => s.time)
   const faults = useRun((s) => s.faults)
-  const choices = useMemo(() => faultChoices(diagram, request.target, detachedAt(faults, time)), [diagram, request.target, faults, time])
+  const states = useRun((s) => replicaStates(s.snapshot, 'node' in request.target ? request.target.node : null))
+  const choices = useMemo(
+    () => faultChoices(diagram, request.target, detachedAt(faults, time), states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
+    [diagram, request.target, faults, time, states],
+  )
   const menu = useRef<HTMLDivElement>(null)
   // whoever opened the menu (a focused node, with the context-menu key) gets focus back
   const [opener] = useState(() => document.activeElement as HTMLElement | null)

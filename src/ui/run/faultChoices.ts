@@ -1,6 +1,7 @@
 import type { Fault } from '../../model/faults'
 import { linkRole } from '../../model/rules'
 import type { Diagram } from '../../model/types'
+import type { SimSnapshot } from '../../sim/types'
 
 export type LiveFault = Fault extends infer F ? (F extends unknown ? Omit<F, 'at'> : never) : never
 
@@ -22,17 +23,25 @@ export const RAISED_ERROR_RATE = 50
  * Pure. `detached` says which consumer links are detached at this instant, so a detached
  * one offers "Attach" and not "Detach".
  */
-export function faultChoices(d: Diagram, target: { node: string } | { link: string }, detached: ReadonlySet<string> = new Set()): FaultChoice[] {
+export function faultChoices(
+  d: Diagram,
+  target: { node: string } | { link: string },
+  detached: ReadonlySet<string> = new Set(),
+  /** each replica's state now (replica 1 first), when the run knows it: only what can happen is offered */
+  replicas?: readonly ('up' | 'crashed' | 'restarting')[],
+): FaultChoice[] {
   if ('node' in target) {
     const node = d.nodes.find((n) => n.id === target.node)
     if (!node || (node.kind !== 'service' && node.kind !== 'database')) return []
     const s = node.settings
-    const out: FaultChoice[] = [
-      { label: `Crash ${node.label}`, fault: { action: 'crash', node: node.id }, harmful: true },
-      { label: `Restart ${node.label}`, fault: { action: 'restart', node: node.id }, harmful: false },
-    ]
+    const up = (r: number) => !replicas || replicas[r - 1] === undefined || replicas[r - 1] === 'up'
+    const anyUp = !replicas || replicas.some((x) => x === 'up')
+    const anyDown = !replicas || replicas.some((x) => x !== 'up')
+    const out: FaultChoice[] = []
+    if (anyUp) out.push({ label: `Crash ${node.label}`, fault: { action: 'crash', node: node.id }, harmful: true })
+    if (anyDown) out.push({ label: `Restart ${node.label}`, fault: { action: 'restart', node: node.id }, harmful: false })
     if (s.replicas > 1) {
-      for (let r = 1; r <= Math.min(s.replicas, 8); r++) out.push({ label: `Crash replica ${r}`, fault: { action: 'crash', node: node.id, replica: r }, harmful: true })
+      for (let r = 1; r <= Math.min(s.replicas, 8); r++) if (up(r)) out.push({ label: `Crash replica ${r}`, fault: { action: 'crash', node: node.id, replica: r }, harmful: true })
     }
     out.push(
       s.errorRate < RAISED_ERROR_RATE
@@ -63,4 +72,10 @@ export function detachedAt(faults: readonly Fault[], time: number): Set<string> 
     if (f.action === 'attach') out.delete(f.link)
   }
   return out
+}
+
+/** A node's replica states in the snapshot as one string ("up,crashed"), so a selector re-renders only when they change; '' when unknown. */
+export function replicaStates(snapshot: SimSnapshot, node: string | null): string {
+  if (node === null) return ''
+  return snapshot.nodes.find((n) => n.id === node)?.replicas.map((r) => r.state).join(',') ?? ''
 }

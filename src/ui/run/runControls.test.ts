@@ -42,4 +42,13 @@ describe('the faults one can inject', () => {
     expect(detachedAt(faults, 500).size).toBe(0)
     expect(detachedAt([...faults, { at: 2000, action: 'attach', link: 'l-4' }], 2500).size).toBe(0)
   })
+
+  it('offers only what can happen now: no restart for a service that is up, no crash for one that is down', () => {
+    const d = starter()
+    const two = { ...d, nodes: d.nodes.map((n) => (n.id === 'service-1' && n.kind === 'service' ? { ...n, settings: { ...n.settings, replicas: 2 } } : n)) }
+    const labels = (states: ('up' | 'crashed' | 'restarting')[]) => faultChoices(two, { node: 'service-1' }, new Set(), states).map((c) => c.label)
+    expect(labels(['up', 'up'])).toEqual(['Crash Orders', 'Crash replica 1', 'Crash replica 2', 'Raise the error rate to 50 %'])
+    expect(labels(['up', 'crashed'])).toEqual(['Crash Orders', 'Restart Orders', 'Crash replica 1', 'Raise the error rate to 50 %'])
+    expect(labels(['crashed', 'restarting'])).toEqual(['Restart Orders', 'Raise the error rate to 50 %'])
+  })
 })
