@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
@@ -12,7 +12,6 @@ import { ConflictBanner } from '../ui/ConflictBanner'
 import { ProblemBanner } from '../ui/ProblemBanner'
 import { ShareDialog, type ShareOptions, type ShareRequest } from '../ui/ShareDialog'
 import { RestoreBanner } from '../ui/RestoreBanner'
-import { RunPanel } from '../ui/run/RunPanel'
 import { formatSimTime } from '../ui/run/formatTime'
 import { Hint } from '../ui/Hint'
 import { TeachingContext } from '../ui/teachContext'
@@ -26,7 +25,6 @@ import { LessonSlot } from '../ui/lessons/LessonSlot'
 import { PresentSlot } from '../ui/present/PresentSlot'
 import { toDocument } from '../share/document'
 import { bridgeScenarios } from './testBridge'
-import { RunBar } from '../ui/run/RunBar'
 import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
@@ -36,6 +34,11 @@ import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
 import { useTheme } from './useTheme'
+
+// the run's controls and panel come with the engine, after the first paint
+const RunBar = lazy(() => import('../ui/run/RunBar').then((m) => ({ default: m.RunBar })))
+const RunPanel = lazy(() => import('../ui/run/RunPanel').then((m) => ({ default: m.RunPanel })))
+const RUNBAR_PLACEHOLDER = <div className="runbar runbar--loading" aria-hidden="true" />
 
 export interface AppProps {
   store: EditorStore
@@ -195,8 +198,14 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
           <div className="stage">
             <LessonSlot presenting={presenting} />
             <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} onExplainPatterns={openPatterns} />
-            {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
-            {runner && <RunPanel />}
+            {runner ? (
+              <Suspense fallback={RUNBAR_PLACEHOLDER}>
+                <RunBar />
+                <RunPanel />
+              </Suspense>
+            ) : (
+              RUNBAR_PLACEHOLDER
+            )}
           </div>
           <Inspector idle={<ScenarioPanel />} />
         </main>

@@ -8,7 +8,6 @@ import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
 import { isEmbedView, readIncomingLink } from './shareLinks'
-import { EmbedApp } from './EmbedApp'
 import type { CompareVariant } from './CompareApp'
 import { installTestBridge } from './testBridge'
 import { AUDIENCE_VIEW } from '../ui/present/protocol'
@@ -75,10 +74,13 @@ function bootEmbed(rootElement: HTMLElement) {
   const store = createEditorStore(link?.ok ? link.value.diagram : starter())
   installTestBridge(store)
   const problem = link === null ? 'This embed holds no diagram; it shows the starter diagram.' : link.ok ? null : link.error.message
-  createRoot(rootElement).render(
-    <StrictMode>
-      <EmbedApp store={store} problem={problem} view={link?.ok ? (link.value.view ?? null) : null} />
-    </StrictMode>,
+  // the embed view is not the editor: loaded only here
+  void import('./EmbedApp').then(({ EmbedApp }) =>
+    createRoot(rootElement).render(
+      <StrictMode>
+        <EmbedApp store={store} problem={problem} view={link?.ok ? (link.value.view ?? null) : null} />
+      </StrictMode>,
+    ),
   )
 }
 
