@@ -4,6 +4,8 @@ import { Plot, type ChartSpec } from '../run/Charts'
 import { systemFigures } from '../run/figures'
 import { loadUPlot, type UPlotCtor } from '../run/loadUPlot'
 import { seriesOf } from '../run/series'
+// the number table and chart styles are the run panel's (loaded with it; the compare view needs them too)
+import '../run/runPanel.css'
 
 /** Per-variant colours, distinct on both themes; lines also differ by dash. */
 const COLORS = ['#3b6fd9', '#d48a0c', '#0e9f6e', '#7c3aed']
