@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { addNode, connect } from './edits'
-import { allowedKinds, checkConnection, describeLink, linkRole } from './rules'
-import { NODE_KINDS, type Diagram, type NodeKind } from './types'
+import { LINK_DEFAULTS, defaultSettings } from './defaults'
+import { allowedKinds, checkConnection, describeLink, linkRole, syncCycle } from './rules'
+import { NODE_KINDS, type Diagram, type DiagramLink, type DiagramNode, type NodeKind } from './types'
 
 function diagramWith(...kinds: NodeKind[]): { d: Diagram; ids: string[] } {
   let d: Diagram = { nodes: [], links: [] }
@@ -73,5 +74,24 @@ describe('which connections are allowed', () => {
     expect(linkRole(d, con!)).toBe('consume')
     expect(describeLink(d, pub!)).toBe('Message from Service to Queue')
     expect(describeLink(d, con!)).toBe('Message delivery from Queue to Service 2')
+  })
+})
+
+describe('cycles of synchronous calls', () => {
+  const node = (id: string, kind: 'client' | 'service' = 'service') => ({ id, kind, label: id.toUpperCase(), x: 0, y: 0, settings: kind === 'client' ? { ...defaultSettings('client') } : { ...defaultSettings('service') } }) as DiagramNode
+  const link = (id: string, source: string, target: string, kind: 'sync' | 'async' = 'sync') => ({ id, source, target, kind, settings: { ...LINK_DEFAULTS } }) as DiagramLink
+
+  it('names the loop a link closes, and nothing for a chain', () => {
+    const d: Diagram = { nodes: [node('c', 'client'), node('a'), node('b'), node('x')], links: [link('l1', 'c', 'a'), link('l2', 'a', 'b'), link('l3', 'b', 'x'), link('l4', 'x', 'a')] }
+    expect(syncCycle(d, d.links[3]!)).toEqual(['X', 'A', 'B', 'X'])
+    expect(syncCycle(d, d.links[1]!)).toEqual(['A', 'B', 'X', 'A'])
+    expect(syncCycle(d, d.links[0]!)).toBeNull()
+    const chain: Diagram = { ...d, links: d.links.slice(0, 3) }
+    expect(chain.links.map((l) => syncCycle(chain, l))).toEqual([null, null, null])
+  })
+
+  it('ignores asynchronous links: a 202 does not hold the caller', () => {
+    const d: Diagram = { nodes: [node('a'), node('b')], links: [link('l1', 'a', 'b'), link('l2', 'b', 'a', 'async')] }
+    expect(syncCycle(d, d.links[0]!)).toBeNull()
   })
 })

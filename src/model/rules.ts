@@ -95,3 +95,32 @@ export function contractMismatch(diagram: Diagram, link: DiagramLink): string | 
     ? `${label(differing.source)} sends “${differing.settings.contract}” but ${label(link.target)} expects “${link.settings.contract}”: those messages will be dead-lettered.`
     : `${label(differing.target)} expects “${differing.settings.contract}” but ${label(link.source)} sends “${link.settings.contract}”: those messages will be dead-lettered.`
 }
+
+/**
+ * The cycle of synchronous calls this link closes, as node labels from its caller round
+ * to it again (["A", "B", "A"]), or null. Such a cycle is allowed, but every worker on it
+ * can end up holding its request while waiting on the next one: a distributed deadlock,
+ * where every call times out. Pure; a breadth-first search over sync links, O(links).
+ */
+export function syncCycle(diagram: Diagram, link: DiagramLink): string[] | null {
+  if (link.kind !== 'sync') return null
+  const out = new Map<string, string[]>()
+  for (const l of diagram.links) if (l.kind === 'sync') out.set(l.source, [...(out.get(l.source) ?? []), l.target])
+  // a path from the link's target back to its source closes the cycle
+  const cameFrom = new Map<string, string>([[link.target, '']])
+  const queue = [link.target]
+  while (queue.length > 0) {
+    const at = queue.shift()!
+    if (at === link.source) {
+      const path = [at]
+      for (let n = cameFrom.get(at)!; n !== ''; n = cameFrom.get(n)!) path.unshift(n)
+      return [link.source, ...path].map((id) => nodeLabel(diagram, id))
+    }
+    for (const next of out.get(at) ?? []) {
+      if (cameFrom.has(next)) continue
+      cameFrom.set(next, at)
+      queue.push(next)
+    }
+  }
+  return null
+}

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { linkFields } from '../model/fields'
-import { allowedKinds, contractMismatch, describeLink, LINK_KIND_NAMES, linkRole } from '../model/rules'
+import { allowedKinds, contractMismatch, describeLink, LINK_KIND_NAMES, linkRole, syncCycle } from '../model/rules'
 import type { Diagram, DiagramLink } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
@@ -25,6 +25,7 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
   const siblings = diagram.links.filter((l) => l.source === link.source)
   const position = siblings.indexOf(link)
   const mismatch = contractMismatch(diagram, link)
+  const cycle = syncCycle(diagram, link)
 
   return (
     <div className="inspector__section">
@@ -57,6 +58,11 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
       {mismatch && (
         <p className="warning" role="note">
           {mismatch}
+        </p>
+      )}
+      {cycle && (
+        <p className="warning" role="note">
+          This link closes a cycle of synchronous calls ({cycle.join(' → ')}). Every worker on it can end up waiting for the next one, so under load all of them wait and every call times out: a distributed deadlock.
         </p>
       )}
       {role !== 'consume' && siblings.length > 1 && (
