@@ -104,6 +104,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       }),
     )
     inFlight.length = 0
+    keepAfter = 0
     rawLog = []
     alarms = []
     attempts = new Map()
@@ -278,7 +279,10 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       if (!s.playing && !s.seeking) {
         const t = Math.max(sim.now, ...added.map((f) => f.at))
         if (t > sim.now) runTo(t)
-        else sim.runUntil(t) // events due now, the fault among them
+        else {
+          keepAfter = t
+          sim.runUntil(t) // events due now, the fault among them
+        }
         publish()
       }
       return
