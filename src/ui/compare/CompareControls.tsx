@@ -43,7 +43,9 @@ export function CompareControls({ runners }: { runners: readonly Runner[] }) {
       r.store.subscribe(() => {
         if (!settled()) return
         stop()
-        all((x) => x.store.getState().play())
+        // this runs inside one run's tick of the frame loop: playing them now would let the
+        // runs after it in the loop advance this frame and the others not. After the frame:
+        queueMicrotask(() => all((x) => x.store.getState().play()))
       }),
     )
     const stop = () => {
