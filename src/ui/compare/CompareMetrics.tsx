@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { Runner } from '../../store/run/types'
-import { Plot, type ChartSpec } from '../run/Charts'
+import { ChartFigure, type ChartSpec } from '../run/Charts'
 import { systemFigures } from '../run/figures'
-import { loadUPlot, type UPlotCtor } from '../run/loadUPlot'
+import { useUPlot } from '../run/loadUPlot'
 import { seriesOf } from '../run/series'
 // the number table and chart styles are the run panel's (loaded with it; the compare view needs them too)
 import '../run/runPanel.css'
@@ -24,14 +24,7 @@ interface Compared {
  */
 export function CompareMetrics({ runners, names }: { runners: readonly Runner[]; names: readonly string[] }) {
   const tick = useRunsTick(runners, 250)
-  const [ctor, setCtor] = useState<UPlotCtor | null>(null)
-  useEffect(() => {
-    let live = true
-    void loadUPlot().then((c) => live && setCtor(() => c))
-    return () => {
-      live = false
-    }
-  }, [])
+  const { ctor, failed } = useUPlot()
   // the runners are read on demand; `tick` says when to read them again
   const { tables, data } = useMemo(() => {
     void tick
@@ -73,22 +66,7 @@ export function CompareMetrics({ runners, names }: { runners: readonly Runner[];
       </table>
       <div className="compare__charts">
         {specs.map((spec) => (
-          <figure key={spec.key} className="run-chart">
-            <figcaption>
-              <span className="run-chart__title">{spec.title}</span> <span className="muted">({spec.unit})</span>
-              <span className="run-chart__key" aria-hidden="true">
-                {spec.lines.map((l) => (
-                  <span key={l.label}>
-                    <svg width="18" height="6">
-                      <line x1="0" y1="3" x2="18" y2="3" stroke={l.color} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} />
-                    </svg>
-                    {l.label}
-                  </span>
-                ))}
-              </span>
-            </figcaption>
-            {ctor ? <Plot ctor={ctor} spec={spec} series={data} /> : <div className="run-chart__plot" style={{ height: 74 }} />}
-          </figure>
+          <ChartFigure key={spec.key} ctor={ctor} failed={failed} spec={spec} series={data} />
         ))}
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type uPlot from 'uplot'
-import { loadUPlot, type UPlotCtor } from './loadUPlot'
+import { useUPlot, type UPlotCtor } from './loadUPlot'
 import type { ChartSeries } from './series'
 
 /** One chart: its lines are columns picked from a series object (x is the first column). */
@@ -44,41 +44,37 @@ function themeColors(el: HTMLElement) {
  * theme or the width changes); new samples go in with setData.
  */
 export function Charts({ series, scope }: { series: ChartSeries; scope: string }) {
-  const [ctor, setCtor] = useState<UPlotCtor | null>(null)
-  const [failed, setFailed] = useState(false)
-  useEffect(() => {
-    let live = true
-    loadUPlot().then(
-      (c) => live && setCtor(() => c),
-      () => live && setFailed(true),
-    )
-    return () => {
-      live = false
-    }
-  }, [])
+  const { ctor, failed } = useUPlot()
   return (
     <div className="run-charts" aria-label={`Charts: ${scope}`} role="group">
       {CHARTS.map((spec) => (
-        <figure key={spec.key} className="run-chart">
-          <figcaption>
-            <span className="run-chart__title">{spec.title}</span> <span className="muted">({spec.unit})</span>
-            {spec.lines.length > 1 && (
-              <span className="run-chart__key" aria-hidden="true">
-                {spec.lines.map((l) => (
-                  <span key={l.label}>
-                    <svg width="18" height="6">
-                      <line x1="0" y1="3" x2="18" y2="3" stroke={l.color} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} />
-                    </svg>
-                    {l.label}
-                  </span>
-                ))}
-              </span>
-            )}
-          </figcaption>
-          {failed ? <p className="muted">Charts could not be loaded.</p> : ctor ? <Plot ctor={ctor} spec={spec} series={series} /> : <div className="run-chart__plot" style={{ height: HEIGHT }} />}
-        </figure>
+        <ChartFigure key={spec.key} ctor={ctor} failed={failed} spec={spec} series={series} />
       ))}
     </div>
+  )
+}
+
+/** A chart with its title, unit and (for several lines) a key; a placeholder until uPlot has loaded. */
+export function ChartFigure<S extends { x: number[] }>({ ctor, failed, spec, series }: { ctor: UPlotCtor | null; failed: boolean; spec: ChartSpec<S>; series: S }) {
+  return (
+    <figure className="run-chart">
+      <figcaption>
+        <span className="run-chart__title">{spec.title}</span> <span className="muted">({spec.unit})</span>
+        {spec.lines.length > 1 && (
+          <span className="run-chart__key" aria-hidden="true">
+            {spec.lines.map((l) => (
+              <span key={l.label}>
+                <svg width="18" height="6">
+                  <line x1="0" y1="3" x2="18" y2="3" stroke={l.color} strokeWidth="2" strokeDasharray={l.dash?.join(' ')} />
+                </svg>
+                {l.label}
+              </span>
+            ))}
+          </span>
+        )}
+      </figcaption>
+      {failed ? <p className="muted">Charts could not be loaded.</p> : ctor ? <Plot ctor={ctor} spec={spec} series={series} /> : <div className="run-chart__plot" style={{ height: HEIGHT }} />}
+    </figure>
   )
 }
 
