@@ -10,6 +10,7 @@ import { CompareControls } from '../ui/compare/CompareControls'
 import { CompareMetrics } from '../ui/compare/CompareMetrics'
 import { shortNames } from '../ui/compare/shortNames'
 import { ProblemBanner } from '../ui/ProblemBanner'
+import { driveRuns } from './useLiveRun'
 import { useTheme } from './useTheme'
 import '../ui/compare/compare.css'
 
@@ -77,34 +78,7 @@ function useRunners(variants: readonly CompareVariant[]): Runner[] | null {
     }
   }, [variants])
 
-  useEffect(() => {
-    if (!runners || runners.length === 0) return
-    let frame = 0
-    let last = 0
-    // every run gets the same wall time each frame, so their clocks stay together
-    const loop = (now: number) => {
-      const dt = last === 0 ? 0 : now - last
-      last = now
-      for (const r of runners) r.store.getState().tick(dt)
-      frame = requestAnimationFrame(loop)
-    }
-    const active = () => runners.some((r) => r.store.getState().playing || r.store.getState().seeking !== null)
-    const sync = () => {
-      if (active() && frame === 0) {
-        last = 0
-        frame = requestAnimationFrame(loop)
-      } else if (!active() && frame !== 0) {
-        cancelAnimationFrame(frame)
-        frame = 0
-      }
-    }
-    sync()
-    const unsubscribe = runners.map((r) => r.store.subscribe(sync))
-    return () => {
-      unsubscribe.forEach((u) => u())
-      if (frame !== 0) cancelAnimationFrame(frame)
-    }
-  }, [runners])
+  useEffect(() => (runners && runners.length > 0 ? driveRuns(runners) : undefined), [runners])
   return runners
 }
 

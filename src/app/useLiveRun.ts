@@ -6,8 +6,8 @@ import type { Runner } from '../store/run/types'
 /**
  * The live run of the editor's diagram. The engine is loaded after the first paint (it is
  * not needed to draw or edit), so the initial bundle stays small; until it is there the
- * run controls wait. While playing or seeking, one animation-frame loop advances it; when
- * paused no frame is requested at all.
+ * run controls wait. While playing or seeking, one animation-frame loop advances it
+ * (driveRuns); when paused no frame is requested at all.
  */
 export function useLiveRun(store: EditorStore): Runner | null {
   const [runner, setRunner] = useState<Runner | null>(null)
@@ -25,32 +25,7 @@ export function useLiveRun(store: EditorStore): Runner | null {
     }
   }, [store])
 
-  useEffect(() => {
-    if (!runner) return
-    let frame = 0
-    let last = 0
-    const loop = (now: number) => {
-      runner.store.getState().tick(last === 0 ? 0 : now - last)
-      last = now
-      frame = requestAnimationFrame(loop)
-    }
-    const sync = (active: boolean) => {
-      if (active && frame === 0) {
-        last = 0
-        frame = requestAnimationFrame(loop)
-      } else if (!active && frame !== 0) {
-        cancelAnimationFrame(frame)
-        frame = 0
-      }
-    }
-    const active = (s: ReturnType<Runner['store']['getState']>) => s.playing || s.seeking !== null
-    sync(active(runner.store.getState()))
-    const unsubscribe = runner.store.subscribe((s) => sync(active(s)))
-    return () => {
-      unsubscribe()
-      sync(false)
-    }
-  }, [runner])
+  useEffect(() => (runner ? driveRuns([runner]) : undefined), [runner])
   return runner
 }
 
@@ -78,4 +53,37 @@ function applyView(runner: Runner, view: LinkView) {
   const run = runner.store.getState()
   if (view.speed !== undefined) run.setSpeed(view.speed)
   if (view.at !== undefined) run.seek(view.at)
+}
+
+/**
+ * One animation-frame loop for runs that share a clock: while any plays or seeks, each
+ * frame gives every one of them the same wall time; when none does, no frame is asked
+ * for. Returns the function that stops it.
+ */
+export function driveRuns(runners: readonly Runner[]): () => void {
+  let frame = 0
+  let last = 0
+  const loop = (now: number) => {
+    const dt = last === 0 ? 0 : now - last
+    last = now
+    for (const r of runners) r.store.getState().tick(dt)
+    frame = requestAnimationFrame(loop)
+  }
+  const sync = () => {
+    const active = runners.some((r) => r.store.getState().playing || r.store.getState().seeking !== null)
+    if (active && frame === 0) {
+      last = 0
+      frame = requestAnimationFrame(loop)
+    } else if (!active && frame !== 0) {
+      cancelAnimationFrame(frame)
+      frame = 0
+    }
+  }
+  sync()
+  const unsubscribe = runners.map((r) => r.store.subscribe(sync))
+  return () => {
+    unsubscribe.forEach((u) => u())
+    if (frame !== 0) cancelAnimationFrame(frame)
+    frame = 0
+  }
 }
