@@ -2,13 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Runner } from '../../store/run/types'
 import { formatSimTime, formatSpan } from '../run/formatTime'
+import { RUN_JUMPS, RUN_SPEEDS } from '../run/runChoices'
 
-const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20]
-const JUMPS: [string, number][] = [
-  ['1 s', 1_000],
-  ['10 s', 10_000],
-  ['1 min', 60_000],
-]
+// three runs at once: jumps up to a minute (longer ones take three times the engine's work)
+const JUMPS = RUN_JUMPS.slice(0, 3)
+
 
 /**
  * One set of run controls for several runs side by side: every button acts on all of
@@ -96,7 +94,7 @@ export function CompareControls({ runners }: { runners: readonly Runner[] }) {
         <label className="runbar__field">
           Speed
           <select value={speed} onChange={(e) => all((r) => r.store.getState().setSpeed(Number(e.target.value)))}>
-            {SPEEDS.map((v) => (
+            {RUN_SPEEDS.map((v) => (
               <option key={v} value={v}>
                 {v}×
               </option>

@@ -3,16 +3,9 @@ import { useRun } from '../../store/react/runContext'
 import { COMMANDS } from '../commands'
 import { useCommandContext } from '../commandContext'
 import { formatSimTime } from './formatTime'
+import { RUN_JUMPS, RUN_SPEEDS } from './runChoices'
 import { Timeline } from './Timeline'
 
-const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20]
-const JUMPS: [label: string, ms: number][] = [
-  ['1 s', 1_000],
-  ['10 s', 10_000],
-  ['1 min', 60_000],
-  ['10 min', 600_000],
-  ['1 h', 3_600_000],
-]
 
 /**
  * The run's controls: Run/Pause (Space), Step, Reset, speed, fast-forward, the simulated
@@ -64,7 +57,7 @@ export function RunBar() {
         <label className="runbar__field">
           Speed
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Simulated time per real second">
-            {SPEEDS.map((v) => (
+            {RUN_SPEEDS.map((v) => (
               <option key={v} value={v}>
                 {v}×
               </option>
@@ -73,7 +66,7 @@ export function RunBar() {
         </label>
         <div className="runbar__group">
           <select aria-label="Fast-forward by" value={jump} onChange={(e) => setJump(Number(e.target.value))} title="How far to fast-forward">
-            {JUMPS.map(([label, ms]) => (
+            {RUN_JUMPS.map(([label, ms]) => (
               <option key={ms} value={ms}>
                 {label}
               </option>
