@@ -325,6 +325,30 @@ export class Editor {
   }
 
   /** Close the welcome hint with its only button ("Got it"). */
+  /** The link the Share dialog gives for the diagram on screen (the dialog is closed again). */
+  async shareUrl(): Promise<string> {
+    await this.toolbarButton('Share…').click()
+    const url = await this.page.getByRole('textbox', { name: 'Share link' }).inputValue()
+    await this.page.getByRole('button', { name: 'Close' }).click()
+    return url
+  }
+
+  /**
+   * The starter's share link, then an edit here (Email deleted and saved), then that link
+   * opened by a fresh page load: opening a link over saved work. Returns the link.
+   */
+  async openOwnLinkOverSavedEdit(): Promise<string> {
+    const url = await this.shareUrl()
+    await this.selectNode('Email')
+    await this.page.keyboard.press('Delete')
+    await expect(this.nodes).toHaveCount(7)
+    await this.waitForAutosave()
+    // a fresh page load with the link (not a hash change on this page)
+    await this.page.goto('/favicon.svg')
+    await this.page.goto(url)
+    return url
+  }
+
   async dismissHint() {
     await this.hint.getByRole('button').click()
     await expect(this.hint).toHaveCount(0)

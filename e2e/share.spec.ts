@@ -27,17 +27,8 @@ test('a share link opens the same diagram, settings included, in a fresh browser
 
 test('opening a link over a saved diagram asks first, and Undo brings the old one back', async ({ editor, page }) => {
   await editor.open()
-  await editor.toolbarButton('Share…').click()
-  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue()
-  await page.getByRole('button', { name: 'Close' }).click()
-  // change the diagram here, then open the earlier link in the same tab
-  await editor.selectNode('Email')
-  await page.keyboard.press('Delete')
-  await expect(editor.nodes).toHaveCount(7)
-  await editor.waitForAutosave()
-  // a fresh page load with the link (not a hash change on this page): saved work is asked about
-  await page.goto('/favicon.svg')
-  await page.goto(url)
+  // change the diagram here, then open the earlier link in the same tab: saved work is asked about
+  const url = await editor.openOwnLinkOverSavedEdit()
   const ask = page.getByRole('dialog', { name: 'Open the shared diagram?' })
   await expect(ask).toBeVisible()
   await ask.getByRole('button', { name: 'Open shared diagram' }).click()

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { AUTOSAVE_KEY } from '../src/app/autosave'
 import { expect, test } from './fixtures'
 
 /** The system's numbers in the metrics panel, by row name ("Operations issued" → 123). */
@@ -101,21 +102,13 @@ test('the embed view shows the diagram read-only with the run controls', async (
   await node.locator('.wire-node__label').dblclick()
   await expect(embed.getByRole('textbox', { name: /^Rename/ })).toHaveCount(0)
   // the embed keeps nothing: the visitor's own saved diagram is not touched
-  expect(await embed.evaluate(() => localStorage.getItem('wireplay.autosave.v1'))).toBeNull()
+  expect(await embed.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY)).toBeNull()
   await fresh.close()
 })
 
 test('after a link replaced a saved diagram, "Restore previous diagram" brings it back', async ({ editor, page }) => {
   await editor.open()
-  await editor.toolbarButton('Share…').click()
-  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue()
-  await page.getByRole('button', { name: 'Close' }).click()
-  await editor.selectNode('Email')
-  await page.keyboard.press('Delete')
-  await expect(editor.nodes).toHaveCount(7)
-  await editor.waitForAutosave()
-  await page.goto('/favicon.svg')
-  await page.goto(url)
+  await editor.openOwnLinkOverSavedEdit()
   await page.getByRole('dialog', { name: 'Open the shared diagram?' }).getByRole('button', { name: 'Open shared diagram' }).click()
   await expect(editor.nodes).toHaveCount(8)
   const banner = page.getByRole('region', { name: 'Shared diagram opened' })
