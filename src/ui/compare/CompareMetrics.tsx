@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type { Runner } from '../../store/run/types'
 import { ChartFigure, type ChartSpec } from '../run/Charts'
 import { systemFigures } from '../run/figures'
 import { useUPlot } from '../run/loadUPlot'
 import { seriesOf } from '../run/series'
+import { useRunsTick } from '../run/useRunTick'
 // the number table and chart styles are the run panel's (loaded with it; the compare view needs them too)
 import '../run/runPanel.css'
 
@@ -82,27 +83,3 @@ function chartSpecs(names: readonly string[]): ChartSpec<Compared>[] {
   ]
 }
 
-/** Bumps at most every `intervalMs` while any run moves, and at once when none does. */
-function useRunsTick(runners: readonly Runner[], intervalMs: number): number {
-  const [tick, setTick] = useState(0)
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const bump = () => {
-      timer = null
-      setTick((t) => t + 1)
-    }
-    const still = () => runners.every((r) => !r.store.getState().playing && r.store.getState().seeking === null)
-    const onChange = () => {
-      if (still()) {
-        if (timer !== null) clearTimeout(timer)
-        bump()
-      } else timer ??= setTimeout(bump, intervalMs)
-    }
-    const unsubscribe = runners.map((r) => r.store.subscribe(onChange))
-    return () => {
-      unsubscribe.forEach((u) => u())
-      if (timer !== null) clearTimeout(timer)
-    }
-  }, [runners, intervalMs])
-  return tick
-}

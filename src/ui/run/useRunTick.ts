@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useRunner } from '../../store/react/runContext'
+import type { Runner, RunState } from '../../store/run/types'
 
 /**
  * A number that changes when the run has moved on, for panels that read the runner on
@@ -10,6 +11,16 @@ import { useRunner } from '../../store/react/runContext'
  */
 export function useRunTick(intervalMs: number): number {
   const runner = useRunner()
+  const runners = useMemo(() => [runner], [runner])
+  return useRunsTick(runners, intervalMs)
+}
+
+/**
+ * The same for several runs on one clock (the compare view): at once only when every one
+ * of them has stopped, so a fast-forward that ends at different frames for each still
+ * shows one instant.
+ */
+export function useRunsTick(runners: readonly Runner[], intervalMs: number): number {
   const [tick, setTick] = useState(0)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
@@ -19,21 +30,23 @@ export function useRunTick(intervalMs: number): number {
       last = performance.now()
       setTick((t) => t + 1)
     }
-    const unsubscribe = runner.store.subscribe((s, prev) => {
+    const still = () => runners.every((r) => !r.store.getState().playing && r.store.getState().seeking === null)
+    const onChange = (s: RunState, prev: RunState) => {
       if (s.time === prev.time && s.revision === prev.revision && s.playing === prev.playing && s.seeking === prev.seeking) return
-      if (!s.playing && s.seeking === null) {
+      if (still()) {
         if (timer !== null) clearTimeout(timer)
         bump()
         return
       }
       if (timer !== null) return
       timer = setTimeout(bump, Math.max(0, intervalMs - (performance.now() - last)))
-    })
+    }
+    const unsubscribe = runners.map((r) => r.store.subscribe(onChange))
     return () => {
-      unsubscribe()
+      unsubscribe.forEach((u) => u())
       if (timer !== null) clearTimeout(timer)
     }
-  }, [runner, intervalMs])
+  }, [runners, intervalMs])
   return tick
 }
 
