@@ -1,9 +1,10 @@
 /**
  * Scheduled events that all wait the same delay (a link's latency): as simulated time
  * only grows, they come due in the order they were scheduled, so a ring buffer keeps them
- * sorted for free where the heap would pay O(log n) on the way in and out. The scheduler
- * keeps a few of these beside its heap and takes whichever head is earliest by (time,
- * sequence), so events fire in exactly the order the heap alone would give.
+ * sorted for free where a priority queue would pay on the way in and out. The scheduler
+ * keeps a few of these beside its calendar queue and takes whichever head is earliest by
+ * (time, sequence), so events fire in exactly the order one queue alone would give.
+ * An entry holds its event (type, tag, object) itself: no slot to allocate and free.
  */
 export class DelayFifo {
   /** the delay every entry shares; NaN until assigned, and reassigned once empty */
@@ -14,7 +15,9 @@ export class DelayFifo {
   private mask = 63
   private times = new Float64Array(64)
   private seqs = new Float64Array(64)
-  private slots = new Int32Array(64)
+  private types = new Uint8Array(64)
+  private tags = new Int32Array(64)
+  private refs: unknown[] = new Array(64).fill(null)
 
   /** Time of the oldest entry (the caller checks size first). */
   headTime(): number {
@@ -25,29 +28,46 @@ export class DelayFifo {
     return this.seqs[this.head] as number
   }
 
-  /** Append an entry; its time must not be earlier than the last one's. */
-  push(time: number, seq: number, slot: number): void {
+  headType(): number {
+    return this.types[this.head] as number
+  }
+
+  headTag(): number {
+    return this.tags[this.head] as number
+  }
+
+  headRef(): unknown {
+    return this.refs[this.head]
+  }
+
+  /** Append an event; its time must not be earlier than the last one's. */
+  push(time: number, seq: number, type: number, ref: unknown, tag: number): void {
     if (this.size > this.mask) this.grow()
     const i = (this.head + this.size) & this.mask
     this.times[i] = time
     this.seqs[i] = seq
-    this.slots[i] = slot
+    this.types[i] = type
+    this.tags[i] = tag
+    this.refs[i] = ref
     this.size++
   }
 
-  /** Remove the oldest entry and return its slot (the caller checks size first). */
-  shift(): number {
-    const slot = this.slots[this.head] as number
+  /** Drop the oldest entry, once its head fields are read (the caller checks size first). */
+  shift(): void {
+    this.refs[this.head] = null
     this.head = (this.head + 1) & this.mask
     this.size--
-    return slot
   }
 
-  forEachSlot(fn: (slot: number) => void): void {
-    for (let i = 0; i < this.size; i++) fn(this.slots[(this.head + i) & this.mask] as number)
+  forEach(fn: (type: number, ref: unknown) => void): void {
+    for (let i = 0; i < this.size; i++) {
+      const j = (this.head + i) & this.mask
+      fn(this.types[j] as number, this.refs[j])
+    }
   }
 
   clear(): void {
+    this.refs.fill(null)
     this.head = 0
     this.size = 0
   }
@@ -56,16 +76,22 @@ export class DelayFifo {
     const cap = (this.mask + 1) * 2
     const times = new Float64Array(cap)
     const seqs = new Float64Array(cap)
-    const slots = new Int32Array(cap)
+    const types = new Uint8Array(cap)
+    const tags = new Int32Array(cap)
+    const refs: unknown[] = new Array(cap).fill(null)
     for (let i = 0; i < this.size; i++) {
       const j = (this.head + i) & this.mask
       times[i] = this.times[j] as number
       seqs[i] = this.seqs[j] as number
-      slots[i] = this.slots[j] as number
+      types[i] = this.types[j] as number
+      tags[i] = this.tags[j] as number
+      refs[i] = this.refs[j]
     }
     this.times = times
     this.seqs = seqs
-    this.slots = slots
+    this.types = types
+    this.tags = tags
+    this.refs = refs
     this.head = 0
     this.mask = cap - 1
   }

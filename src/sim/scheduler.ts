@@ -58,10 +58,9 @@ export class Scheduler {
    * latency): events sharing one delay queue up in a FIFO. */
   scheduleIn(delay: number, type: number, ref: unknown, tag: number): number {
     const time = this.now + delay
-    const slot = this.slot(type, ref, tag)
     const fifo = this.fifoFor(delay)
-    if (fifo === null) this.heap.push(time, slot, this.seq++)
-    else fifo.push(time, this.seq++, slot)
+    if (fifo === null) this.heap.push(time, this.slot(type, ref, tag), this.seq++)
+    else fifo.push(time, this.seq++, type, ref, tag)
     return time
   }
 
@@ -89,7 +88,14 @@ export class Scheduler {
     // an empty scheduler reads as Infinity, which `popUntil(Infinity)` must not take
     if (!(time <= t) || time === Infinity) return false
     this.now = time
-    const slot = from === null ? this.heap.pop() : from.shift()
+    if (from !== null) {
+      this.type = from.headType()
+      this.tag = from.headTag()
+      this.ref = from.headRef()
+      from.shift()
+      return true
+    }
+    const slot = this.heap.pop()
     this.type = this.types[slot] as number
     this.tag = this.tags[slot] as number
     this.ref = this.refs[slot]
@@ -102,7 +108,7 @@ export class Scheduler {
   forEachPending(fn: (type: number, ref: unknown) => void): void {
     const visit = (slot: number) => fn(this.types[slot] as number, this.refs[slot])
     this.heap.forEachId(visit)
-    for (const f of this.fifos) f.forEachSlot(visit)
+    for (const f of this.fifos) f.forEach(fn)
   }
 
   clear(): void {
