@@ -1,4 +1,4 @@
-import { ASYNC, ASYNC_ABANDON_POLL, ASYNC_DONE, ASYNC_EXPIRED, ASYNC_FAIL, ASYNC_RESUME, ASYNC_SEND_POLL, ASYNC_SEND_SUBMIT, ASYNC_SETTLE, ASYNC_START_DEADLINE } from './compiled'
+import { ASYNC, ASYNC_ABANDON_POLL, ASYNC_ACCEPTED, ASYNC_DONE_EVENT, ASYNC_FAILED_EVENT, ASYNC_PENDING, ASYNC_POLL_ERROR, ASYNC_REJECTED, ASYNC_DONE, ASYNC_EXPIRED, ASYNC_FAIL, ASYNC_RESUME, ASYNC_SEND_POLL, ASYNC_SEND_SUBMIT, ASYNC_SETTLE, ASYNC_START_DEADLINE } from './compiled'
 import type { Engine } from './engine'
 import { EV_POLL } from './events'
 import { AT_QUEUED, AT_TRAVELLING, C_POLL, C_REQUEST, K_ASYNC_JOB, K_DELIVER, K_POLL, K_SUBMIT, O_TIMED_OUT, R_DEADLINE, R_NONE, R_REJECTED, R_UNAVAILABLE } from './records'
@@ -22,6 +22,23 @@ export function startAsync(e: Engine, job: Req, link: LinkRT): void {
   link.calls++
   p.state = ASYNC.initial
   asyncRun(e, p, ASYNC.initialActions, ASYNC.initialDelays)
+}
+
+/** The answer to a submit (202 or refusal) or to a poll (pending, done, failed, or an
+ * error) is back: the call's machine hears it, if the caller still waits. */
+export function asyncAnswered(e: Engine, r: Req): void {
+  const p = r.waiter as AsyncCall | null
+  if (p === null) return
+  p.current = null
+  if (r.kind === K_SUBMIT) {
+    p.reason = r.failure
+    return asyncFire(e, p, r.failure === R_NONE ? ASYNC_ACCEPTED : ASYNC_REJECTED)
+  }
+  if (r.failure !== R_NONE) return asyncFire(e, p, ASYNC_POLL_ERROR)
+  if (r.status === 0) return asyncFire(e, p, ASYNC_PENDING)
+  if (r.status === 1) return asyncFire(e, p, ASYNC_DONE_EVENT)
+  p.reason = r.statusReason
+  asyncFire(e, p, ASYNC_FAILED_EVENT)
 }
 
 export function asyncFire(e: Engine, p: AsyncCall, event: number): void {

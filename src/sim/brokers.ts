@@ -1,6 +1,6 @@
 import { D_ABANDON, D_COUNT_REDELIVERY, D_DEAD_LETTER, D_DELIVER, D_ENQUEUE, D_SETTLE_ACK, type DeliveryTable, EVENT_TABLE, MESSAGE_TABLE } from './compiled'
 import type { Engine } from './engine'
-import { AT_DEAD_LETTERED, AT_DELIVERING, AT_READY, AT_TRAVELLING, C_DELIVERY, C_EVENT, C_MESSAGE, K_DELIVER, K_PUBLISH, O_ACKED, O_TIMED_OUT, R_BROKER_FULL, R_NONE } from './records'
+import { AT_DEAD_LETTERED, AT_DELIVERING, AT_READY, AT_TRAVELLING, C_DELIVERY, C_EVENT, C_MESSAGE, K_DELIVER, K_PUBLISH, O_ACKED, O_TIMED_OUT, R_BROKER_FULL, R_CONTRACT, R_NONE } from './records'
 import { AWAIT_PUBLISH, LINK_MESSAGE, type LinkRT, Msg, type Req, type Subscription } from './world'
 
 /**
@@ -137,20 +137,40 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
         sub.toAck.add(e.s.now - msg.createdAt)
         break
       case D_DEAD_LETTER:
-        setMsgPlace(e, msg, AT_DEAD_LETTERED)
-        if (e.listeners.length > 0) {
-          const link = sub.link ?? msg.delivery?.link ?? msg.nextLink
-          e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now })
-        }
-        touchSub(e, sub)
-        sub.held--
-        sub.deadLettered++
+        deadLetter(e, msg)
         break
       default:
         break
     }
   }
   if (delays.length > 0) e.laneAdd(sub.lane, msg, msg.gen, e.s.now + sub.ackTimeoutMs)
+}
+
+/** A message leaves its subscription for the dead-letter queue, where it stays. */
+function deadLetter(e: Engine, msg: Msg): void {
+  const sub = msg.sub
+  setMsgPlace(e, msg, AT_DEAD_LETTERED)
+  if (e.listeners.length > 0) {
+    const link = sub.link ?? msg.delivery?.link ?? msg.nextLink
+    e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now })
+  }
+  touchSub(e, sub)
+  sub.held--
+  sub.deadLettered++
+}
+
+/** A delivery's answer is back at the broker: the message's machine hears ack, nack or
+ * reject (if it still waits), and the consumer has room for the next one. */
+export function deliveryAnswered(e: Engine, r: Req): void {
+  const link = r.link as LinkRT
+  link.outstanding--
+  const msg = r.waiter as Msg | null
+  if (msg !== null) {
+    msg.delivery = null
+    const t = msg.sub.broker.isTopic ? EVENT_TABLE : MESSAGE_TABLE
+    deliveryFire(e, msg, r.failure === R_NONE ? t.ack : r.failure === R_CONTRACT && t.reject >= 0 ? t.reject : t.nack)
+  }
+  dispatchSub(e, link.sub as Subscription)
 }
 
 /** Hand ready messages to consumers with room, round robin: the next free consumer gets the next message. */

@@ -1,8 +1,8 @@
 import type { Fault } from '../model/faults'
 import type { Diagram } from '../model/types'
-import { admitAsync, answerPoll, asyncFire, startAsync } from './asyncCalls'
-import { deliveryFire, dispatchSub, publish, receivePublish } from './brokers'
-import { ASYNC, ASYNC_ACCEPTED, ASYNC_AFTER_POLL, ASYNC_DEADLINE, ASYNC_DONE_EVENT, ASYNC_FAILED_EVENT, ASYNC_PENDING, ASYNC_POLL_ERROR, ASYNC_REJECTED, EVENT_TABLE, MESSAGE_TABLE, NODE_AFTER_HEAL, SYNC_AFTER_BACKOFF, SYNC_AFTER_TIMEOUT, SYNC_REPLY_ERROR, SYNC_REPLY_OK } from './compiled'
+import { admitAsync, answerPoll, asyncAnswered, asyncFire, startAsync } from './asyncCalls'
+import { deliveryAnswered, deliveryFire, publish, receivePublish } from './brokers'
+import { ASYNC, ASYNC_AFTER_POLL, ASYNC_DEADLINE, EVENT_TABLE, MESSAGE_TABLE, NODE_AFTER_HEAL, SYNC_AFTER_BACKOFF, SYNC_AFTER_TIMEOUT, SYNC_REPLY_ERROR, SYNC_REPLY_OK } from './compiled'
 import { EV_ARRIVAL, EV_ARRIVE, EV_BACKOFF, EV_BURST, EV_DONE, EV_FAULT, EV_HEAL, EV_LANE, EV_POLL, EV_REPLY } from './events'
 import { applyFault } from './faults'
 import { Ledger } from './ledger'
@@ -13,7 +13,7 @@ import { admit, finishJob, onServiceDone } from './servers'
 import { startSync, syncFire } from './syncCalls'
 import { TraceRing } from './trace'
 import type { SimEvent } from './types'
-import { type AsyncCall, AWAIT_NONE, buildWorld, type Lane, LANE_ACK, LANE_DEADLINE, LINK_ASYNC, LINK_MESSAGE, LINK_SYNC, type LinkRT, type Msg, type NodeRT, type Replica, Req, type Subscription, type SyncCall, type World } from './world'
+import { type AsyncCall, AWAIT_NONE, buildWorld, type Lane, LANE_ACK, LANE_DEADLINE, LINK_ASYNC, LINK_MESSAGE, LINK_SYNC, type LinkRT, type Msg, type NodeRT, type Replica, Req, type SyncCall, type World } from './world'
 
 export interface EngineOptions {
   diagram: Diagram
@@ -174,12 +174,15 @@ export class Engine {
 
   hop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number): void {
     this.trace.push(link.index, dir, carries, this.s.now, arrive, id, corr)
-    if (this.listeners.length > 0) {
-      this.emit({
-        type: 'hop',
-        hop: { link: link.id, direction: dir === DIR_BACK ? 'back' : 'forward', carries: CARRIES[carries] as CarriesName, depart: this.s.now, arrive, requestId: id, correlationId: corr },
-      })
-    }
+    if (this.listeners.length > 0) this.emitHop(link, dir, carries, arrive, id, corr)
+  }
+
+  /** Kept out of hop() so the hop every event makes stays small enough to inline. */
+  emitHop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number): void {
+    this.emit({
+      type: 'hop',
+      hop: { link: link.id, direction: dir === DIR_BACK ? 'back' : 'forward', carries: CARRIES[carries] as CarriesName, depart: this.s.now, arrive, requestId: id, correlationId: corr },
+    })
   }
 
   emit(e: SimEvent): void {
@@ -285,25 +288,9 @@ export class Engine {
         syncFire(this, call, r.failure === R_NONE ? SYNC_REPLY_OK : SYNC_REPLY_ERROR)
         return
       }
-      case K_SUBMIT: {
-        if (waiter === null) return
-        const p = waiter as AsyncCall
-        p.current = null
-        p.reason = r.failure
-        asyncFire(this, p, r.failure === R_NONE ? ASYNC_ACCEPTED : ASYNC_REJECTED)
-        return
-      }
-      case K_POLL: {
-        if (waiter === null) return
-        const p = waiter as AsyncCall
-        p.current = null
-        if (r.failure !== R_NONE) return void asyncFire(this, p, ASYNC_POLL_ERROR)
-        if (r.status === 0) return void asyncFire(this, p, ASYNC_PENDING)
-        if (r.status === 1) return void asyncFire(this, p, ASYNC_DONE_EVENT)
-        p.reason = r.statusReason
-        asyncFire(this, p, ASYNC_FAILED_EVENT)
-        return
-      }
+      case K_SUBMIT:
+      case K_POLL:
+        return asyncAnswered(this, r)
       case K_PUBLISH: {
         if (waiter === null) return
         const job = waiter as Req
@@ -312,18 +299,8 @@ export class Engine {
         if (r.failure !== R_NONE) return this.jobDone(job, r.failure)
         return this.continueJob(job)
       }
-      case K_DELIVER: {
-        const link = r.link as LinkRT
-        link.outstanding--
-        if (waiter !== null) {
-          const msg = waiter as Msg
-          msg.delivery = null
-          const t = msg.sub.broker.isTopic ? EVENT_TABLE : MESSAGE_TABLE
-          deliveryFire(this, msg, r.failure === R_NONE ? t.ack : r.failure === R_CONTRACT && t.reject >= 0 ? t.reject : t.nack)
-        }
-        dispatchSub(this, link.sub as Subscription)
-        return
-      }
+      case K_DELIVER:
+        return deliveryAnswered(this, r)
       default:
         return
     }

@@ -48,37 +48,48 @@ export function syncRun(e: Engine, call: SyncCall, actions: readonly number[], d
       r.waiter = call
       call.current = r
       e.send(r, link, C_REQUEST)
-    } else if (a === SYNC_ABANDON_ATTEMPT) {
-      const r = call.current
-      const byCaller = call.state === SYNC_ABANDONED
-      if (!byCaller) {
-        link.timeouts++
-        if (e.listeners.length > 0) e.emit({ type: 'timeout', link: link.id, requestId: r?.id ?? 0, correlationId: r?.corr ?? call.job.op?.id ?? 0, at: e.s.now })
-      }
-      if (r !== null) {
-        r.waiter = null
-        r.abandonedAs = byCaller ? O_ABANDONED : O_TIMED_OUT
-        call.current = null
-      }
-    } else if (a === SYNC_RESUME) {
+    } else if (a === SYNC_ABANDON_ATTEMPT) abandonAttempt(e, call)
+    else if (a === SYNC_RESUME) {
       const job = call.job
       job.awaiting = null
       job.awaitKind = AWAIT_NONE
       e.continueJob(job)
-    } else if (a === SYNC_FAIL) {
-      const job = call.job
-      job.awaiting = null
-      job.awaitKind = AWAIT_NONE
-      link.failures++
-      e.jobDone(job, call.state === SYNC_TIMED_OUT ? R_TIMEOUT : call.reason)
-    }
+    } else if (a === SYNC_FAIL) failCaller(e, call)
   }
   for (let i = 0; i < delays.length; i++) {
     if (delays[i] === SYNC_DELAY_TIMEOUT) e.laneAdd(link.timeoutLane, call, call.gen, e.s.now + link.timeoutMs)
-    else {
-      // exponential backoff with equal jitter: half of the step fixed, half drawn
-      const base = link.backoffMs * 2 ** (call.attempt - 1)
-      e.s.schedule(e.s.now + base / 2 + (link.jitter.next() * base) / 2, EV_BACKOFF, call, call.gen)
-    }
+    else scheduleBackoff(e, call)
   }
+}
+
+/** Exponential backoff with equal jitter before the next attempt: half of the step fixed, half drawn. */
+function scheduleBackoff(e: Engine, call: SyncCall): void {
+  const link = call.link
+  const base = link.backoffMs * 2 ** (call.attempt - 1)
+  e.s.schedule(e.s.now + base / 2 + (link.jitter.next() * base) / 2, EV_BACKOFF, call, call.gen)
+}
+
+/** The caller stops waiting for its attempt: by its own timeout, or because its job went away. */
+function abandonAttempt(e: Engine, call: SyncCall): void {
+  const link = call.link
+  const r = call.current
+  const byCaller = call.state === SYNC_ABANDONED
+  if (!byCaller) {
+    link.timeouts++
+    if (e.listeners.length > 0) e.emit({ type: 'timeout', link: link.id, requestId: r?.id ?? 0, correlationId: r?.corr ?? call.job.op?.id ?? 0, at: e.s.now })
+  }
+  if (r !== null) {
+    r.waiter = null
+    r.abandonedAs = byCaller ? O_ABANDONED : O_TIMED_OUT
+    call.current = null
+  }
+}
+
+/** The call failed for good: the caller's job fails with the attempt's reason, or a timeout. */
+function failCaller(e: Engine, call: SyncCall): void {
+  const job = call.job
+  job.awaiting = null
+  job.awaitKind = AWAIT_NONE
+  call.link.failures++
+  e.jobDone(job, call.state === SYNC_TIMED_OUT ? R_TIMEOUT : call.reason)
 }
