@@ -62,7 +62,7 @@ export function newMessage(e: Engine, sub: Subscription, r: Req, t: DeliveryTabl
   const msg = new Msg(e.nextId++, sub, r.op, (r.link as LinkRT).contract)
   msg.createdAt = e.s.now
   msg.place = AT_READY
-  e.ledger.create(sub.broker.index, AT_READY)
+  e.ledger.create(sub.broker.index)
   sub.published++
   touchSub(e, sub)
   sub.held++
@@ -88,9 +88,7 @@ export function deliveryFire(e: Engine, msg: Msg, event: number): void {
   }
 }
 
-export function setMsgPlace(e: Engine, msg: Msg, place: number): void {
-  if (msg.place === place) return
-  e.ledger.move(msg.sub.broker.index, msg.place, place)
+export function setMsgPlace(msg: Msg, place: number): void {
   msg.place = place
 }
 
@@ -99,7 +97,7 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
   for (let i = 0; i < actions.length; i++) {
     switch (t.actionCode[actions[i] as number]) {
       case D_ENQUEUE:
-        setMsgPlace(e, msg, AT_READY)
+        setMsgPlace(msg, AT_READY)
         sub.ready.push(msg)
         dispatchSub(e, sub)
         break
@@ -107,7 +105,7 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
         const link = msg.nextLink as LinkRT
         msg.deliveries++
         sub.delivered++
-        setMsgPlace(e, msg, AT_DELIVERING)
+        setMsgPlace(msg, AT_DELIVERING)
         link.outstanding++
         const d = e.newReq(K_DELIVER, link.target, msg.op, link, AT_TRAVELLING)
         d.msg = msg
@@ -130,7 +128,7 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
         sub.redelivered++
         break
       case D_SETTLE_ACK:
-        e.ledger.end(sub.broker.index, msg.place, O_ACKED)
+        e.ledger.end(sub.broker.index, O_ACKED)
         touchSub(e, sub)
         sub.held--
         sub.acked++
@@ -149,7 +147,7 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
 /** A message leaves its subscription for the dead-letter queue, where it stays. */
 function deadLetter(e: Engine, msg: Msg): void {
   const sub = msg.sub
-  setMsgPlace(e, msg, AT_DEAD_LETTERED)
+  setMsgPlace(msg, AT_DEAD_LETTERED)
   if (e.listeners.length > 0) {
     const link = sub.link ?? msg.delivery?.link ?? msg.nextLink
     e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now })

@@ -29,7 +29,8 @@ export interface EngineOptions {
  * syncCalls, asyncCalls, brokers, lifecycle, faults) as functions of the engine. Patterns
  * follow their compiled machines (compiled.ts): a `*Fire` function asks the table where an
  * event leads, then runs the named actions and starts the named delays. Every move of a
- * record goes through the ledger, so conservation can be checked at any event.
+ * record sets its place, and the ledger counts what is created and ended, so conservation
+ * can be checked at any event (census.ts, audit.ts).
  * Pure: no clock, no Math.random, no I/O. Its members are internal; the public API is
  * index.ts.
  */
@@ -147,12 +148,11 @@ export class Engine {
     r.corr = op === null ? r.id : op.id
     r.createdAt = this.s.now
     r.place = place
-    this.ledger.create(owner.index, place)
+    this.ledger.create(owner.index)
     return r
   }
 
   setPlace(r: Req, place: number): void {
-    this.ledger.move(r.owner.index, r.place, place)
     r.place = place
   }
 
@@ -213,7 +213,7 @@ export class Engine {
     op.done = true
     const c = op.owner
     const failed = op.failure !== R_NONE
-    this.ledger.end(c.index, AT_CALLING, failed ? O_FAILED : O_SUCCEEDED)
+    this.ledger.end(c.index, failed ? O_FAILED : O_SUCCEEDED)
     c.latency.add(this.s.now - op.createdAt)
     if (failed) c.failedBy[op.failure] = (c.failedBy[op.failure] as number) + 1
     else c.succeeded++
@@ -278,7 +278,7 @@ export class Engine {
 
   onReply(r: Req): void {
     const waiter = r.waiter
-    this.ledger.end(r.owner.index, AT_REPLYING, waiter === null ? r.abandonedAs : outcomeOf(r.failure))
+    this.ledger.end(r.owner.index, waiter === null ? r.abandonedAs : outcomeOf(r.failure))
     switch (r.kind) {
       case K_SYNC: {
         if (waiter === null) return

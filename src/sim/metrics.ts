@@ -1,5 +1,6 @@
 import type { Histogram } from '../lib/histogram'
 import { LIFECYCLE } from './compiled'
+import { type Census, census, liveAt } from './census'
 import type { Engine } from './engine'
 import { AT_CALLING, OUTCOMES, PLACES, REASONS, R_NONE } from './records'
 import type { BrokerMetrics, ClientMetrics, Conservation, LatencySummary, ServerMetrics, SimMetrics, SimSnapshot } from './types'
@@ -17,14 +18,14 @@ function latency(h: Histogram): LatencySummary {
   return { count: h.count, mean: round(h.mean()), p50: round(h.quantile(0.5)), p95: round(h.quantile(0.95)), p99: round(h.quantile(0.99)), max: round(h.max) }
 }
 
-export function conservationOf(e: Engine, node: number): Conservation {
+export function conservationOf(e: Engine, c: Census, node: number): Conservation {
   const l = e.ledger
   const byPlace: Conservation['byPlace'] = {}
   const byOutcome: Conservation['byOutcome'] = {}
   let inFlight = 0
   let ended = 0
   PLACES.forEach((p, i) => {
-    const v = l.liveAt(node, i)
+    const v = liveAt(c, node, i)
     inFlight += v
     if (v !== 0) byPlace[p] = v
   })
@@ -39,7 +40,7 @@ export function conservationOf(e: Engine, node: number): Conservation {
 /** A time-weighted sum brought up to now without touching the engine's state. */
 const area = (sum: number, level: number, last: number, now: number) => sum + level * Math.max(0, now - last)
 
-function clientMetrics(e: Engine, n: NodeRT): ClientMetrics {
+function clientMetrics(e: Engine, c: Census, n: NodeRT): ClientMetrics {
   const failedBy: ClientMetrics['failedBy'] = {}
   let failed = 0
   REASONS.forEach((r, i) => {
@@ -56,13 +57,13 @@ function clientMetrics(e: Engine, n: NodeRT): ClientMetrics {
     succeeded: n.succeeded,
     failed,
     failedBy,
-    inFlight: e.ledger.liveAt(n.index, AT_CALLING),
+    inFlight: liveAt(c, n.index, AT_CALLING),
     latency: latency(n.latency),
-    records: conservationOf(e, n.index),
+    records: conservationOf(e, c, n.index),
   }
 }
 
-function serverMetrics(e: Engine, n: NodeRT): ServerMetrics {
+function serverMetrics(e: Engine, c: Census, n: NodeRT): ServerMetrics {
   const now = e.now
   const cap = area(n.areaCap, n.upWorkers, n.last, now)
   const busy = area(n.areaBusy, n.nBusy, n.last, now)
@@ -82,7 +83,7 @@ function serverMetrics(e: Engine, n: NodeRT): ServerMetrics {
     throughput: round(now > 0 ? (left * 1000) / now : 0, 4),
     queueLength: { mean: round(now > 0 ? area(n.areaQueued, n.nQueued, n.last, now) / now : 0, 4), max: n.maxQueued, now: n.nQueued },
     replicas: { up: n.replicas.filter((r) => r.state === LIFECYCLE.initial).length, total: n.replicas.length },
-    records: conservationOf(e, n.index),
+    records: conservationOf(e, c, n.index),
   }
 }
 
@@ -103,7 +104,7 @@ function subMetrics(e: Engine, s: Subscription) {
   }
 }
 
-function brokerMetrics(e: Engine, n: NodeRT): BrokerMetrics {
+function brokerMetrics(e: Engine, c: Census, n: NodeRT): BrokerMetrics {
   return {
     id: n.id,
     label: n.def.label,
@@ -111,35 +112,37 @@ function brokerMetrics(e: Engine, n: NodeRT): BrokerMetrics {
     published: n.published,
     refused: n.refused,
     subscriptions: n.subs.map((s) => subMetrics(e, s)),
-    records: conservationOf(e, n.index),
+    records: conservationOf(e, c, n.index),
   }
 }
 
 export function buildMetrics(e: Engine): SimMetrics {
   const { nodes, links } = e.world
-  const clients = nodes.filter((n) => n.isClient).map((n) => clientMetrics(e, n))
+  // one walk for every node's places
+  const c = census(e)
+  const clients = nodes.filter((n) => n.isClient).map((n) => clientMetrics(e, c, n))
   const totals: SimMetrics['totals'] = { created: 0, ended: 0, inFlight: 0, byPlace: {}, byOutcome: {}, operations: { issued: 0, succeeded: 0, failed: 0, inFlight: 0 } }
   for (const n of nodes) {
-    const c = conservationOf(e, n.index)
-    totals.created += c.created
-    totals.ended += c.ended
-    totals.inFlight += c.inFlight
-    for (const [k, v] of Object.entries(c.byPlace)) totals.byPlace[k as 'queued'] = (totals.byPlace[k as 'queued'] ?? 0) + v
-    for (const [k, v] of Object.entries(c.byOutcome)) totals.byOutcome[k as 'acked'] = (totals.byOutcome[k as 'acked'] ?? 0) + v
+    const r = conservationOf(e, c, n.index)
+    totals.created += r.created
+    totals.ended += r.ended
+    totals.inFlight += r.inFlight
+    for (const [k, v] of Object.entries(r.byPlace)) totals.byPlace[k as 'queued'] = (totals.byPlace[k as 'queued'] ?? 0) + v
+    for (const [k, v] of Object.entries(r.byOutcome)) totals.byOutcome[k as 'acked'] = (totals.byOutcome[k as 'acked'] ?? 0) + v
   }
-  for (const c of clients) {
-    totals.operations.issued += c.issued
-    totals.operations.succeeded += c.succeeded
-    totals.operations.failed += c.failed
-    totals.operations.inFlight += c.inFlight
+  for (const cm of clients) {
+    totals.operations.issued += cm.issued
+    totals.operations.succeeded += cm.succeeded
+    totals.operations.failed += cm.failed
+    totals.operations.inFlight += cm.inFlight
   }
   return {
     time: e.now,
     seed: e.seed,
     events: e.events,
     clients,
-    servers: nodes.filter((n) => n.isServer).map((n) => serverMetrics(e, n)),
-    brokers: nodes.filter((n) => n.isBroker).map((n) => brokerMetrics(e, n)),
+    servers: nodes.filter((n) => n.isServer).map((n) => serverMetrics(e, c, n)),
+    brokers: nodes.filter((n) => n.isBroker).map((n) => brokerMetrics(e, c, n)),
     links: links.map((l) => ({
       id: l.id,
       kind: l.def.kind,
@@ -161,11 +164,14 @@ export function buildSnapshot(e: Engine): SimSnapshot {
   let created = 0
   let ended = 0
   let inFlight = 0
+  // the snapshot is read every frame: in flight is what was created and has not ended,
+  // without the census walk (the audit checks the two agree)
   const nodes = e.world.nodes.map((n) => {
-    const c = conservationOf(e, n.index)
-    created += c.created
-    ended += c.ended
-    inFlight += c.inFlight
+    const made = e.ledger.created[n.index] as number
+    const gone = e.ledger.endedTotal(n.index)
+    created += made
+    ended += gone
+    inFlight += made - gone
     return {
       id: n.id,
       inSystem: n.nSys,

@@ -121,7 +121,7 @@ export function finishJob(e: Engine, job: Req, reason: number): void {
     const p = job.poller as AsyncCall
     p.jobStatus = reason === R_NONE ? 1 : 2
     p.jobReason = reason
-    e.ledger.end(n.index, job.place, reason === R_NONE ? O_SUCCEEDED : O_FAILED)
+    e.ledger.end(n.index, reason === R_NONE ? O_SUCCEEDED : O_FAILED)
   } else e.reply(job, reason)
   if (heldWorker && rep.state === NODE_UP && rep.queue.size > 0) {
     const next = rep.queue.shift() as Req

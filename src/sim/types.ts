@@ -182,7 +182,7 @@ export interface Simulation {
 export interface AuditReport {
   /** per node id: records found by walking queues, workers, links in flight and brokers */
   found: Record<string, Partial<Record<PlaceName, number>>>
-  /** per node id: what the ledger says for the same places */
-  ledger: Record<string, Partial<Record<PlaceName, number>>>
+  /** per node id: what the ledger says was created and ended; found must make up the difference */
+  ledger: Record<string, { created: number; ended: number }>
   problems: string[]
 }
