@@ -88,7 +88,7 @@ export function deliveryFire(e: Engine, msg: Msg, event: number): void {
   }
 }
 
-export function setMsgPlace(msg: Msg, place: number): void {
+function setMsgPlace(msg: Msg, place: number): void {
   msg.place = place
 }
 
@@ -148,13 +148,14 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
 function deadLetter(e: Engine, msg: Msg): void {
   const sub = msg.sub
   setMsgPlace(msg, AT_DEAD_LETTERED)
+  touchSub(e, sub)
+  sub.held--
+  sub.deadLettered++
+  // after the counts, so a listener reading metrics sees the message where it now is
   if (e.listeners.length > 0) {
     const link = sub.link ?? msg.delivery?.link ?? msg.nextLink
     e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now })
   }
-  touchSub(e, sub)
-  sub.held--
-  sub.deadLettered++
 }
 
 /** A delivery's answer is back at the broker: the message's machine hears ack, nack or

@@ -1,7 +1,8 @@
 import type { Engine } from './engine'
 import { EV_ARRIVE, EV_REPLY } from './events'
 import { AT_CALLING, AT_DEAD_LETTERED, AT_DELIVERING, AT_PROCESSING, AT_QUEUED, AT_READY, AT_REPLYING, AT_TRAVELLING, PLACES } from './records'
-import type { Req } from './world'
+import { K_DELIVER } from './records'
+import type { Msg, Req } from './world'
 
 const NP = PLACES.length
 
@@ -14,9 +15,10 @@ export interface Census {
 
 /**
  * Live records counted where they actually are: replica queues and workers, events in
- * flight on links, broker subscriptions. A client's operations wait in no structure of
- * their own, so a client's are its created minus its ended. Walks everything: for
- * reports and audits, never for the loop.
+ * flight on links, broker subscriptions (messages by their counts: ready, held, dead-
+ * lettered). A client's operations wait in no structure of their own, so a client's are
+ * its created minus its ended. Checks each record's own place mark where the walk meets
+ * it. Walks everything: for reports and audits, never for the loop.
  */
 export function census(e: Engine): Census {
   const nodes = e.world.nodes
@@ -25,17 +27,25 @@ export function census(e: Engine): Census {
   const add = (node: number, place: number) => {
     live[node * NP + place] = (live[node * NP + place] as number) + 1
   }
+  // a message is counted from its subscription's numbers; where its delivery is found
+  // still awaited (on a link or at the consumer), the message must say it is delivering
+  const delivery = (r: Req) => {
+    const msg = r.kind === K_DELIVER ? (r.waiter as Msg | null) : null
+    if (msg !== null && msg.place !== AT_DELIVERING) problems.push(`${msg.sub.broker.id}: message ${msg.id} is being delivered but marked ${PLACES[msg.place]}`)
+  }
   for (const n of nodes) {
     if (n.isClient) live[n.index * NP + AT_CALLING] = e.ledger.live(n.index)
     for (const rep of n.replicas) {
       for (let i = 0; i < rep.queue.size; i++) {
         const job = rep.queue.at(i) as Req
         if (job.place !== AT_QUEUED) problems.push(`${n.id}: job ${job.id} waits in a queue but is ${PLACES[job.place]}`)
+        delivery(job)
         add(n.index, AT_QUEUED)
       }
       for (const job of rep.active) {
         // a worker is held while processing and while calling out; the record tells which
         if (job.place !== AT_PROCESSING && job.place !== AT_CALLING) problems.push(`${n.id}: job ${job.id} holds a worker but is ${PLACES[job.place]}`)
+        delivery(job)
         add(n.index, job.place === AT_CALLING ? AT_CALLING : AT_PROCESSING)
       }
       if (rep.busy !== rep.active.length) problems.push(`${n.id} replica ${rep.index + 1}: ${rep.busy} busy workers but ${rep.active.length} jobs hold one`)
@@ -58,6 +68,7 @@ export function census(e: Engine): Census {
     const r = ref as Req
     const place = type === EV_ARRIVE ? AT_TRAVELLING : AT_REPLYING
     if (r.place !== place) problems.push(`${r.owner.id}: record ${r.id} is on a link but marked ${PLACES[r.place]}`)
+    if (type === EV_ARRIVE) delivery(r)
     add(r.owner.index, place)
   })
   return { live, problems }

@@ -12,9 +12,7 @@ export class Ledger {
   readonly created: Float64Array
   readonly ended: Float64Array
 
-  readonly nodeCount: number
   constructor(nodeCount: number) {
-    this.nodeCount = nodeCount
     this.created = new Float64Array(nodeCount)
     this.ended = new Float64Array(nodeCount * NO)
   }

@@ -18,7 +18,7 @@ function latency(h: Histogram): LatencySummary {
   return { count: h.count, mean: round(h.mean()), p50: round(h.quantile(0.5)), p95: round(h.quantile(0.95)), p99: round(h.quantile(0.99)), max: round(h.max) }
 }
 
-export function conservationOf(e: Engine, c: Census, node: number): Conservation {
+function conservationOf(e: Engine, c: Census, node: number): Conservation {
   const l = e.ledger
   const byPlace: Conservation['byPlace'] = {}
   const byOutcome: Conservation['byOutcome'] = {}

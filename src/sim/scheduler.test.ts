@@ -24,17 +24,20 @@ describe('Scheduler', () => {
         let seq = 0
         const popBoth = () => {
           pending.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-          want.push(pending.shift() ?? [])
-          got.push(s.pop() ? [s.now, s.tag] : [])
+          const next = pending.shift()
+          // an event comes back whole: its time, tag, type and object, from heap or FIFO
+          want.push(next === undefined ? [] : [next[0], next[1], 1 + (next[1] % 7), next[1]])
+          got.push(s.pop() ? [s.now, s.tag, s.type, (s.ref as { seq: number }).seq] : [])
         }
         for (const op of ops) {
           if (op === 'pop') popBoth()
           else {
             const t = 'at' in op ? s.now + op.at : s.now + op.in
-            if ('at' in op) s.schedule(t, 1, null, seq)
+            const type = 1 + (seq % 7)
+            if ('at' in op) s.schedule(t, type, { seq }, seq)
             else {
               // scheduleIn answers the time it chose
-              got.push([s.scheduleIn(op.in, 1, null, seq)])
+              got.push([s.scheduleIn(op.in, type, { seq }, seq)])
               want.push([t])
             }
             pending.push([t, seq++])
@@ -61,5 +64,18 @@ describe('Scheduler', () => {
     expect(s.popUntil(0.5)).toBe(false)
     expect(s.popUntil(1)).toBe(true)
     expect(s.ref).toBe('b')
+  })
+
+  it('forgets everything on clear, and works on afterwards', () => {
+    const s = new Scheduler()
+    s.schedule(5, 1, 'a', 0)
+    s.scheduleIn(1, 2, 'b', 0)
+    s.clear()
+    const seen: unknown[] = []
+    s.forEachPending((_, ref) => seen.push(ref))
+    expect([s.pending, seen.length, s.pop()]).toEqual([0, 0, false])
+    s.scheduleIn(2, 4, 'c', 9)
+    expect(s.pop()).toBe(true)
+    expect([s.type, s.ref, s.tag]).toEqual([4, 'c', 9])
   })
 })

@@ -10,8 +10,9 @@ const MAX_FIFOS = 4
  * The one clock of a run: events in (time, insertion order), time in simulated ms. An
  * event is a small type code, an object it concerns and an integer tag (usually a
  * generation, so an event made stale by a later change is recognised and dropped rather
- * than searched for and removed). Payloads live in slot arrays reused through a free
- * list, so the loop allocates nothing per event.
+ * than searched for and removed). A heap event's payload lives in slot arrays reused
+ * through a free list, a FIFO event's in the FIFO itself, so the loop allocates nothing
+ * per event.
  *
  * Most events are a hop over a link, due after the link's fixed latency: `scheduleIn`
  * puts those in a FIFO per delay (delayFifo.ts); the rest (service times, arrivals,

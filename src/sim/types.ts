@@ -180,7 +180,8 @@ export interface Simulation {
 }
 
 export interface AuditReport {
-  /** per node id: records found by walking queues, workers, links in flight and brokers */
+  /** per node id: records found by walking queues, workers, links in flight and brokers
+   * (a client's operations, held in no structure, are its created minus its ended) */
   found: Record<string, Partial<Record<PlaceName, number>>>
   /** per node id: what the ledger says was created and ended; found must make up the difference */
   ledger: Record<string, { created: number; ended: number }>

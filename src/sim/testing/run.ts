@@ -37,7 +37,7 @@ export const link = (m: SimMetrics, id: string) => {
 /** Departure times of the hops on a link carrying one kind of thing. */
 export const departures = (hops: Hop[], linkId: string, carries: Hop['carries']) => hops.filter((h) => h.link === linkId && h.carries === carries).map((h) => h.depart)
 
-/** The audit must find every record where the ledger says it is. */
+/** The audit must find every record the ledger says is live, each where it says it is. */
 export function expectConserved(sim: Simulation): void {
   const a = sim.audit()
   if (a.problems.length > 0) throw new Error(`conservation broken:\n${a.problems.join('\n')}`)
