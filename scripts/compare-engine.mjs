@@ -82,6 +82,13 @@ async function bundle(name, srcRoot) {
 try {
   const old = join(dir, 'old')
   mkdirSync(old)
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { stdio: 'ignore' })
+  } catch {
+    console.error(`bench:engine:compare: ${ref} is not a commit here (try a hash, a branch or HEAD~3)`)
+    process.exitCode = 2
+    throw new Error('stop')
+  }
   execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} src | tar -x -C ${JSON.stringify(old)}`], { stdio: ['ignore', 'ignore', 'inherit'] })
   const now = join(dir, 'now')
   mkdirSync(now)
@@ -97,6 +104,8 @@ try {
   const fmt = (x) => `${(x / 1e6).toFixed(2)} M events/s`
   console.log(`${ref}: ${fmt((a.old + b.old) / 2)}   working tree: ${fmt((a.now + b.now) / 2)}   (${2 * half} pairs of ${minutes} simulated min of E20)`)
   console.log(`working tree / ${ref}: ${ratio.toFixed(3)} (${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %); ${a.ratio.toFixed(3)} with ${ref} loaded first, ${b.ratio.toFixed(3)} with the working tree first`)
+} catch (e) {
+  if (process.exitCode !== 2) throw e
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
