@@ -10,7 +10,7 @@ import type { AuditReport } from './types'
  * left marked with the wrong place shows up here. For tests; walks everything.
  */
 export function audit(e: Engine): AuditReport {
-  const c = census(e)
+  const c = census(e, true)
   const problems = [...c.problems]
   const out: AuditReport = { found: {}, ledger: {}, problems }
   for (const n of e.world.nodes) {
