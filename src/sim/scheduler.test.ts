@@ -8,7 +8,7 @@ type Op = { at: number } | { in: number } | 'pop'
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
   fc.integer({ min: 0, max: 30 }).map((d) => ({ at: d })),
   // few distinct delays, more than the scheduler keeps FIFOs for, zero included
-  fc.constantFrom(0, 1, 2, 5, 7, 10).map((d) => ({ in: d })),
+  fc.constantFrom(0, 1, 2, 3, 5, 7, 10, 12, 15, 25).map((d) => ({ in: d })),
   fc.constant('pop' as const),
 )
 

@@ -1,5 +1,5 @@
 import { NODE_UP } from './compiled'
-import { sample } from './distributions'
+import { DIST_CONSTANT, sample } from './distributions'
 import type { Engine } from './engine'
 import { EV_DONE } from './events'
 import { AT_CALLING, AT_PROCESSING, AT_QUEUED, K_ASYNC_JOB, O_FAILED, O_SUCCEEDED, R_ERROR, R_NONE, R_REJECTED, R_UNAVAILABLE } from './records'
@@ -85,7 +85,10 @@ export function startJob(e: Engine, job: Req, rep: Replica): void {
   job.slot = rep.active.length
   rep.active.push(job)
   e.setPlace(job, AT_PROCESSING)
-  e.s.schedule(e.s.now + sample(n.dist, n.timeMs, n.timeRng), EV_DONE, job, job.gen)
+  // a constant service time is a fixed delay: it queues in the scheduler's FIFO for that
+  // delay instead of its heap (same order, cheaper; see scheduler.ts)
+  if (n.dist === DIST_CONSTANT) e.s.scheduleIn(n.timeMs, EV_DONE, job, job.gen)
+  else e.s.schedule(e.s.now + sample(n.dist, n.timeMs, n.timeRng), EV_DONE, job, job.gen)
 }
 
 export function onServiceDone(e: Engine, job: Req, gen: number): void {
