@@ -8,7 +8,7 @@ import { applyFault } from './faults'
 import { Ledger } from './ledger'
 import { enterLifecycle, lifecycleFire } from './lifecycle'
 import { AT_CALLING, AT_REPLYING, C_ACCEPTED, C_ACK, C_BROKER_ACK, C_ERROR, C_NACK, C_REPLY, C_STATUS, CARRIES, type CarriesName, DIR_BACK, DIR_FORWARD, K_DELIVER, K_OP, K_POLL, K_PUBLISH, K_SUBMIT, K_SYNC, O_FAILED, O_SUCCEEDED, outcomeOf, R_CONTRACT, R_NONE } from './records'
-import { Scheduler } from './scheduler'
+import { NONE, Scheduler } from './scheduler'
 import { admit, finishJob, onServiceDone } from './servers'
 import { startSync, syncFire } from './syncCalls'
 import { TraceRing } from './trace'
@@ -74,15 +74,17 @@ export class Engine {
 
   /** Process one event; false when nothing is left to happen. */
   step(): boolean {
-    if (!this.s.pop()) return false
-    this.dispatch()
+    const ref = this.s.pop()
+    if (ref === NONE) return false
+    this.dispatch(ref)
     return true
   }
 
   /** Process every event due at or before `t`, then stand at `t`. */
   runUntil(t: number): void {
     const s = this.s
-    while (s.popUntil(t)) this.dispatch()
+    let ref: unknown
+    while ((ref = s.popUntil(t)) !== NONE) this.dispatch(ref)
     if (t > s.now) s.now = t
   }
 
@@ -90,51 +92,52 @@ export class Engine {
     return this.linkIds[i] as string
   }
 
-  dispatch(): void {
+  /** Run the event just popped: its object is `ref`, its type and tag are on the scheduler. */
+  dispatch(ref: unknown): void {
     this.events++
     const s = this.s
     switch (s.type) {
       case EV_ARRIVE:
-        this.onArrive(s.ref as Req)
+        this.onArrive(ref as Req)
         break
       case EV_DONE:
-        onServiceDone(this, s.ref as Req, s.tag)
+        onServiceDone(this, ref as Req, s.tag)
         break
       case EV_REPLY:
-        this.onReply(s.ref as Req)
+        this.onReply(ref as Req)
         break
       case EV_ARRIVAL: {
-        const client = s.ref as NodeRT
+        const client = ref as NodeRT
         this.scheduleArrival(client)
         this.startOperation(client)
         break
       }
       case EV_LANE:
-        this.onLane(s.ref as Lane)
+        this.onLane(ref as Lane)
         break
       case EV_BACKOFF: {
-        const call = s.ref as SyncCall
+        const call = ref as SyncCall
         if (call.gen === s.tag) syncFire(this, call, SYNC_AFTER_BACKOFF)
         break
       }
       case EV_POLL: {
-        const p = s.ref as AsyncCall
+        const p = ref as AsyncCall
         if (p.gen === s.tag) asyncFire(this, p, ASYNC_AFTER_POLL)
         break
       }
       case EV_HEAL: {
-        const rep = s.ref as Replica
+        const rep = ref as Replica
         if (rep.gen === s.tag) lifecycleFire(this, rep, NODE_AFTER_HEAL)
         break
       }
       case EV_BURST: {
-        const client = s.ref as NodeRT
+        const client = ref as NodeRT
         this.s.schedule(s.now + client.burstEveryMs, EV_BURST, client, 0)
         for (let i = 0; i < client.burstSize; i++) this.startOperation(client)
         break
       }
       case EV_FAULT:
-        applyFault(this, s.ref as Fault)
+        applyFault(this, ref as Fault)
         break
       default:
         break

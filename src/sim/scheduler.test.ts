@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Scheduler } from './scheduler'
+import { NONE, Scheduler } from './scheduler'
 
 /** One step of a run: schedule at an absolute time, after a fixed delay, or pop. */
 type Op = { at: number } | { in: number } | 'pop'
@@ -27,7 +27,8 @@ describe('Scheduler', () => {
           const next = pending.shift()
           // an event comes back whole: its time, tag, type and object, from heap or FIFO
           want.push(next === undefined ? [] : [next[0], next[1], 1 + (next[1] % 7), next[1]])
-          got.push(s.pop() ? [s.now, s.tag, s.type, (s.ref as { seq: number }).seq] : [])
+          const ref = s.pop()
+          got.push(ref === NONE ? [] : [s.now, s.tag, s.type, (ref as { seq: number }).seq])
         }
         for (const op of ops) {
           if (op === 'pop') popBoth()
@@ -61,9 +62,8 @@ describe('Scheduler', () => {
     s.forEachPending((_, ref) => seen.push(ref))
     expect(seen.sort()).toEqual(['a', 'b', 'c'])
     expect(s.nextTime()).toBe(1)
-    expect(s.popUntil(0.5)).toBe(false)
-    expect(s.popUntil(1)).toBe(true)
-    expect(s.ref).toBe('b')
+    expect(s.popUntil(0.5)).toBe(NONE)
+    expect(s.popUntil(1)).toBe('b')
   })
 
   it('forgets everything on clear, and works on afterwards', () => {
@@ -73,9 +73,9 @@ describe('Scheduler', () => {
     s.clear()
     const seen: unknown[] = []
     s.forEachPending((_, ref) => seen.push(ref))
-    expect([s.pending, seen.length, s.pop()]).toEqual([0, 0, false])
+    expect([s.pending, seen.length, s.pop()]).toEqual([0, 0, NONE])
     s.scheduleIn(2, 4, 'c', 9)
-    expect(s.pop()).toBe(true)
-    expect([s.type, s.ref, s.tag]).toEqual([4, 'c', 9])
+    expect(s.pop()).toBe('c')
+    expect([s.type, s.tag]).toEqual([4, 9])
   })
 })

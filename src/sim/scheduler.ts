@@ -6,6 +6,9 @@ import { DelayFifo } from './delayFifo'
  * two link latencies and the constant service times) without slowing the pop down. */
 const MAX_FIFOS = 8
 
+/** What pop() returns when no event is due: no event ever carries it. */
+export const NONE: unknown = Object.freeze({ none: true })
+
 /**
  * The one clock of a run: events in (time, insertion order), time in simulated ms. An
  * event is a small type code, an object it concerns and an integer tag (usually a
@@ -34,10 +37,11 @@ export class Scheduler {
   private freeCount = 0
   private used = 0
 
-  /** Filled in by pop(). */
+  /** The popped event's type and tag, filled in by pop(); its object is what pop() returns
+   * (not a field: storing a young object into this long-lived one would cost a write
+   * barrier on every event). */
   type = 0
   tag = 0
-  ref: unknown = null
 
   get pending(): number {
     let n = this.heap.size
@@ -66,13 +70,14 @@ export class Scheduler {
     return time
   }
 
-  /** Take the earliest event into type/tag/ref and advance `now`; false when none is left. */
-  pop(): boolean {
+  /** Take the earliest event, advance `now`, fill in type and tag and return the event's
+   * object; NONE when nothing is left. */
+  pop(): unknown {
     return this.popUntil(Infinity)
   }
 
   /** Like pop(), but only an event due at or before `t`. */
-  popUntil(t: number): boolean {
+  popUntil(t: number): unknown {
     // the smallest (time, sequence) among the heap's top and each FIFO's head; the
     // heap's sequence is read only on a tie
     let time = this.heap.peekTime()
@@ -88,22 +93,22 @@ export class Scheduler {
       from = f
     }
     // an empty scheduler reads as Infinity, which `popUntil(Infinity)` must not take
-    if (!(time <= t) || time === Infinity) return false
+    if (!(time <= t) || time === Infinity) return NONE
     this.now = time
     if (from !== null) {
       this.type = from.headType()
       this.tag = from.headTag()
-      this.ref = from.headRef()
+      const ref = from.headRef()
       from.shift()
-      return true
+      return ref
     }
     const slot = this.heap.pop()
     this.type = this.types[slot] as number
     this.tag = this.tags[slot] as number
-    this.ref = this.refs[slot]
+    const ref = this.refs[slot]
     this.refs[slot] = null
     this.free[this.freeCount++] = slot
-    return true
+    return ref
   }
 
   /** Every pending event's type and payload, for audits (not for the loop). */

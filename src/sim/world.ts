@@ -279,42 +279,62 @@ export class LinkRT {
 /** A request, job, poll, publish or delivery: the plain record SIMULATION.md describes. */
 export class Req {
   /** correlation id (the operation's id), copied so a hop need not follow `op` */
-  corr = 0
-  place = 0
-  gen = 0
-  attempt = 1
-  createdAt = 0
+  declare corr: number
+  declare place: number
+  declare gen: number
+  declare attempt: number
+  declare createdAt: number
   /** when it reached its server (response time counts from here) */
-  arrivedAt = 0
-  replica: Replica | null = null
+  declare arrivedAt: number
+  declare replica: Replica | null
   /** position in replica.active while it holds a worker */
-  slot = -1
+  declare slot: number
   /** index of the next outgoing link to consider */
-  nextCall = 0
+  declare nextCall: number
   /** what this job waits on: a SyncCall, an AsyncCall or a publish Req */
-  awaiting: unknown = null
-  awaitKind = 0
+  declare awaiting: unknown
+  declare awaitKind: number
   /** why it failed; for an operation, the first failure among its parts */
-  failure = 0
+  declare failure: number
   /** who waits for this record's answer; null once they stopped waiting */
-  waiter: unknown = null
+  declare waiter: unknown
   /** how it ends if its waiter went away */
-  abandonedAs = 0
+  declare abandonedAs: number
   /** operations: parts still running (its own calls, plus each async call's polling) */
-  pending = 0
-  done = false
-  msg: Msg | null = null
-  poller: AsyncCall | null = null
+  declare pending: number
+  declare done: boolean
+  declare msg: Msg | null
+  declare poller: AsyncCall | null
   /** a poll's answer: 0 pending, 1 done, 2 failed */
-  status = 0
-  statusReason = 0
-  readonly id: number
-  readonly kind: number
-  readonly owner: NodeRT
+  declare status: number
+  declare statusReason: number
+  declare readonly id: number
+  declare readonly kind: number
+  declare readonly owner: NodeRT
   /** the operation it belongs to (its correlation id); an operation points to itself */
-  op: Req | null
-  readonly link: LinkRT | null
+  declare op: Req | null
+  declare readonly link: LinkRT | null
   constructor(id: number, kind: number, owner: NodeRT, op: Req | null, link: LinkRT | null) {
+    this.corr = 0
+    this.place = 0
+    this.gen = 0
+    this.attempt = 1
+    this.createdAt = 0
+    this.arrivedAt = 0
+    this.replica = null
+    this.slot = -1
+    this.nextCall = 0
+    this.awaiting = null
+    this.awaitKind = 0
+    this.failure = 0
+    this.waiter = null
+    this.abandonedAs = 0
+    this.pending = 0
+    this.done = false
+    this.msg = null
+    this.poller = null
+    this.status = 0
+    this.statusReason = 0
     this.id = id
     this.kind = kind
     this.owner = owner
@@ -329,34 +349,45 @@ export const AWAIT_ASYNC = 2
 export const AWAIT_PUBLISH = 3
 
 export class SyncCall {
-  state = 0
-  gen = 0
-  attempt = 0
-  current: Req | null = null
-  reason = 0
-  readonly job: Req
-  readonly link: LinkRT
+  declare state: number
+  declare gen: number
+  declare attempt: number
+  declare current: Req | null
+  declare reason: number
+  declare readonly job: Req
+  declare readonly link: LinkRT
   constructor(job: Req, link: LinkRT) {
+    this.state = 0
+    this.gen = 0
+    this.attempt = 0
+    this.current = null
+    this.reason = 0
     this.job = job
     this.link = link
   }
 }
 
 export class AsyncCall {
-  state = 0
-  gen = 0
-  current: Req | null = null
-  reason = 0
+  declare state: number
+  declare gen: number
+  declare current: Req | null
+  declare reason: number
   /** the callee's job status as its status URL would report it */
-  jobStatus = 0
-  jobReason = 0
+  declare jobStatus: number
+  declare jobReason: number
   /** the caller's job while it waits for the 202; null after */
-  job: Req | null
-  readonly link: LinkRT
+  declare job: Req | null
+  declare readonly link: LinkRT
   /** the operation whose completion waits for this call; null if it already ended */
-  readonly op: Req | null
-  readonly correlation: Req | null
+  declare readonly op: Req | null
+  declare readonly correlation: Req | null
   constructor(job: Req | null, link: LinkRT, op: Req | null, correlation: Req | null) {
+    this.state = 0
+    this.gen = 0
+    this.current = null
+    this.reason = 0
+    this.jobStatus = 0
+    this.jobReason = 0
     this.job = job
     this.link = link
     this.op = op
@@ -365,18 +396,25 @@ export class AsyncCall {
 }
 
 export class Msg {
-  state = 0
-  gen = 0
-  place = 0
-  deliveries = 0
-  createdAt = 0
-  delivery: Req | null = null
-  nextLink: LinkRT | null = null
-  readonly id: number
-  readonly sub: Subscription
-  readonly op: Req | null
-  readonly contract: string
+  declare state: number
+  declare gen: number
+  declare place: number
+  declare deliveries: number
+  declare createdAt: number
+  declare delivery: Req | null
+  declare nextLink: LinkRT | null
+  declare readonly id: number
+  declare readonly sub: Subscription
+  declare readonly op: Req | null
+  declare readonly contract: string
   constructor(id: number, sub: Subscription, op: Req | null, contract: string) {
+    this.state = 0
+    this.gen = 0
+    this.place = 0
+    this.deliveries = 0
+    this.createdAt = 0
+    this.delivery = null
+    this.nextLink = null
     this.id = id
     this.sub = sub
     this.op = op
