@@ -30,6 +30,12 @@ describe('TimeQueue', () => {
     q.push(3, 3, 2)
     q.push(5, 4, 3)
     expect([q.pop(), q.pop(), q.pop()]).toEqual([3, 1, 4])
+    // emptied by its last pop or by clear(), it reads as Infinity either way
+    expect([q.peekTime(), q.peekSeq()]).toEqual([Infinity, -1])
+    q.push(2, 5, 4)
+    expect(q.peekTime()).toBe(2)
+    q.clear()
+    expect([q.size, q.peekTime()]).toEqual([0, Infinity])
   })
 })
 
