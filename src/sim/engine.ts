@@ -147,10 +147,7 @@ export class Engine {
   // ── records and hops ────────────────────────────────────────────────────────────────
 
   newReq(kind: number, owner: NodeRT, op: Req | null, link: LinkRT | null, place: number): Req {
-    const r = new Req(this.nextId++, kind, owner, op, link)
-    r.corr = op === null ? r.id : op.id
-    r.createdAt = this.s.now
-    r.place = place
+    const r = new Req(this.nextId++, kind, owner, op, link, this.s.now, place)
     this.ledger.create(owner.index)
     return r
   }
