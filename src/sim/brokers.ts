@@ -59,9 +59,7 @@ export function touchSub(e: Engine, sub: Subscription): void {
 }
 
 export function newMessage(e: Engine, sub: Subscription, r: Req, t: DeliveryTable): void {
-  const msg = new Msg(e.nextId++, sub, r.op, (r.link as LinkRT).contract)
-  msg.createdAt = e.s.now
-  msg.place = AT_READY
+  const msg = new Msg(e.nextId++, sub, r.op, (r.link as LinkRT).contract, e.s.now, AT_READY)
   e.ledger.create(sub.broker.index)
   sub.published++
   touchSub(e, sub)

@@ -409,18 +409,18 @@ export class Msg {
   declare readonly sub: Subscription
   declare readonly op: Req | null
   declare readonly contract: string
-  constructor(id: number, sub: Subscription, op: Req | null, contract: string) {
-    this.state = 0
-    this.gen = 0
-    this.place = 0
-    this.deliveries = 0
-    this.createdAt = 0
-    this.delivery = null
-    this.nextLink = null
+  constructor(id: number, sub: Subscription, op: Req | null, contract: string, createdAt: number, place: number) {
     this.id = id
     this.sub = sub
+    this.state = 0
+    this.gen = 0
+    this.place = place
+    this.delivery = null
+    this.deliveries = 0
+    this.nextLink = null
     this.op = op
     this.contract = contract
+    this.createdAt = createdAt
   }
 }
 
