@@ -1,11 +1,13 @@
-// npm run bench:engine:compare -- <git ref> [--pairs N] [--minutes M]
+// npm run bench:engine:compare -- <git ref> [--pairs N] [--minutes M] [--separate]
 // Is the engine in the working tree faster than at <ref>? Both are bundled (as the browser
 // build bundles them) and run in one process, alternating which goes first, on E20 for M
 // simulated minutes each, N times in all. Single runs on a shared machine wander by ±20 %;
 // the median of paired ratios is steadier (two identical engines come out within about
 // 3 %). Which engine a process loads first can tilt it by a few per cent, so half the
 // pairs run in a process that loads <ref> first, half in one that loads the working tree
-// first, and the two medians are averaged.
+// first, and the two medians are averaged. With --separate, each engine runs in processes
+// of its own instead (alternating, one pair = two neighbouring processes): slower, but no
+// engine shares a heap or a JIT with the other.
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -15,6 +17,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const args = process.argv.slice(2)
 const median = (xs) => [...xs].sort((p, q) => p - q)[xs.length >> 1]
+
+if (args[0] === '--solo') {
+  // one process, one engine: warm up, then the median of a few runs
+  const [, dir, name, runsText, minutesText] = args
+  const E = await import(pathToFileURL(join(dir, `${name}.mjs`)).href)
+  const d = E.load(readFileSync('bench/fixtures/e20.wireplay.json', 'utf8'))
+  const ms = Number(minutesText) * 60_000
+  for (let i = 0; i < 2; i++) E.run(d, 90 + i, 3 * 60_000)
+  const rs = Array.from({ length: Number(runsText) }, (_, i) => E.run(d, 1 + (i % 5), ms))
+  console.log(JSON.stringify({ rate: median(rs) }))
+  process.exit(0)
+}
 
 if (args[0] === '--inner') {
   // one process: load the two bundles in the given order and run the pairs
@@ -52,7 +66,7 @@ const opt = (name, fallback) => {
 }
 const ref = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--')))
 if (!ref) {
-  console.error('usage: npm run bench:engine:compare -- <git ref> [--pairs 100] [--minutes 1]')
+  console.error('usage: npm run bench:engine:compare -- <git ref> [--pairs 100] [--minutes 1] [--separate]')
   process.exit(2)
 }
 const pairs = opt('--pairs', 100)
@@ -96,6 +110,38 @@ try {
   await bundle('old', old)
   await bundle('now', now)
   const self = fileURLToPath(import.meta.url)
+  if (args.includes('--separate')) {
+    // each engine in processes of its own, alternating: no engine shares a heap or a
+    // JIT with the other; a pair is two neighbouring processes, so both see the machine
+    // in nearly the same state
+    const solo = (name) => JSON.parse(execFileSync(process.execPath, [self, '--solo', dir, name, '3', String(minutes)], { encoding: 'utf8' })).rate
+    const ratios = []
+    const olds = []
+    const nows = []
+    for (let i = 0; i < pairs; i++) {
+      const first = i % 2 === 0 ? 'old' : 'now'
+      const r1 = solo(first)
+      const r2 = solo(first === 'old' ? 'now' : 'old')
+      const [o, n] = first === 'old' ? [r1, r2] : [r2, r1]
+      olds.push(o)
+      nows.push(n)
+      ratios.push(n / o)
+    }
+    const ratio = median(ratios)
+    const fmt = (x) => `${(x / 1e6).toFixed(2)} M events/s`
+    console.log(`${ref}: ${fmt(median(olds))}   working tree: ${fmt(median(nows))}   (${pairs} pairs of processes, each the median of 3 runs of ${minutes} simulated min of E20)`)
+    console.log(`working tree / ${ref}: ${ratio.toFixed(3)} (${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %); pair ratios from ${Math.min(...ratios).toFixed(3)} to ${Math.max(...ratios).toFixed(3)}`)
+  } else {
+    sameProcess(self)
+  }
+} catch (e) {
+  if (process.exitCode !== 2) throw e
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** The default protocol: both engines in one process, paired runs, half the pairs with each loaded first. */
+function sameProcess(self) {
   const half = Math.max(1, Math.round(pairs / 2))
   const inner = (first) => JSON.parse(execFileSync(process.execPath, [self, '--inner', dir, first, String(half), String(minutes)], { encoding: 'utf8' }))
   const a = inner('old')
@@ -104,8 +150,4 @@ try {
   const fmt = (x) => `${(x / 1e6).toFixed(2)} M events/s`
   console.log(`${ref}: ${fmt((a.old + b.old) / 2)}   working tree: ${fmt((a.now + b.now) / 2)}   (${2 * half} pairs of ${minutes} simulated min of E20)`)
   console.log(`working tree / ${ref}: ${ratio.toFixed(3)} (${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %); ${a.ratio.toFixed(3)} with ${ref} loaded first, ${b.ratio.toFixed(3)} with the working tree first`)
-} catch (e) {
-  if (process.exitCode !== 2) throw e
-} finally {
-  rmSync(dir, { recursive: true, force: true })
 }
