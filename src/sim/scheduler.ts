@@ -19,11 +19,11 @@ export const NONE: unknown = Object.freeze({ none: true })
  *
  * Most events are due after a fixed delay: a hop over a link (its latency) or the end of
  * a constant service time. `scheduleIn` puts those in a FIFO per delay (delayFifo.ts);
- * the rest (drawn service times, arrivals, timers) go to a binary heap. A calendar queue in its place made E20 only about 3 %
- * faster while doubling the bare scheduler loop's rate, the ceiling the engine's ratio
- * budget is measured against, so the heap stays. One sequence counter
- * numbers every event, heap or FIFO, and a pop takes the smallest (time, sequence) of
- * all, so the order is the same as with the heap alone, only cheaper.
+ * the rest (drawn service times, arrivals, timers) go to a binary heap. A calendar queue
+ * in its place made E20 only about 3 % faster while doubling the bare scheduler loop's
+ * rate, the ceiling the engine's ratio budget is measured against, so the heap stays.
+ * One sequence counter numbers every event, heap or FIFO, and a pop takes the smallest
+ * (time, sequence) of all, so the order is the same as with the heap alone, only cheaper.
  */
 export class Scheduler {
   now = 0

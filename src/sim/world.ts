@@ -276,7 +276,10 @@ export class LinkRT {
   }
 }
 
-/** A request, job, poll, publish or delivery: the plain record SIMULATION.md describes. */
+/** A request, job, poll, publish or delivery: the plain record SIMULATION.md describes.
+ * Its fields are `declare`d, so the class itself defines none of them, and the
+ * constructor sets each once (the same holds for SyncCall, AsyncCall and Msg: the
+ * records the loop creates by the million). */
 export class Req {
   /** correlation id (the operation's id), copied so a hop need not follow `op` */
   declare corr: number
