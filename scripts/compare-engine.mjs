@@ -16,7 +16,11 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const args = process.argv.slice(2)
-const median = (xs) => [...xs].sort((p, q) => p - q)[xs.length >> 1]
+const median = (xs) => {
+  const s = [...xs].sort((p, q) => p - q)
+  const m = s.length >> 1
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2
+}
 
 if (args[0] === '--solo') {
   // one process, one engine: warm up, then the median of a few runs
@@ -64,7 +68,8 @@ const opt = (name, fallback) => {
   const i = args.indexOf(name)
   return i >= 0 ? Number(args[i + 1]) : fallback
 }
-const ref = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--')))
+// the ref is the one word that is neither an option nor the value of --pairs or --minutes
+const ref = args.find((a, i) => !a.startsWith('--') && !(i > 0 && (args[i - 1] === '--pairs' || args[i - 1] === '--minutes')))
 if (!ref) {
   console.error('usage: npm run bench:engine:compare -- <git ref> [--pairs 100] [--minutes 1] [--separate]')
   process.exit(2)
@@ -73,6 +78,11 @@ const pairs = opt('--pairs', 100)
 const minutes = opt('--minutes', 1)
 const root = resolve('.')
 const dir = mkdtempSync(join(tmpdir(), 'wireplay-compare-'))
+// a long comparison is often stopped with Ctrl-C, which skips `finally`
+process.once('SIGINT', () => {
+  rmSync(dir, { recursive: true, force: true })
+  process.exit(130)
+})
 
 const ENTRY = `import { createSimulation } from './src/sim/index'
 import { parseRunDocumentText } from './src/share/document'

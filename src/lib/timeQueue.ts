@@ -8,7 +8,8 @@
  * are equal. Typed arrays throughout: a loop of millions of pushes and pops allocates
  * nothing. Pure.
  */
-/** The time an empty position reads as. */
+/** What the first position holds while the queue is empty, and what a vacated last
+ * position is set to during a pop (positions beyond those are never read). */
 const EMPTY = Number.POSITIVE_INFINITY
 
 export class TimeQueue {

@@ -61,7 +61,7 @@ export class Scheduler {
   }
 
   /** An event `delay` ms from now; returns its time. For delays that recur (a link's
-   * latency): events sharing one delay queue up in a FIFO. */
+   * latency, a constant service time): events sharing one delay queue up in a FIFO. */
   scheduleIn(delay: number, type: number, ref: unknown, tag: number): number {
     const time = this.now + delay
     const fifo = this.fifoFor(delay)
