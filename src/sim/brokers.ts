@@ -86,16 +86,12 @@ export function deliveryFire(e: Engine, msg: Msg, event: number): void {
   }
 }
 
-function setMsgPlace(msg: Msg, place: number): void {
-  msg.place = place
-}
-
 export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: readonly number[], delays: readonly number[]): void {
   const sub = msg.sub
   for (let i = 0; i < actions.length; i++) {
     switch (t.actionCode[actions[i] as number]) {
       case D_ENQUEUE:
-        setMsgPlace(msg, AT_READY)
+        msg.place = AT_READY
         sub.ready.push(msg)
         dispatchSub(e, sub)
         break
@@ -103,7 +99,7 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
         const link = msg.nextLink as LinkRT
         msg.deliveries++
         sub.delivered++
-        setMsgPlace(msg, AT_DELIVERING)
+        msg.place = AT_DELIVERING
         link.outstanding++
         const d = e.newReq(K_DELIVER, link.target, msg.op, link, AT_TRAVELLING)
         d.msg = msg
@@ -145,7 +141,7 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
 /** A message leaves its subscription for the dead-letter queue, where it stays. */
 function deadLetter(e: Engine, msg: Msg): void {
   const sub = msg.sub
-  setMsgPlace(msg, AT_DEAD_LETTERED)
+  msg.place = AT_DEAD_LETTERED
   touchSub(e, sub)
   sub.held--
   sub.deadLettered++

@@ -2,9 +2,9 @@
  * Scheduled events that all wait the same delay (a link's latency, a constant service
  * time): as simulated time only grows, they come due in the order they were scheduled,
  * so a ring buffer keeps them sorted for free where a priority queue would pay on the
- * way in and out. The scheduler
- * keeps a few of these beside its heap and takes whichever head is earliest by
- * (time, sequence), so events fire in exactly the order one queue alone would give.
+ * way in and out. The scheduler keeps a few of these beside its heap and takes whichever
+ * head is earliest by (time, sequence), so events fire in exactly the order one queue
+ * alone would give.
  * An entry holds its event (type, tag, object) itself: no slot to allocate and free.
  */
 export class DelayFifo {

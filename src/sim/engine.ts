@@ -152,10 +152,6 @@ export class Engine {
     return r
   }
 
-  setPlace(r: Req, place: number): void {
-    r.place = place
-  }
-
   /** Put a new record on its link towards the link's target. */
   send(r: Req, link: LinkRT, carries: number): void {
     const arrive = this.s.scheduleIn(link.latency, EV_ARRIVE, r, 0)
@@ -165,7 +161,7 @@ export class Engine {
   /** Send a record's answer back over the link it came by. */
   reply(r: Req, reason: number): void {
     r.failure = reason
-    this.setPlace(r, AT_REPLYING)
+    r.place = AT_REPLYING
     const link = r.link as LinkRT
     const arrive = this.s.scheduleIn(link.latency, EV_REPLY, r, 0)
     const carries = reason === R_NONE ? (REPLY_CARRIES[r.kind] as number) : r.kind === K_DELIVER ? C_NACK : C_ERROR

@@ -70,7 +70,7 @@ export function place(e: Engine, job: Req, rep: Replica): void {
   job.arrivedAt = e.s.now
   if (rep.busy < n.workers) return startJob(e, job, rep)
   job.replica = rep
-  e.setPlace(job, AT_QUEUED)
+  job.place = AT_QUEUED
   rep.queue.push(job)
   n.nQueued++
   if (n.nQueued > n.maxQueued) n.maxQueued = n.nQueued
@@ -84,7 +84,7 @@ export function startJob(e: Engine, job: Req, rep: Replica): void {
   job.replica = rep
   job.slot = rep.active.length
   rep.active.push(job)
-  e.setPlace(job, AT_PROCESSING)
+  job.place = AT_PROCESSING
   // a constant service time is a fixed delay: it queues in the scheduler's FIFO for that
   // delay instead of its heap (same order, cheaper; see scheduler.ts)
   if (n.dist === DIST_CONSTANT) e.s.scheduleIn(n.timeMs, EV_DONE, job, job.gen)
@@ -95,7 +95,7 @@ export function onServiceDone(e: Engine, job: Req, gen: number): void {
   if (job.gen !== gen) return
   const n = job.owner
   if (n.errorRate > 0 && n.errorRng.next() * 100 < n.errorRate) return finishJob(e, job, R_ERROR)
-  e.setPlace(job, AT_CALLING)
+  job.place = AT_CALLING
   e.continueJob(job)
 }
 
