@@ -1,8 +1,9 @@
 import { isRecord } from '../lib/isRecord'
 import { err, ok, type Result } from '../lib/result'
+import { CONTRACT_MAX_LENGTH, CONTRACT_PATTERN } from './fields'
 import type { Problem } from './invariants'
 import { linkRole } from './rules'
-import type { Diagram } from './types'
+import type { Diagram, DiagramLink } from './types'
 
 /**
  * Faults as data: a timeline of things that go wrong (or get fixed) at simulated times.
@@ -19,9 +20,32 @@ export type Fault =
   | { at: number; action: 'errorRate'; node: string; errorRate: number }
   /** take a consumer away from its queue or topic, or give it back */
   | { at: number; action: 'detach' | 'attach'; link: string }
+  /** a topic stops copying new events to this subscriber's subscription, or starts again
+   * (what the subscription already holds is still delivered) */
+  | { at: number; action: 'unsubscribe' | 'subscribe'; link: string }
+  /** the next message or event that reaches the broker over this producer's link is poison:
+   * every consumer that processes it fails, so it ends in the dead-letter queue */
+  | { at: number; action: 'poison'; link: string }
+  /** from `at` on, a message link speaks `contract`: a producer's link stamps it on what it
+   * sends from then on, a consumer's link expects it */
+  | { at: number; action: 'contract'; link: string; contract: string }
 
 export type FaultAction = Fault['action']
-export const FAULT_ACTIONS: readonly FaultAction[] = ['crash', 'restart', 'latency', 'errorRate', 'detach', 'attach']
+export const FAULT_ACTIONS: readonly FaultAction[] = ['crash', 'restart', 'latency', 'errorRate', 'detach', 'attach', 'unsubscribe', 'subscribe', 'poison', 'contract']
+
+/** The fields each action takes besides `at` and `action`. */
+const FIELDS: Record<FaultAction, readonly string[]> = {
+  crash: ['node', 'replica'],
+  restart: ['node', 'replica'],
+  errorRate: ['node', 'errorRate'],
+  latency: ['link', 'addMs'],
+  detach: ['link'],
+  attach: ['link'],
+  unsubscribe: ['link'],
+  subscribe: ['link'],
+  poison: ['link'],
+  contract: ['link', 'contract'],
+}
 
 /** The longest timeline a document may carry, so an untrusted file stays cheap to check. */
 export const MAX_FAULTS = 10_000
@@ -42,7 +66,7 @@ export function parseFaults(raw: unknown, diagram: Diagram, at = 'faults'): Resu
     if (!isNumberIn(f.at, 0, MAX_AT_MS)) problems.push({ path: `${p}.at`, message: 'at must be a time in ms, at least 0.' })
     const action = f.action as FaultAction
     if (!FAULT_ACTIONS.includes(action)) return problems.push({ path: `${p}.action`, message: `action must be one of ${FAULT_ACTIONS.join(', ')}.` })
-    const allowed = new Set(['at', 'action', ...(action === 'latency' ? ['link', 'addMs'] : action === 'detach' || action === 'attach' ? ['link'] : action === 'errorRate' ? ['node', 'errorRate'] : ['node', 'replica'])])
+    const allowed = new Set(['at', 'action', ...FIELDS[action]])
     for (const key of Object.keys(f)) if (!allowed.has(key)) problems.push({ path: `${p}.${key}`, message: `A ${action} fault has no field “${key}”.` })
     if (action === 'crash' || action === 'restart' || action === 'errorRate') {
       const node = diagram.nodes.find((n) => n.id === f.node)
@@ -56,14 +80,38 @@ export function parseFaults(raw: unknown, diagram: Diagram, at = 'faults'): Resu
     } else {
       const link = diagram.links.find((l) => l.id === f.link)
       if (!link) problems.push({ path: `${p}.link`, message: `No link has the id “${String(f.link)}”.` })
-      else if ((action === 'detach' || action === 'attach') && linkRole(diagram, link) !== 'consume') {
-        problems.push({ path: `${p}.link`, message: `Only a consumer's link (out of a queue or topic) can be ${action}ed.` })
+      else {
+        const problem = linkProblem(diagram, link, action)
+        if (problem !== null) problems.push({ path: `${p}.link`, message: problem })
       }
       if (action === 'latency' && !isNumberIn(f.addMs, 0, 60_000)) problems.push({ path: `${p}.addMs`, message: 'addMs must be from 0 to 60,000 ms.' })
+      if (action === 'contract' && (typeof f.contract !== 'string' || f.contract.length > CONTRACT_MAX_LENGTH || !CONTRACT_PATTERN.test(f.contract))) {
+        problems.push({ path: `${p}.contract`, message: 'contract must be a name and a version, like “OrderPlaced v2”.' })
+      }
     }
     if (problems.length === before) faults.push({ ...f } as Fault)
   })
   return problems.length ? err(problems) : ok(faults)
+}
+
+/** Why this link cannot take a fault of this kind, in words; null when it can. */
+function linkProblem(diagram: Diagram, link: DiagramLink, action: FaultAction): string | null {
+  const role = linkRole(diagram, link)
+  const sourceKind = diagram.nodes.find((n) => n.id === link.source)?.kind
+  switch (action) {
+    case 'detach':
+    case 'attach':
+      return role === 'consume' ? null : `Only a consumer's link (out of a queue or topic) can be ${action}ed.`
+    case 'unsubscribe':
+    case 'subscribe':
+      return role === 'consume' && sourceKind === 'topic' ? null : `Only a subscriber's link (out of a topic) can ${action}.`
+    case 'poison':
+      return role === 'publish' ? null : 'Only a producer’s link into a queue or topic can carry a poison message.'
+    case 'contract':
+      return link.kind === 'message' ? null : 'Only a message link (to or from a queue) has a contract.'
+    default:
+      return null
+  }
 }
 
 /**
@@ -113,6 +161,14 @@ export function describeFault(f: Fault, d: Diagram): string {
       return `Detach the consumer ${link(f.link)}`
     case 'attach':
       return `Attach the consumer ${link(f.link)}`
+    case 'unsubscribe':
+      return `Unsubscribe ${link(f.link)}`
+    case 'subscribe':
+      return `Subscribe ${link(f.link)}`
+    case 'poison':
+      return `Send a poison message over ${link(f.link)}`
+    case 'contract':
+      return `${link(f.link)} now speaks “${f.contract}”`
   }
 }
 

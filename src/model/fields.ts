@@ -77,13 +77,17 @@ export const NODE_FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
   topic: BROKER_FIELDS('Capacity per subscription'),
 }
 
+/** What a message contract looks like: a name and a version (a fault that changes one follows the same rule). */
+export const CONTRACT_PATTERN = /^[A-Za-z][\w.-]* v\d{1,4}$/
+export const CONTRACT_MAX_LENGTH = 60
+
 const CONTRACT: TextField = {
   type: 'text',
   key: 'contract',
   label: 'Message contract',
-  maxLength: 60,
+  maxLength: CONTRACT_MAX_LENGTH,
   optional: false,
-  pattern: /^[A-Za-z][\w.-]* v\d{1,4}$/,
+  pattern: CONTRACT_PATTERN,
   patternMessage: 'Write a contract as a name and a version, like “OrderPlaced v1”.',
 }
 

@@ -7,11 +7,14 @@ const base = {
     { id: 'c', kind: 'client', label: 'C', x: 0, y: 0 },
     { id: 's', kind: 'service', label: 'S', x: 0, y: 0, settings: { replicas: 2 } },
     { id: 'q', kind: 'queue', label: 'Q', x: 0, y: 0 },
+    { id: 't', kind: 'topic', label: 'T', x: 0, y: 0 },
   ],
   links: [
     { id: 'l1', source: 'c', target: 's', kind: 'sync' },
     { id: 'l2', source: 'c', target: 'q', kind: 'message' },
     { id: 'l3', source: 'q', target: 's', kind: 'message' },
+    { id: 'l4', source: 'c', target: 't', kind: 'event' },
+    { id: 'l5', source: 't', target: 's', kind: 'event' },
   ],
 }
 
@@ -24,6 +27,12 @@ describe('the fault timeline in a document', () => {
       { at: 4000, action: 'errorRate', node: 's', errorRate: 25 },
       { at: 5000, action: 'detach', link: 'l3' },
       { at: 6000, action: 'attach', link: 'l3' },
+      { at: 7000, action: 'unsubscribe', link: 'l5' },
+      { at: 8000, action: 'subscribe', link: 'l5' },
+      { at: 9000, action: 'poison', link: 'l2' },
+      { at: 9000, action: 'poison', link: 'l4' },
+      { at: 10_000, action: 'contract', link: 'l2', contract: 'Job v2' },
+      { at: 11_000, action: 'contract', link: 'l3', contract: 'Job v2' },
     ]
     const text = JSON.stringify({ ...base, faults })
     const r = parseRunDocumentText(text)
@@ -64,6 +73,31 @@ describe('the fault timeline in a document', () => {
     const paths = r.ok ? [] : r.error.map((p) => p.path)
     expect(paths).toEqual(['faults[0].at', 'faults[1].node', 'faults[2].replica', 'faults[3].link', 'faults[4].link', 'faults[5].action', 'faults[6].extra', 'faults[6].errorRate', 'faults[7]'])
     expect(parseRunDocumentText(JSON.stringify({ ...base, faults: {} })).ok).toBe(false)
+  })
+
+  it('says which links each newer fault applies to, and what a contract must look like', () => {
+    const faults = [
+      { at: 1, action: 'unsubscribe', link: 'l3' },
+      { at: 1, action: 'subscribe', link: 'l4' },
+      { at: 1, action: 'poison', link: 'l3' },
+      { at: 1, action: 'poison', link: 'l1' },
+      { at: 1, action: 'contract', link: 'l4', contract: 'Job v2' },
+      { at: 1, action: 'contract', link: 'l2', contract: 'no version' },
+      { at: 1, action: 'contract', link: 'l2' },
+      { at: 1, action: 'poison', link: 'l2', count: 3 },
+    ]
+    const r = parseRunDocumentText(JSON.stringify({ ...base, faults }))
+    const problems = r.ok ? [] : r.error.map((p) => `${p.path}: ${p.message}`)
+    expect(problems).toEqual([
+      'faults[0].link: Only a subscriber\'s link (out of a topic) can unsubscribe.',
+      'faults[1].link: Only a subscriber\'s link (out of a topic) can subscribe.',
+      'faults[2].link: Only a producer’s link into a queue or topic can carry a poison message.',
+      'faults[3].link: Only a producer’s link into a queue or topic can carry a poison message.',
+      'faults[4].link: Only a message link (to or from a queue) has a contract.',
+      'faults[5].contract: contract must be a name and a version, like “OrderPlaced v2”.',
+      'faults[6].contract: contract must be a name and a version, like “OrderPlaced v2”.',
+      'faults[7].count: A poison fault has no field “count”.',
+    ])
   })
 
   it('still reports JSON and diagram problems first', () => {

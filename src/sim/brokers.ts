@@ -31,23 +31,32 @@ export function receivePublish(e: Engine, r: Req): void {
       return e.reply(r, R_BROKER_FULL)
     }
     b.published++
-    newMessage(e, sub, r, MESSAGE_TABLE)
+    newMessage(e, sub, r, takePoison(link), MESSAGE_TABLE)
     return e.reply(r, R_NONE)
   }
   const name = link.eventName
   for (let i = 0; i < subs.length; i++) {
     const sub = subs[i] as Subscription
-    if (matches(sub, name) && sub.held >= sub.capacity) {
+    if (sub.subscribed && matches(sub, name) && sub.held >= sub.capacity) {
       b.refused++
       return e.reply(r, R_BROKER_FULL)
     }
   }
   b.published++
+  // a poison event poisons every copy: each subscriber chokes on it
+  const poison = takePoison(link)
   for (let i = 0; i < subs.length; i++) {
     const sub = subs[i] as Subscription
-    if (matches(sub, name)) newMessage(e, sub, r, EVENT_TABLE)
+    if (sub.subscribed && matches(sub, name)) newMessage(e, sub, r, poison, EVENT_TABLE)
   }
   e.reply(r, R_NONE)
+}
+
+/** Whether the message the broker takes now is one of the poison ones a fault asked for. */
+function takePoison(link: LinkRT): boolean {
+  if (link.poisonLeft === 0) return false
+  link.poisonLeft--
+  return true
 }
 
 export function touchSub(e: Engine, sub: Subscription): void {
@@ -58,8 +67,8 @@ export function touchSub(e: Engine, sub: Subscription): void {
   }
 }
 
-export function newMessage(e: Engine, sub: Subscription, r: Req, t: DeliveryTable): void {
-  const msg = new Msg(e.nextId++, sub, r.op, (r.link as LinkRT).contract, e.s.now, AT_READY)
+export function newMessage(e: Engine, sub: Subscription, r: Req, poison: boolean, t: DeliveryTable): void {
+  const msg = new Msg(e.nextId++, sub, r.op, (r.link as LinkRT).contract, poison, e.s.now, AT_READY)
   e.ledger.create(sub.broker.index)
   sub.published++
   touchSub(e, sub)

@@ -6,7 +6,9 @@ import { lifecycleFire } from './lifecycle'
 
 /**
  * The fault timeline applied at its simulated times: crash or restart replicas, add
- * latency to a link, change an error rate, detach or attach a consumer.
+ * latency to a link, change an error rate, detach or attach a consumer, unsubscribe or
+ * subscribe a topic's subscriber, poison the next message over a producer's link, change
+ * a message link's contract.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
 export function applyFault(e: Engine, f: Fault): void {
@@ -35,6 +37,22 @@ export function applyFault(e: Engine, f: Fault): void {
       if (!l) break
       l.attached = f.action === 'attach'
       if (l.attached && l.sub !== null) dispatchSub(e, l.sub)
+      break
+    }
+    case 'unsubscribe':
+    case 'subscribe': {
+      const sub = links.find((x) => x.id === f.link)?.sub
+      if (sub) sub.subscribed = f.action === 'subscribe'
+      break
+    }
+    case 'poison': {
+      const l = links.find((x) => x.id === f.link)
+      if (l) l.poisonLeft++
+      break
+    }
+    case 'contract': {
+      const l = links.find((x) => x.id === f.link)
+      if (l) l.contract = f.contract
       break
     }
   }

@@ -131,6 +131,61 @@ describe('messages through a queue', () => {
     expectConserved(sim)
   })
 
+  it('dead-letters a poison message after max deliveries, each consumer failing it, while the messages around it are acked', () => {
+    const d = build({ q: { maxDeliveries: 3 }, rate: 10, uniform: true })
+    const faults = [{ at: 5000, action: 'poison' as const, link: 'p->q' }]
+    const { sim, m } = run(d, 20_000, { faults })
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(sub.deadLettered).toBe(1)
+    // one message took three deliveries; every other one was acked at the first
+    expect(sub.redelivered).toBe(2)
+    expect(sub.delivered).toBe(sub.published + 2)
+    expect(sub.acked).toBe(sub.published - 1 - sub.depth.now)
+    // each delivery of the poison failed at the consumer that processed it
+    expect(server(m, 'w1').failed + server(m, 'w2').failed).toBe(3)
+    // the producer saw only the broker's ack
+    expect(client(m).succeeded).toBe(client(m).issued - client(m).inFlight)
+    expectConserved(sim)
+  })
+
+  it('poisons as many messages as the timeline asks, the next ones to reach the broker', () => {
+    const d = build({ q: { maxDeliveries: 2 }, rate: 10, uniform: true })
+    const faults = [
+      { at: 5000, action: 'poison' as const, link: 'p->q' },
+      { at: 5000, action: 'poison' as const, link: 'p->q' },
+      { at: 9000, action: 'poison' as const, link: 'p->q' },
+    ]
+    const { sim, m } = run(d, 20_000, { faults })
+    const sub = broker(m, 'q').subscriptions[0]!
+    expect(sub.deadLettered).toBe(3)
+    expect(sub.redelivered).toBe(3)
+    expectConserved(sim)
+  })
+
+  it('dead-letters what a producer sends after its contract changes, until the consumers expect the new one', () => {
+    const d = build({ rate: 10, uniform: true })
+    const faults = [
+      { at: 5000, action: 'contract' as const, link: 'p->q', contract: 'Job v2' },
+      { at: 10_000, action: 'contract' as const, link: 'q->w1', contract: 'Job v2' },
+      { at: 10_000, action: 'contract' as const, link: 'q->w2', contract: 'Job v2' },
+    ]
+    const { sim, m } = run(d, 4999, { faults })
+    expect(broker(m, 'q').subscriptions[0]!.deadLettered).toBe(0)
+    sim.runUntil(9999)
+    const mid = broker(sim.metrics(), 'q').subscriptions[0]!
+    // about 50 v2 messages in those 5 s, each refused by whichever consumer got it, never retried
+    expect(mid.deadLettered).toBeGreaterThanOrEqual(48)
+    expect(mid.deadLettered).toBeLessThanOrEqual(51)
+    expect(mid.redelivered).toBe(0)
+    sim.runUntil(20_000)
+    const end = broker(sim.metrics(), 'q').subscriptions[0]!
+    // once both consumers expect v2, nothing more is dead-lettered (a v2 message in flight at 10 s may still be)
+    expect(end.deadLettered - mid.deadLettered).toBeLessThanOrEqual(1)
+    expect(end.acked).toBeGreaterThan(mid.acked + 90)
+    expect(client(sim.metrics()).failedBy).toEqual({})
+    expectConserved(sim)
+  })
+
   it('keeps the producer decoupled: a consumer’s own async call does not hold the operation', () => {
     const d = diagram()
       .client('c', { rate: 1, arrivals: 'uniform' })

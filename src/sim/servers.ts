@@ -95,6 +95,9 @@ export function onServiceDone(e: Engine, job: Req, gen: number): void {
   if (job.gen !== gen) return
   const n = job.owner
   if (n.errorRate > 0 && n.errorRng.next() * 100 < n.errorRate) return finishJob(e, job, R_ERROR)
+  // a poison message fails whoever processes it, whatever their error rate
+  const msg = job.msg
+  if (msg !== null && msg.poison) return finishJob(e, job, R_ERROR)
   job.place = AT_CALLING
   e.continueJob(job)
 }

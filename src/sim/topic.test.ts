@@ -47,6 +47,42 @@ describe('events through a topic', () => {
     expectConserved(sim)
   })
 
+  it('copies events only to subscribed subscriptions: a subscriber that joins late gets what is published from then on', () => {
+    const faults = [
+      { at: 0, action: 'unsubscribe' as const, link: 't->late' },
+      { at: 10_000, action: 'subscribe' as const, link: 't->late' },
+      { at: 20_000, action: 'unsubscribe' as const, link: 't->late' },
+    ]
+    const { sim, m } = run(build([{ id: 'a' }, { id: 'late' }]), 9999, { faults })
+    const [a, late] = broker(m, 't').subscriptions
+    expect(a!.published).toBeGreaterThan(150)
+    expect(late!.published).toBe(0)
+    expect(server(m, 'late').arrivals).toBe(0)
+    sim.runUntil(19_999)
+    const before = broker(sim.metrics(), 't').published
+    const [a2, late2] = broker(sim.metrics(), 't').subscriptions
+    // from 10 s on, every event is copied to both
+    expect(late2!.published).toBe(a2!.published - a!.published)
+    sim.runUntil(30_000)
+    const [a3, late3] = broker(sim.metrics(), 't').subscriptions
+    expect(broker(sim.metrics(), 't').published).toBeGreaterThan(before + 150)
+    // unsubscribed again: no new copies, and what it held was still delivered and acked
+    expect(late3!.published).toBe(late2!.published)
+    expect(late3!.acked).toBe(late3!.published)
+    expect(a3!.published).toBe(broker(sim.metrics(), 't').published)
+    expectConserved(sim)
+  })
+
+  it('poisons every copy of a poison event: each subscription dead-letters its own', () => {
+    const faults = [{ at: 3000, action: 'poison' as const, link: 'p->t' }]
+    const { sim, m } = run(build([{ id: 'a' }, { id: 'b' }]), 10_000, { faults })
+    for (const s of broker(m, 't').subscriptions) {
+      expect(s.deadLettered).toBe(1)
+      expect(s.acked + s.depth.now).toBe(s.published - 1)
+    }
+    expectConserved(sim)
+  })
+
   it('keeps a detached subscriber’s events and delivers the backlog when it is back', () => {
     const faults = [
       { at: 1000, action: 'detach' as const, link: 't->a' },

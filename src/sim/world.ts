@@ -91,6 +91,8 @@ export class Subscription {
   /** ready + delivering: what counts against capacity */
   held = 0
   dispatching = false
+  /** false while a topic's subscriber is unsubscribed: no new copies, what it holds still goes out */
+  subscribed = true
   published = 0
   delivered = 0
   acked = 0
@@ -224,7 +226,8 @@ export class LinkRT {
   readonly backoffMs: number
   readonly pollMs: number
   readonly deadlineMs: number
-  readonly contract: string
+  /** a fault may change it mid-run (a producer's new release, a consumer's upgrade) */
+  contract: string
   readonly eventName: string
   readonly baseLatency: number
   latency: number
@@ -236,6 +239,8 @@ export class LinkRT {
   /** consume links: deliveries out and not yet answered */
   outstanding = 0
   attached = true
+  /** producer links: poison messages still to stamp on the next ones that reach the broker */
+  poisonLeft = 0
   calls = 0
   attempts = 0
   retried = 0
@@ -410,11 +415,13 @@ export class Msg {
   declare createdAt: number
   declare delivery: Req | null
   declare nextLink: LinkRT | null
+  /** every consumer that processes it fails (a poison message) */
+  declare readonly poison: boolean
   declare readonly id: number
   declare readonly sub: Subscription
   declare readonly op: Req | null
   declare readonly contract: string
-  constructor(id: number, sub: Subscription, op: Req | null, contract: string, createdAt: number, place: number) {
+  constructor(id: number, sub: Subscription, op: Req | null, contract: string, poison: boolean, createdAt: number, place: number) {
     this.id = id
     this.sub = sub
     this.state = 0
@@ -425,6 +432,7 @@ export class Msg {
     this.nextLink = null
     this.op = op
     this.contract = contract
+    this.poison = poison
     this.createdAt = createdAt
   }
 }

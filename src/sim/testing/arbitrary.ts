@@ -91,5 +91,12 @@ export function arbFaults(d: Diagram, horizon: number): fc.Arbitrary<Fault[]> {
   }
   if (d.links.length > 0) options.push(fc.record({ at, action: fc.constant('latency' as const), link: fc.constantFrom(...d.links.map((l) => l.id)), addMs: fc.constantFrom(0, 50) }))
   if (consumes.length > 0) options.push(fc.record({ at, action: fc.constantFrom('detach' as const, 'attach' as const), link: fc.constantFrom(...consumes.map((l) => l.id)) }))
+  const kindOf = (id: string) => d.nodes.find((n) => n.id === id)?.kind ?? ''
+  const subscribers = consumes.filter((l) => kindOf(l.source) === 'topic')
+  const producers = d.links.filter((l) => ['queue', 'topic'].includes(kindOf(l.target)))
+  const messageLinks = d.links.filter((l) => l.kind === 'message')
+  if (subscribers.length > 0) options.push(fc.record({ at, action: fc.constantFrom('unsubscribe' as const, 'subscribe' as const), link: fc.constantFrom(...subscribers.map((l) => l.id)) }))
+  if (producers.length > 0) options.push(fc.record({ at, action: fc.constant('poison' as const), link: fc.constantFrom(...producers.map((l) => l.id)) }))
+  if (messageLinks.length > 0) options.push(fc.record({ at, action: fc.constant('contract' as const), link: fc.constantFrom(...messageLinks.map((l) => l.id)), contract: fc.constantFrom('Job v1', 'Job v2') }))
   return options.length === 0 ? fc.constant([]) : fc.array(fc.oneof(...options), { maxLength: 6 })
 }
