@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
-import { detachedAt, faultChoices, replicaStates } from './faultChoices'
+import { faultChoices, linkStatesAt, replicaStates } from './faultChoices'
 
 /**
  * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the
@@ -12,9 +12,9 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
   const diagram = useDiagramStructure()
   const time = useRunMaybe((s) => Math.floor(s.time / 100) * 100, 0)
   const faults = useRunMaybe((s) => s.faults, [])
-  const detached = useMemo(() => detachedAt(faults, time), [faults, time])
+  const links = useMemo(() => linkStatesAt(faults, time), [faults, time])
   const states = useRunMaybe((s) => replicaStates(s.snapshot, 'node' in target ? target.node : null), '')
-  const choices = faultChoices(diagram, target, detached, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined)
+  const choices = faultChoices(diagram, target, links, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined)
   if (!runner || choices.length === 0) return null
   return (
     <fieldset className="fault-actions">

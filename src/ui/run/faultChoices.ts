@@ -18,15 +18,50 @@ export const SLOW_LINK_MS = 200
 /** The error rate "Raise the error rate" sets, percent. */
 export const RAISED_ERROR_RATE = 50
 
+/** What the timeline has done to the links by an instant: which consumers are detached,
+ * which subscribers unsubscribed, and each message link's contract where a fault changed it. */
+export interface LinkStates {
+  detached: ReadonlySet<string>
+  unsubscribed: ReadonlySet<string>
+  contracts: ReadonlyMap<string, string>
+}
+
+const NO_CHANGES: LinkStates = { detached: new Set(), unsubscribed: new Set(), contracts: new Map() }
+
+/** The links' states at `time` (the last fault at or before it wins). */
+export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates {
+  const detached = new Set<string>()
+  const unsubscribed = new Set<string>()
+  const contracts = new Map<string, string>()
+  for (const f of faults) {
+    if (f.at > time) break
+    if (f.action === 'detach') detached.add(f.link)
+    else if (f.action === 'attach') detached.delete(f.link)
+    else if (f.action === 'unsubscribe') unsubscribed.add(f.link)
+    else if (f.action === 'subscribe') unsubscribed.delete(f.link)
+    else if (f.action === 'contract') contracts.set(f.link, f.contract)
+  }
+  return { detached, unsubscribed, contracts }
+}
+
+/** The same contract one version on ("ShipOrder v1" → "ShipOrder v2"); null past v9999. */
+export function nextVersion(contract: string): string | null {
+  const m = /^(.*) v(\d+)$/.exec(contract)
+  if (!m) return null
+  const v = Number(m[2]) + 1
+  return v > 9999 ? null : `${m[1]} v${v}`
+}
+
 /**
  * The faults one can inject now into a node or a link, in the order a menu shows them.
- * Pure. `detached` says which consumer links are detached at this instant, so a detached
- * one offers "Attach" and not "Detach".
+ * Pure. `links` says what the timeline has done to the links so far, so a detached
+ * consumer offers "Attach" and not "Detach", and a contract change starts from the
+ * contract the link speaks now.
  */
 export function faultChoices(
   d: Diagram,
   target: { node: string } | { link: string },
-  detached: ReadonlySet<string> = new Set(),
+  links: LinkStates = NO_CHANGES,
   /** each replica's state now (replica 1 first), when the run knows it: only what can happen is offered */
   replicas?: readonly ('up' | 'crashed' | 'restarting')[],
 ): FaultChoice[] {
@@ -52,24 +87,35 @@ export function faultChoices(
   }
   const link = d.links.find((l) => l.id === target.link)
   if (!link) return []
-  if (linkRole(d, link) === 'consume') {
-    return detached.has(link.id)
+  const contractOf = (id: string) => links.contracts.get(id) ?? d.links.find((l) => l.id === id)?.settings.contract ?? ''
+  const role = linkRole(d, link)
+  if (role === 'consume') {
+    const out: FaultChoice[] = links.detached.has(link.id)
       ? [{ label: 'Attach this consumer again', fault: { action: 'attach', link: link.id }, harmful: false }]
       : [{ label: 'Detach this consumer', fault: { action: 'detach', link: link.id }, harmful: true }]
+    if (d.nodes.find((n) => n.id === link.source)?.kind === 'topic') {
+      out.push(
+        links.unsubscribed.has(link.id)
+          ? { label: 'Subscribe to the topic again', fault: { action: 'subscribe', link: link.id }, harmful: false }
+          : { label: 'Unsubscribe from the topic', fault: { action: 'unsubscribe', link: link.id }, harmful: true },
+      )
+    }
+    if (link.kind === 'message') {
+      // a consumer can catch up with what its queue's producers send now
+      const own = contractOf(link.id)
+      const sent = new Set(d.links.filter((l) => l.kind === 'message' && l.target === link.source).map((l) => contractOf(l.id)))
+      for (const c of sent) if (c !== own) out.push({ label: `Expect “${c}”`, fault: { action: 'contract', link: link.id, contract: c }, harmful: false })
+    }
+    return out
   }
-  return [
+  const out: FaultChoice[] = [
     { label: `Slow this link by ${SLOW_LINK_MS} ms`, fault: { action: 'latency', link: link.id, addMs: SLOW_LINK_MS }, harmful: true },
     { label: 'Restore its latency', fault: { action: 'latency', link: link.id, addMs: 0 }, harmful: false },
   ]
-}
-
-/** Consumer links detached at `time` by the timeline (the last detach/attach at or before it wins). */
-export function detachedAt(faults: readonly Fault[], time: number): Set<string> {
-  const out = new Set<string>()
-  for (const f of faults) {
-    if (f.at > time) break
-    if (f.action === 'detach') out.add(f.link)
-    if (f.action === 'attach') out.delete(f.link)
+  if (role === 'publish') {
+    out.push({ label: link.kind === 'message' ? 'Send a poison message' : 'Publish a poison event', fault: { action: 'poison', link: link.id }, harmful: true })
+    const next = link.kind === 'message' ? nextVersion(contractOf(link.id)) : null
+    if (next !== null) out.push({ label: `Send “${next}” from now on`, fault: { action: 'contract', link: link.id, contract: next }, harmful: true })
   }
   return out
 }

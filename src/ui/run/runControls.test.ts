@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Fault } from '../../model/faults'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
-import { detachedAt, faultChoices } from './faultChoices'
+import { faultChoices, linkStatesAt, nextVersion } from './faultChoices'
 import { formatSimTime, formatSpan } from './formatTime'
 
 const starter = () => {
@@ -38,15 +38,42 @@ describe('the faults one can inject', () => {
     expect(faultChoices(d, { link: 'l-1' }).map((c) => c.fault.action)).toEqual(['latency', 'latency'])
     expect(faultChoices(d, { link: 'l-4' }).map((c) => c.fault)).toEqual([{ action: 'detach', link: 'l-4' }])
     const faults: Fault[] = [{ at: 1000, action: 'detach', link: 'l-4' }]
-    expect(faultChoices(d, { link: 'l-4' }, detachedAt(faults, 1500)).map((c) => c.fault)).toEqual([{ action: 'attach', link: 'l-4' }])
-    expect(detachedAt(faults, 500).size).toBe(0)
-    expect(detachedAt([...faults, { at: 2000, action: 'attach', link: 'l-4' }], 2500).size).toBe(0)
+    expect(faultChoices(d, { link: 'l-4' }, linkStatesAt(faults, 1500)).map((c) => c.fault)).toEqual([{ action: 'attach', link: 'l-4' }])
+    expect(linkStatesAt(faults, 500).detached.size).toBe(0)
+    expect(linkStatesAt([...faults, { at: 2000, action: 'attach', link: 'l-4' }], 2500).detached.size).toBe(0)
+  })
+
+  it('offers a poison message and the next contract version on a producer’s link, and catching up on the consumer’s', () => {
+    const d = starter()
+    expect(faultChoices(d, { link: 'l-3' }).map((c) => c.label)).toEqual(['Slow this link by 200 ms', 'Restore its latency', 'Send a poison message', 'Send “ShipOrder v2” from now on'])
+    expect(faultChoices(d, { link: 'l-3' })[3]!.fault).toEqual({ action: 'contract', link: 'l-3', contract: 'ShipOrder v2' })
+    // an event link has no contract to change
+    expect(faultChoices(d, { link: 'l-5' }).map((c) => c.fault.action)).toEqual(['latency', 'latency', 'poison'])
+    // once the producer sends v2, the next bump is v3 and the consumer may accept v2
+    const later = linkStatesAt([{ at: 1000, action: 'contract', link: 'l-3', contract: 'ShipOrder v2' }], 2000)
+    expect(faultChoices(d, { link: 'l-3' }, later).at(-1)!.label).toBe('Send “ShipOrder v3” from now on')
+    expect(faultChoices(d, { link: 'l-4' }, later).map((c) => c.fault)).toEqual([
+      { action: 'detach', link: 'l-4' },
+      { action: 'contract', link: 'l-4', contract: 'ShipOrder v2' },
+    ])
+    expect(nextVersion('Job v9')).toBe('Job v10')
+    expect(nextVersion('Job v9999')).toBeNull()
+  })
+
+  it('offers unsubscribing a topic’s subscriber, and subscribing again once it has', () => {
+    const d = starter()
+    expect(faultChoices(d, { link: 'l-6' }).map((c) => c.fault)).toEqual([
+      { action: 'detach', link: 'l-6' },
+      { action: 'unsubscribe', link: 'l-6' },
+    ])
+    const gone = linkStatesAt([{ at: 1000, action: 'unsubscribe', link: 'l-6' }], 1000)
+    expect(faultChoices(d, { link: 'l-6' }, gone).map((c) => c.label)).toEqual(['Detach this consumer', 'Subscribe to the topic again'])
   })
 
   it('offers only what can happen now: no restart for a service that is up, no crash for one that is down', () => {
     const d = starter()
     const two = { ...d, nodes: d.nodes.map((n) => (n.id === 'service-1' && n.kind === 'service' ? { ...n, settings: { ...n.settings, replicas: 2 } } : n)) }
-    const labels = (states: ('up' | 'crashed' | 'restarting')[]) => faultChoices(two, { node: 'service-1' }, new Set(), states).map((c) => c.label)
+    const labels = (states: ('up' | 'crashed' | 'restarting')[]) => faultChoices(two, { node: 'service-1' }, undefined, states).map((c) => c.label)
     expect(labels(['up', 'up'])).toEqual(['Crash Orders', 'Crash replica 1', 'Crash replica 2', 'Raise the error rate to 50 %'])
     expect(labels(['up', 'crashed'])).toEqual(['Crash Orders', 'Restart Orders', 'Crash replica 1', 'Raise the error rate to 50 %'])
     expect(labels(['crashed', 'restarting'])).toEqual(['Restart Orders', 'Raise the error rate to 50 %'])
