@@ -390,35 +390,46 @@ describe('each scenario proves its point', () => {
     expectConserved(sim)
   })
 
-  it('poison-message: messages that fail every delivery are dead-lettered after max deliveries; the rest flow on', () => {
+  it('poison-message: each poison message is tried three times and dead-lettered; the rest flow on', () => {
     const sim = start('poison-message')
-    const m10 = metricsAt(sim, 10000)
+    const m10 = metricsAt(sim, 9999)
     expect(sub(m10, 'ledger-queue').deadLettered).toBe(0)
+    const m14 = metricsAt(sim, 14000)
+    expect(sub(m14, 'ledger-queue')).toMatchObject({ deadLettered: 1, redelivered: 2 })
     const m30 = metricsAt(sim, 30000)
     const q = sub(m30, 'ledger-queue')
-    expect(q.deadLettered).toBeGreaterThanOrEqual(1)
-    // each one was delivered maxDeliveries (3) times: 2 redeliveries each, at least
-    expect(q.redelivered).toBeGreaterThanOrEqual(2 * q.deadLettered)
+    // two poison messages, three deliveries each, every one failing at the Ledger
+    expect(q).toMatchObject({ deadLettered: 2, redelivered: 4 })
+    expect(server(m30, 'ledger').failed).toBe(6)
     expect(q.published).toBe(q.acked + q.deadLettered + q.depth.now)
-    // the queue moved on: messages after the window are acked
+    // the queue moved on: messages after the poison ones are acked
     expect(q.acked - sub(m10, 'ledger-queue').acked).toBeGreaterThan(60)
     expect(client(m30, 'payments').failed).toBe(0)
     expectConserved(sim)
   })
 
-  it('contract-mismatch: every v2 message is dead-lettered at once, v1 ones are handled, producers see success', () => {
+  it('contract-mismatch: from the v2 release on every message is dead-lettered at once, producers see success; expecting v2 stops it', () => {
     const sim = start('contract-mismatch')
-    const m = metricsAt(sim, 30000)
-    const q = sub(m, 'ship-queue')
-    const v2Sent = link(m, 'orders-v2-queue').calls
-    const v1Sent = link(m, 'orders-v1-queue').calls
-    expect(v2Sent).toBeGreaterThan(20)
-    expect(q.deadLettered).toBe(v2Sent)
+    const m15 = metricsAt(sim, 14999)
+    const before = sub(m15, 'ship-queue')
+    expect(before.deadLettered).toBe(0)
+    expect(before.acked).toBeGreaterThan(80)
+    const m30 = metricsAt(sim, 30000)
+    const q = sub(m30, 'ship-queue')
+    const sentAfter = link(m30, 'orders-queue').calls - link(m15, 'orders-queue').calls
+    // every message sent from 15 s on (less any still on their way) was refused
+    expect(q.deadLettered).toBeGreaterThanOrEqual(sentAfter - 2)
+    expect(q.deadLettered).toBeLessThanOrEqual(sentAfter)
     // retrying cannot fix a message's shape: no redeliveries at all
     expect(q.redelivered).toBe(0)
-    expect(q.acked + q.depth.now).toBeGreaterThanOrEqual(v1Sent - 2)
-    expect(client(m, 'shop').failed).toBe(0)
-    expect(client(m, 'canary-shop').failed).toBe(0)
+    expect(q.acked - before.acked).toBeLessThanOrEqual(2)
+    expect(client(m30, 'shop').failed).toBe(0)
+    expectConserved(sim)
+    // try it: Shipping expects v2 from 30 s on, and the dead-letter count stops
+    sim.inject({ at: 30000, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' })
+    const m60 = metricsAt(sim, 60000)
+    expect(sub(m60, 'ship-queue').deadLettered - q.deadLettered).toBeLessThanOrEqual(1)
+    expect(sub(m60, 'ship-queue').acked - q.acked).toBeGreaterThan(200)
     expectConserved(sim)
   })
 
@@ -454,20 +465,26 @@ describe('each scenario proves its point', () => {
     expectConserved(sim)
   })
 
-  it('new-subscriber: the publisher’s numbers are identical with and without the new subscriber', () => {
+  it('new-subscriber: Loyalty gets every event from 20 s on and none before; the publisher’s numbers are identical without it', () => {
     const d = diagramOf(byId('new-subscriber'))
     const without: Diagram = { nodes: d.nodes.filter((n) => n.id !== 'loyalty'), links: d.links.filter((l) => l.target !== 'loyalty') }
-    const withIt = createSimulation({ diagram: d, seed: 1 })
+    const withIt = start('new-subscriber')
     const withOut = createSimulation({ diagram: without, seed: 1 })
-    const a = metricsAt(withIt, 30000)
-    const b = metricsAt(withOut, 30000)
+    const at20 = metricsAt(withIt, 19999)
+    expect(sub(at20, 'order-events', 'events-loyalty').published).toBe(0)
+    expect(server(at20, 'loyalty').arrivals).toBe(0)
+    const a = metricsAt(withIt, 40000)
+    const b = metricsAt(withOut, 40000)
     expect(client(a, 'shop')).toEqual(client(b, 'shop'))
     expect(server(a, 'orders')).toEqual(server(b, 'orders'))
     expect(link(a, 'orders-events')).toEqual(link(b, 'orders-events'))
     expect(broker(a, 'order-events').published).toBe(broker(b, 'order-events').published)
-    // and the newcomer gets every event
-    expect(sub(a, 'order-events', 'events-loyalty').published).toBe(broker(a, 'order-events').published)
-    expect(sub(a, 'order-events', 'events-loyalty').acked).toBeGreaterThan(broker(a, 'order-events').published - 10)
+    // the newcomer gets every event published after it subscribed
+    const loyalty = sub(a, 'order-events', 'events-loyalty')
+    expect(loyalty.published).toBe(broker(a, 'order-events').published - broker(at20, 'order-events').published)
+    expect(loyalty.published).toBeGreaterThan(150)
+    expect(loyalty.acked).toBeGreaterThan(loyalty.published - 10)
+    expectConserved(withIt)
   })
 
   describe('order flow, three ways, same load and the same Payment outage (10–20 s)', () => {

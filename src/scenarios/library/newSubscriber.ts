@@ -1,14 +1,14 @@
 import type { Scenario } from '../types'
 
-/** Decoupling: a subscriber joins a topic and the publisher does not change at all. */
+/** Decoupling: a subscriber joins a topic mid-run and the publisher does not change at all. */
 export const newSubscriber: Scenario = {
   id: 'new-subscriber',
   title: 'A new subscriber, publisher untouched',
   group: 'decoupling',
   summary:
-    'The loyalty team wants to give points for every order. They subscribe a new Loyalty service to the existing Order events topic; Orders is not changed, redeployed or even told. Remove the Loyalty service and run again: Orders’ numbers stay exactly the same.',
+    'The loyalty team wants to give points for every order. At 20 s they subscribe a new Loyalty service to the existing Order events topic; Orders is not changed, redeployed or even told. Its numbers stay exactly what they were without Loyalty.',
   watch:
-    'Orders sends one event per order, as before; the topic now hands out three copies instead of two. Orders’ response time and the shop’s latency are the same with or without Loyalty.',
+    'Orders sends one event per order throughout. Until 20 s the topic hands out two copies of each, from then on three: Loyalty gets every event published after it subscribed, none from before. Orders’ response time and the shop’s latency do not move.',
   tryFault: {
     text: 'Crash Loyalty. Its events wait in its own subscription; Orders, Email and Warehouse do not notice.',
     fault: { action: 'crash', node: 'loyalty' },
@@ -29,6 +29,11 @@ export const newSubscriber: Scenario = {
       { id: 'events-email', source: 'order-events', target: 'email', kind: 'event' },
       { id: 'events-warehouse', source: 'order-events', target: 'warehouse', kind: 'event' },
       { id: 'events-loyalty', source: 'order-events', target: 'loyalty', kind: 'event', settings: { filter: 'OrderPlaced' } },
+    ],
+    // not subscribed yet when the run starts; it subscribes at 20 s
+    faults: [
+      { at: 0, action: 'unsubscribe', link: 'events-loyalty' },
+      { at: 20000, action: 'subscribe', link: 'events-loyalty' },
     ],
   },
 }

@@ -1,16 +1,16 @@
 import type { Scenario } from '../types'
 
-/** Failure mode: messages that fail every delivery end in the dead-letter queue. */
+/** Failure mode: a message that fails every delivery ends in the dead-letter queue. */
 export const poisonMessage: Scenario = {
   id: 'poison-message',
   title: 'Poison messages go to the dead-letter queue',
   group: 'failures',
   summary:
-    'For half a second the Ledger fails every message it gets, as if a bug choked on them. The broker delivers each of those messages again, up to three times in all, then parks it in the dead-letter queue so the rest of the queue can move on.',
+    'At 10 s and again at 16 s Billing sends a ledger entry that the Ledger cannot process: a poison message, failing every time anyone tries it. The broker delivers it again, up to three times in all, then parks it in the dead-letter queue, so the messages behind it move on.',
   watch:
-    'Just after 10 s a few messages bounce between the queue and the Ledger and are refused each time. After the third try each is dead-lettered: the queue’s dead-letter count goes up, and the other messages flow as before.',
+    'At 10 s one message bounces between the queue and the Ledger, refused each time. After its third try it is dead-lettered: the queue’s dead-letter count goes up by one, and the other messages flow as before. The same happens at 16 s.',
   tryFault: {
-    text: 'Set the Ledger’s error rate to 50 %. Most messages succeed on a second or third try, but about one in eight fails all three times and is dead-lettered.',
+    text: 'Set the Ledger’s error rate to 50 %. Now failures are passing glitches, not poison: most messages succeed on a second or third try, but about one in eight fails all three times and is dead-lettered too, though nothing was wrong with it.',
     fault: { action: 'errorRate', node: 'ledger', errorRate: 50 },
   },
   document: {
@@ -28,8 +28,8 @@ export const poisonMessage: Scenario = {
       { id: 'queue-ledger', source: 'ledger-queue', target: 'ledger', kind: 'message', settings: { contract: 'LedgerEntry v1' } },
     ],
     faults: [
-      { at: 10000, action: 'errorRate', node: 'ledger', errorRate: 100 },
-      { at: 10500, action: 'errorRate', node: 'ledger', errorRate: 0 },
+      { at: 10000, action: 'poison', link: 'billing-queue' },
+      { at: 16000, action: 'poison', link: 'billing-queue' },
     ],
   },
 }
