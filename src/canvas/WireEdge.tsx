@@ -1,6 +1,9 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { TEST_IDS } from '../lib/testIds'
+import { linkStateKey, readLinkStateKey } from '../model/faults'
+import { linkBadge } from '../model/summary'
+import { useRunMaybe } from '../store/react/runContext'
 import type { WireFlowEdge } from './flowTypes'
 import { useDetail } from './detail'
 import { LINK_STYLES } from './linkStyles'
@@ -12,8 +15,13 @@ import { LINK_STYLES } from './linkStyles'
 function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected }: EdgeProps<WireFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const detail = useDetail()
+  // what the run's fault timeline has done to this link by now: '' almost always
+  const live = useRunMaybe((s) => (s.faults.length === 0 ? '' : linkStateKey(s.faults, s.time, id)), '')
   if (!data) return null
   const style = LINK_STYLES[data.link.kind]
+  const state = live === '' ? null : readLinkStateKey(live)
+  const badge = state === null ? data.badge : liveBadge(data, state)
+  const inactive = state !== null && (state.detached || state.unsubscribed)
   return (
     <>
       <BaseEdge
@@ -21,16 +29,23 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
         path={path}
         markerEnd={markerEnd}
         interactionWidth={detail === 'very-far' ? 0 : 18}
-        className={`wire-edge wire-edge--${data.link.kind}`}
-        style={{ stroke: style.color, strokeDasharray: style.dash, strokeWidth: selected ? 3.2 : 2, strokeLinecap: 'round' }}
+        className={`wire-edge wire-edge--${data.link.kind}${inactive ? ' is-inactive' : ''}`}
+        style={{ stroke: style.color, strokeDasharray: style.dash, strokeWidth: selected ? 3.2 : 2, strokeLinecap: 'round', opacity: inactive ? 0.4 : undefined }}
       />
       {detail === 'near' && (
         <text className={`wire-edge__badge${selected ? ' is-selected' : ''}`} x={labelX} y={labelY} textAnchor="middle" dominantBaseline="central" data-testid={TEST_IDS.linkBadge}>
-          {data.badge}
+          {badge}
         </text>
       )}
     </>
   )
+}
+
+/** The badge as the run stands: the contract a fault switched to, and whether the consumer is away. */
+function liveBadge(data: NonNullable<WireFlowEdge['data']>, state: ReturnType<typeof readLinkStateKey>): string {
+  const link = state.contract === null ? data.link : { ...data.link, settings: { ...data.link.settings, contract: state.contract } }
+  const away = [state.detached ? 'detached' : '', state.unsubscribed ? 'not subscribed' : ''].filter(Boolean).join(', ')
+  return `${linkBadge(link, data.role)}${away ? ` · ${away}` : ''}`
 }
 
 export const WireEdge = memo(WireEdgeView)

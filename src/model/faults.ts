@@ -172,5 +172,53 @@ export function describeFault(f: Fault, d: Diagram): string {
   }
 }
 
+/** What the timeline has done to the links by an instant: which consumers are detached,
+ * which subscribers unsubscribed, and each message link's contract where a fault changed it. */
+export interface LinkStates {
+  detached: ReadonlySet<string>
+  unsubscribed: ReadonlySet<string>
+  contracts: ReadonlyMap<string, string>
+}
+
+export const NO_LINK_CHANGES: LinkStates = { detached: new Set(), unsubscribed: new Set(), contracts: new Map() }
+
+/** The links' states at `time` (the last fault at or before it wins). */
+export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates {
+  const detached = new Set<string>()
+  const unsubscribed = new Set<string>()
+  const contracts = new Map<string, string>()
+  for (const f of faults) {
+    if (f.at > time) break
+    if (f.action === 'detach') detached.add(f.link)
+    else if (f.action === 'attach') detached.delete(f.link)
+    else if (f.action === 'unsubscribe') unsubscribed.add(f.link)
+    else if (f.action === 'subscribe') unsubscribed.delete(f.link)
+    else if (f.action === 'contract') contracts.set(f.link, f.contract)
+  }
+  return { detached, unsubscribed, contracts }
+}
+
+/** One link's state at `time`, as a short key ('' when the timeline has not touched it):
+ * the contract a fault gave it, and whether it is detached or unsubscribed. Cheap enough to
+ * run for every link on every frame of a run. */
+export function linkStateKey(faults: readonly Fault[], time: number, link: string): string {
+  let contract = ''
+  let detached = false
+  let unsubscribed = false
+  for (const f of faults) {
+    if (f.at > time) break
+    if (!('link' in f) || f.link !== link) continue
+    if (f.action === 'detach' || f.action === 'attach') detached = f.action === 'detach'
+    else if (f.action === 'unsubscribe' || f.action === 'subscribe') unsubscribed = f.action === 'unsubscribe'
+    else if (f.action === 'contract') contract = f.contract
+  }
+  return contract === '' && !detached && !unsubscribed ? '' : `${detached ? 'd' : '-'}${unsubscribed ? 'u' : '-'}${contract}`
+}
+
+/** What linkStateKey packed. */
+export function readLinkStateKey(key: string): { detached: boolean; unsubscribed: boolean; contract: string | null } {
+  return { detached: key[0] === 'd', unsubscribed: key[1] === 'u', contract: key.length > 2 ? key.slice(2) : null }
+}
+
 /** Seeds are whole numbers up to this (they must survive JSON and a share link exactly). */
 export const MAX_SEED = 2_147_483_647

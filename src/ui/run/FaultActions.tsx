@@ -1,7 +1,8 @@
 import { useMemo } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
-import { faultChoices, linkStatesAt, replicaStates } from './faultChoices'
+import { linkStatesAt } from '../../model/faults'
+import { faultChoices, replicaStates } from './faultChoices'
 
 /**
  * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRun, useRunner } from '../../store/react/runContext'
-import { faultChoices, linkStatesAt, replicaStates } from './faultChoices'
+import { linkStatesAt } from '../../model/faults'
+import { faultChoices, replicaStates } from './faultChoices'
 
 export interface FaultMenuRequest {
   target: { node: string } | { link: string }

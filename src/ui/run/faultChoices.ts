@@ -1,4 +1,4 @@
-import type { Fault } from '../../model/faults'
+import { type Fault, type LinkStates, NO_LINK_CHANGES } from '../../model/faults'
 import { linkRole } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { SimSnapshot } from '../../sim/types'
@@ -18,32 +18,6 @@ export const SLOW_LINK_MS = 200
 /** The error rate "Raise the error rate" sets, percent. */
 export const RAISED_ERROR_RATE = 50
 
-/** What the timeline has done to the links by an instant: which consumers are detached,
- * which subscribers unsubscribed, and each message link's contract where a fault changed it. */
-export interface LinkStates {
-  detached: ReadonlySet<string>
-  unsubscribed: ReadonlySet<string>
-  contracts: ReadonlyMap<string, string>
-}
-
-const NO_CHANGES: LinkStates = { detached: new Set(), unsubscribed: new Set(), contracts: new Map() }
-
-/** The links' states at `time` (the last fault at or before it wins). */
-export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates {
-  const detached = new Set<string>()
-  const unsubscribed = new Set<string>()
-  const contracts = new Map<string, string>()
-  for (const f of faults) {
-    if (f.at > time) break
-    if (f.action === 'detach') detached.add(f.link)
-    else if (f.action === 'attach') detached.delete(f.link)
-    else if (f.action === 'unsubscribe') unsubscribed.add(f.link)
-    else if (f.action === 'subscribe') unsubscribed.delete(f.link)
-    else if (f.action === 'contract') contracts.set(f.link, f.contract)
-  }
-  return { detached, unsubscribed, contracts }
-}
-
 /** The same contract one version on ("ShipOrder v1" → "ShipOrder v2"); null past v9999. */
 export function nextVersion(contract: string): string | null {
   const m = /^(.*) v(\d+)$/.exec(contract)
@@ -61,7 +35,7 @@ export function nextVersion(contract: string): string | null {
 export function faultChoices(
   d: Diagram,
   target: { node: string } | { link: string },
-  links: LinkStates = NO_CHANGES,
+  links: LinkStates = NO_LINK_CHANGES,
   /** each replica's state now (replica 1 first), when the run knows it: only what can happen is offered */
   replicas?: readonly ('up' | 'crashed' | 'restarting')[],
 ): FaultChoice[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Fault } from '../../model/faults'
+import { type Fault, linkStatesAt } from '../../model/faults'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
-import { faultChoices, linkStatesAt, nextVersion } from './faultChoices'
+import { faultChoices, nextVersion } from './faultChoices'
 import { formatSimTime, formatSpan } from './formatTime'
 
 const starter = () => {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { describeFault, type Fault, linkStateKey, linkStatesAt, readLinkStateKey } from './faults'
+import type { Diagram } from './types'
+
+const timeline: Fault[] = [
+  { at: 1000, action: 'detach', link: 'a' },
+  { at: 2000, action: 'unsubscribe', link: 'b' },
+  { at: 3000, action: 'contract', link: 'c', contract: 'Job v2' },
+  { at: 4000, action: 'attach', link: 'a' },
+  { at: 5000, action: 'subscribe', link: 'b' },
+  { at: 6000, action: 'contract', link: 'c', contract: 'Job v3' },
+]
+
+describe('what the timeline has done to the links by an instant', () => {
+  it('applies every fault at or before the instant, the last one winning', () => {
+    expect(linkStatesAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map() })
+    expect(linkStatesAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]) })
+    expect(linkStatesAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]) })
+  })
+
+  it('packs one link’s state in a short key that is empty when nothing touched it', () => {
+    expect(linkStateKey(timeline, 500, 'a')).toBe('')
+    expect(readLinkStateKey(linkStateKey(timeline, 1500, 'a'))).toEqual({ detached: true, unsubscribed: false, contract: null })
+    expect(readLinkStateKey(linkStateKey(timeline, 2500, 'b'))).toEqual({ detached: false, unsubscribed: true, contract: null })
+    expect(readLinkStateKey(linkStateKey(timeline, 6000, 'c'))).toEqual({ detached: false, unsubscribed: false, contract: 'Job v3' })
+    expect(linkStateKey(timeline, 9000, 'a')).toBe('')
+    expect(linkStateKey(timeline, 9000, 'other')).toBe('')
+  })
+})
+
+describe('a fault in words', () => {
+  const d: Diagram = {
+    nodes: [
+      { id: 'p', kind: 'service', label: 'Orders', x: 0, y: 0, settings: { replicas: 1, workers: 1, timeDist: 'exponential', timeMs: 10, queueLimit: 10, errorRate: 0, healMs: 0, balancing: 'round-robin' } },
+      { id: 'q', kind: 'queue', label: 'Jobs', x: 0, y: 0, settings: { capacity: 10, ackTimeoutMs: 1000, maxDeliveries: 3 } },
+      { id: 't', kind: 'topic', label: 'Events', x: 0, y: 0, settings: { capacity: 10, ackTimeoutMs: 1000, maxDeliveries: 3 } },
+    ],
+    links: [],
+  }
+  const link = (id: string, source: string, target: string) => ({ id, source, target, kind: 'message' as const, settings: { latencyMs: 1, probability: 100, timeoutMs: 1000, retries: 0, backoffMs: 100, pollMs: 100, deadlineMs: 1000, contract: 'Job v1', eventName: 'E', filter: '' } })
+  const withLinks: Diagram = { ...d, links: [link('pq', 'p', 'q'), link('tp', 't', 'p')] }
+
+  it('names the links by the labels at their ends', () => {
+    expect(describeFault({ at: 0, action: 'poison', link: 'pq' }, withLinks)).toBe('Send a poison message over Orders → Jobs')
+    expect(describeFault({ at: 0, action: 'contract', link: 'pq', contract: 'Job v2' }, withLinks)).toBe('Orders → Jobs now speaks “Job v2”')
+    expect(describeFault({ at: 0, action: 'unsubscribe', link: 'tp' }, withLinks)).toBe('Unsubscribe Events → Orders')
+    expect(describeFault({ at: 0, action: 'subscribe', link: 'tp' }, withLinks)).toBe('Subscribe Events → Orders')
+  })
+})
