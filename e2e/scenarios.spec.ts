@@ -164,3 +164,40 @@ test('the Patterns explainer opens from the legend and from the gallery, and jum
   await expect(editor.inspector.getByRole('region', { name: 'One event, many subscribers' })).toBeVisible()
   await expect(editor.node('Email')).toBeVisible()
 })
+
+test('a contract change on the timeline shows on the link, and the consumer catches up from the link’s menu', async ({ browser }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const editor = new Editor(page)
+  await page.goto('/#s.contract-mismatch')
+  await expect(editor.nodes).toHaveCount(4)
+  const produce = editor.link('Message from Orders to Orders to ship')
+  const deliver = editor.link('Message delivery from Orders to ship to Shipping')
+  await expect(produce.getByTestId('link-badge')).toHaveText('✉ ShipOrder v1')
+  const deadLettered = async () => Number(/(\d+) dead-lettered/.exec((await editor.node('Orders to ship').getByTestId('node-live').getAttribute('aria-label')) ?? '')?.[1] ?? NaN)
+  const forward = async () => {
+    await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label: '10 s' })
+    await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  }
+  // the new release goes out at 15 s: by 20 s its messages are being dead-lettered
+  await forward()
+  await expect(page.getByText('10.000 s')).toBeVisible()
+  expect(await deadLettered()).toBe(0)
+  await forward()
+  await expect(page.getByText('20.000 s')).toBeVisible()
+  await expect(produce.getByTestId('link-badge')).toHaveText('✉ ShipOrder v2')
+  const before = await deadLettered()
+  expect(before).toBeGreaterThan(10)
+
+  await deliver.click({ button: 'right', force: true })
+  const menu = page.getByRole('menu')
+  await menu.getByRole('menuitem', { name: 'Expect “ShipOrder v2”' }).click()
+  await expect(deliver.getByTestId('link-badge')).toHaveText('✉ ShipOrder v2')
+  await expect.poll(async () => ((await editor.document()) as { faults?: unknown[] }).faults).toContainEqual({ at: 20000, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' })
+  await forward()
+  await expect(page.getByText('30.000 s')).toBeVisible()
+  // at most a message already on its way at 20 s is refused after that
+  expect((await deadLettered()) - before).toBeLessThanOrEqual(1)
+  expect(editor.errors.filter((e) => e.startsWith('pageerror'))).toEqual([])
+  await context.close()
+})
