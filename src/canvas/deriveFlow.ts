@@ -79,6 +79,9 @@ export function createFlowDeriver() {
         data: { link: l, role, badge: linkBadge(l, role) },
         markerEnd: { type: style.marker, color: style.color, width: 18, height: 18 },
         ariaLabel: describeLink(d, l),
+        // React Flow draws links before nodes, so Tab would visit every link first: links
+        // stay focusable (a click, the inspector's link buttons) but out of the Tab order
+        domAttributes: { tabIndex: -1 },
       }
       edgeCache.set(l.id, { src: l, selected: sel, source, target, flow })
       out.push(flow)
