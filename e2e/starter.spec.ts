@@ -61,3 +61,15 @@ test('"New diagram" asks first, empties the canvas on confirmation, and Undo bri
   await expect(editor.linkBadges).toHaveCount(7)
   await expect(editor.emptyCanvas).toHaveCount(0)
 })
+
+test('a person’s browser (not under automation) gets no test bridge on window', async ({ browser }) => {
+  const context = await browser.newContext()
+  // what a browser nobody automates reports
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }))
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.getByRole('group', { name: /^Client Web shop: / })).toBeVisible()
+  expect(await page.evaluate(() => navigator.webdriver)).toBe(false)
+  expect(await page.evaluate(() => 'wireplay' in window || '__wireplay' in window)).toBe(false)
+  await context.close()
+})

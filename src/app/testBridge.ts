@@ -4,6 +4,8 @@ import type { EditorStore } from '../store/editorStore'
 /**
  * A small window handle for end-to-end tests and benchmarks: read the document, load one.
  * It goes through the same parsing as a file, so it cannot put an invalid diagram in.
+ * Installed only in a browser under automation (`navigator.webdriver`, which Playwright's
+ * browsers set): a person's browser gets no extra global.
  */
 export interface WireplayBridge {
   document(): object
@@ -19,6 +21,7 @@ declare global {
 }
 
 export function installTestBridge(store: EditorStore) {
+  if (!navigator.webdriver) return
   window.__wireplay = {
     document: () => toDocument(store.getState().history.present),
     load(doc) {
