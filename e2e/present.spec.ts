@@ -82,6 +82,18 @@ test('an audience window follows the presenter’s step, clock and selection', a
   await editor.node('Fulfilment').click()
   await expect(audience.locator('.react-flow__node[data-id="fulfilment"]')).toHaveClass(/selected/)
 
+  // the audience frames what the presenter shows: zoom in twice there, and it zooms in as much
+  const zoomOf = (p: typeof page) => p.locator('.react-flow__viewport').evaluate((el) => Number(/scale\(([\d.]+)\)/.exec((el as HTMLElement).style.transform)?.[1]))
+  await editor.settle()
+  const presenterBefore = await zoomOf(page)
+  const audienceBefore = await zoomOf(audience)
+  await page.getByRole('button', { name: 'Zoom In' }).click()
+  await page.getByRole('button', { name: 'Zoom In' }).click()
+  await editor.settle()
+  const presenterRatio = (await zoomOf(page)) / presenterBefore
+  expect(presenterRatio).toBeGreaterThan(1.3)
+  await expect.poll(async () => (await zoomOf(audience)) / audienceBefore).toBeCloseTo(presenterRatio, 1)
+
   // arrows step even with a node selected (and focused) in presenter mode
   await page.keyboard.press('ArrowLeft')
   await clockReaches(editor, '9.000 s')

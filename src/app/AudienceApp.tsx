@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
@@ -48,7 +48,10 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
   const runner = useRunnerMaybe()
   const [status, setStatus] = useState<Status>('waiting')
   const [playing, setPlaying] = useState(false)
-  useRefitOnResize(flow.fitView, true)
+  // the part of the diagram the presenter shows; null: the whole diagram
+  const view = useRef<{ x: number; y: number; width: number; height: number } | null>(null)
+  const refit = useCallback(() => (view.current ? flow.fitBounds(view.current, { padding: 0 }) : flow.fitView(FIT_VIEW_OPTIONS)), [flow])
+  useRefitOnResize(refit, true)
 
   useEffect(() => {
     const root = document.documentElement
@@ -73,7 +76,7 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
           store.getState().replaceDiagram(parsed.value)
           const moved = before.nodes.length !== parsed.value.nodes.length || before.nodes.some((n, i) => n.id !== parsed.value.nodes[i]?.id || n.x !== parsed.value.nodes[i]?.x || n.y !== parsed.value.nodes[i]?.y)
           // new nodes are measured on the next frames; frame them after that
-          if (moved) requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS)))
+          if (moved) requestAnimationFrame(() => requestAnimationFrame(refit))
           setStatus('following')
           break
         }
@@ -102,6 +105,10 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
         case 'selection':
           store.getState().select({ nodes: m.nodes, links: m.links })
           break
+        case 'view':
+          view.current = { x: m.x, y: m.y, width: m.width, height: m.height }
+          void flow.fitBounds(view.current, { padding: 0 })
+          break
         case 'bye':
           setStatus('gone')
           break
@@ -109,7 +116,7 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
     }
     ch.postMessage({ type: 'hello' } satisfies PresentMessage)
     return () => ch.close()
-  }, [runner, store, lessons, flow])
+  }, [runner, store, lessons, flow, refit])
 
   return (
     <div className="app app--audience">

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react'
+import { type ReactFlowInstance, useOnViewportChange, useReactFlow } from '@xyflow/react'
+import { useCallback, useEffect, useRef } from 'react'
+import { FIT_VIEW_OPTIONS } from '../../canvas/fitView'
 import type { Diagram } from '../../model/types'
 import type { EditorStore } from '../../store/editorStore'
 import { useRunnerMaybe } from '../../store/react/runContext'
@@ -77,8 +79,11 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
     }
   }, [presenting, runner])
 
-  useBroadcast(ctx.store, runner, teaching.store, presenting, serialise)
-  useRefitOnResize(ctx.flow.fitView, presenting)
+  const flow = useReactFlow()
+  const sendView = useBroadcast(ctx.store, runner, teaching.store, presenting, serialise, flow)
+  useOnViewportChange({ onEnd: sendView })
+  const fitView = ctx.flow.fitView
+  useRefitOnResize(useCallback(() => fitView(FIT_VIEW_OPTIONS), [fitView]), presenting)
 
   if (!presenting) return null
   return (
@@ -93,10 +98,25 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
   )
 }
 
-/** Tell audience windows everything they show, as it changes. */
-function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: ScenarioStore, presenting: boolean, serialise: (d: Diagram) => object) {
+/** The part of the diagram the canvas shows, in flow coordinates; null before it has a size. */
+function visibleBounds(flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): { x: number; y: number; width: number; height: number } | null {
+  const box = document.querySelector('.react-flow')?.getBoundingClientRect()
+  if (!box || box.width === 0 || box.height === 0) return null
+  const a = flow.screenToFlowPosition({ x: box.left, y: box.top }, { snapToGrid: false })
+  const b = flow.screenToFlowPosition({ x: box.right, y: box.bottom }, { snapToGrid: false })
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y }
+}
+
+/** Tell audience windows everything they show, as it changes. Returns what sends the
+ * view, for the caller to call when the presenter's canvas stops moving. */
+function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: ScenarioStore, presenting: boolean, serialise: (d: Diagram) => object, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): () => void {
   const channel = useRef<BroadcastChannel | null>(null)
   const presentingRef = useRef(presenting)
+  // the view travels only while presenting: zooming in to edit between two steps is not for the room
+  const sendView = useCallback(() => {
+    const bounds = presentingRef.current ? visibleBounds(flow) : null
+    if (bounds) channel.current?.postMessage({ type: 'view', ...bounds } satisfies PresentMessage)
+  }, [flow])
   useEffect(() => {
     presentingRef.current = presenting
     channel.current?.postMessage({ type: 'presenting', on: presenting } satisfies PresentMessage)
@@ -127,6 +147,7 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
       sendLesson()
       sendSelection()
       sendRun()
+      sendView()
     }
     ch.onmessage = (e: MessageEvent<PresentMessage>) => {
       if (e.data?.type === 'hello') sendAll()
@@ -152,5 +173,6 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
       channel.current = null
       ch.close()
     }
-  }, [editor, runner, lessons, serialise])
+  }, [editor, runner, lessons, serialise, sendView])
+  return sendView
 }

@@ -2,7 +2,7 @@
  * What the presenter's window tells its audience windows, over one BroadcastChannel
  * (same origin, same browser). The audience replays the same run to the presenter's
  * instant (the engine is deterministic), so only the document, the lesson step, the
- * clock and the selection travel; never a packet.
+ * clock, the selection and the part of the diagram in view travel; never a packet.
  */
 export const PRESENT_CHANNEL = 'wireplay-present'
 
@@ -21,6 +21,9 @@ export type PresentMessage =
   /** simulated ms */
   | { type: 'run'; time: number; playing: boolean; speed: number }
   | { type: 'selection'; nodes: readonly string[]; links: readonly string[] }
+  /** the part of the diagram the presenter's canvas shows, in flow coordinates: the audience
+   * frames the same part, whatever its window's size */
+  | { type: 'view'; x: number; y: number; width: number; height: number }
   | { type: 'presenting'; on: boolean }
   /** the presenter's window is closing */
   | { type: 'bye' }
