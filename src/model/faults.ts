@@ -220,5 +220,15 @@ export function readLinkStateKey(key: string): { detached: boolean; unsubscribed
   return { detached: key[0] === 'd', unsubscribed: key[1] === 'u', contract: key.length > 2 ? key.slice(2) : null }
 }
 
+/**
+ * When a fault asked for "now" goes on the timeline: the next whole ms after `now`, so it
+ * is after everything the run has already done at `now`. A fault runs before any other
+ * event of its instant (engine), so a replay from 0 then gives exactly the live run. At
+ * 0 nothing but faults can have happened yet, so 0 itself will do.
+ */
+export function liveFaultTime(now: number): number {
+  return now === 0 ? 0 : Math.floor(now) + 1
+}
+
 /** Seeds are whole numbers up to this (they must survive JSON and a share link exactly). */
 export const MAX_SEED = 2_147_483_647

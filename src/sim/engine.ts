@@ -66,10 +66,11 @@ export class Engine {
     return this.s.now
   }
 
-  /** Add a fault to the timeline; one in the past happens now. */
+  /** Add a fault to the timeline; one in the past happens now. A fault acts before any
+   * other event of its instant, so one added live at a later instant replays exactly. */
   inject(f: Fault): void {
     this.faults.push(f)
-    this.s.schedule(Math.max(this.s.now, f.at), EV_FAULT, f, this.faults.length - 1)
+    this.s.scheduleFirst(Math.max(this.s.now, f.at), EV_FAULT, f, this.faults.length - 1)
   }
 
   /** Process one event; false when nothing is left to happen. */

@@ -13,6 +13,20 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
 )
 
 describe('Scheduler', () => {
+  it('fires an event scheduled first before every other event of its instant, heap or FIFO', () => {
+    const s = new Scheduler()
+    s.schedule(5, 1, 'a', 0)
+    s.scheduleIn(5, 1, 'fifo', 0)
+    s.scheduleFirst(5, 1, 'first 1', 0)
+    s.schedule(5, 1, 'b', 0)
+    s.scheduleFirst(5, 1, 'first 2', 0)
+    s.schedule(4, 1, 'earlier', 0)
+    s.scheduleFirst(6, 1, 'later', 0)
+    const order: unknown[] = []
+    for (let ref = s.pop(); ref !== NONE; ref = s.pop()) order.push(ref)
+    expect(order).toEqual(['earlier', 'first 1', 'first 2', 'a', 'fifo', 'b', 'later'])
+  })
+
   it('fires heap and fixed-delay events together in (time, insertion) order', () => {
     fc.assert(
       fc.property(fc.array(arbOp, { maxLength: 400 }), (ops) => {

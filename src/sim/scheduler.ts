@@ -6,6 +6,10 @@ import { DelayFifo } from './delayFifo'
  * two link latencies and the constant service times) without slowing the pop down. */
 const MAX_FIFOS = 8
 
+/** Sequence numbers of scheduleFirst(): below every ordinary one (which start at 0), and
+ * exact in a float64 however many there are. */
+const FIRST_SEQ = -Number.MAX_SAFE_INTEGER
+
 /** What pop() returns when no event is due: no event ever carries it. */
 export const NONE: unknown = Object.freeze({ none: true })
 
@@ -30,6 +34,7 @@ export class Scheduler {
   private readonly heap = new TimeQueue(4096)
   private readonly fifos: DelayFifo[] = []
   private seq = 0
+  private firstSeq = 0
   private types = new Uint8Array(4096)
   private tags = new Int32Array(4096)
   private refs: unknown[] = new Array(4096).fill(null)
@@ -58,6 +63,13 @@ export class Scheduler {
   /** An event at simulated time `time` (not before now). */
   schedule(time: number, type: number, ref: unknown, tag: number): void {
     this.heap.push(time, this.slot(type, ref, tag), this.seq++)
+  }
+
+  /** Like schedule(), but before every event of its instant not scheduled this way (those
+   * among themselves in the order they were scheduled): a fault at t acts before anything
+   * else at t, whether it was on the timeline from the start or added live. */
+  scheduleFirst(time: number, type: number, ref: unknown, tag: number): void {
+    this.heap.push(time, this.slot(type, ref, tag), FIRST_SEQ + this.firstSeq++)
   }
 
   /** An event `delay` ms from now; returns its time. For delays that recur (a link's

@@ -130,14 +130,15 @@ describe('the live run', () => {
     state().fastForward(3_000)
     settle()
     runner.injectFault({ action: 'crash', node: 'service-3' })
-    expect(editor.getState().history.present.faults).toEqual([{ at: 3_000, action: 'crash', node: 'service-3' }])
+    // the next whole ms: after everything the run did at 3 s
+    expect(editor.getState().history.present.faults).toEqual([{ at: 3_001, action: 'crash', node: 'service-3' }])
     const revision = state().revision
     state().fastForward(5_000)
     settle()
     expect(state().revision).toBe(revision)
     const shipping = state().snapshot.nodes.find((n) => n.id === 'service-3')
     expect(shipping?.replicas.every((r) => r.state !== 'up')).toBe(true)
-    expect(runner.metrics()).toEqual(headless(editor.getState().history.present, 8_000))
+    expect(runner.metrics()).toEqual(headless(editor.getState().history.present, 8_001))
     expect(runner.log().some((l) => l.pattern === 'fault' && l.text.includes('Crash Shipping'))).toBe(true)
   })
 
@@ -150,8 +151,9 @@ describe('the live run', () => {
     settle()
     editor.getState().undo()
     settle()
-    expect(state().time).toBe(4_000)
-    expect(runner.metrics()).toEqual(headless(starter(), 4_000))
+    // paused at 2 s, the fault went on at 2.001 s and the clock with it
+    expect(state().time).toBe(4_001)
+    expect(runner.metrics()).toEqual(headless(starter(), 4_001))
   })
 
   it('a changed setting starts the run again from 0 and says so; moving a node does not', () => {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import { sameStructure } from '../../model/structure'
-import type { Fault } from '../../model/faults'
+import { type Fault, liveFaultTime } from '../../model/faults'
 import type { Diagram } from '../../model/types'
 import { createSimulation } from '../../sim/index'
 import type { Hop, SimEvent, SimSnapshot, Simulation } from '../../sim/types'
@@ -318,9 +318,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       return sim.trace().filter((h) => (correlationId !== 0 ? h.correlationId === correlationId : h.requestId === requestId))
     },
     injectFault(f) {
-      // the timeline holds whole ms: the next one, so the fault is never before now (which
-      // would mean replaying the run to put it in the past)
-      editor.getState().addFault({ ...f, at: Math.ceil(sim.now) } as Fault)
+      // the timeline holds whole ms: the next one, so the fault is after all the run has
+      // done so far, and a replay from 0 gives what the live run shows
+      editor.getState().addFault({ ...f, at: liveFaultTime(sim.now) } as Fault)
     },
     dispose() {
       unsubscribeEditor()

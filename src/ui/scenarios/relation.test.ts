@@ -39,9 +39,10 @@ describe('scenarioRelation', () => {
 
 describe('suggestedFaultAt', () => {
   const d = diagram()
-  it('happens now without a time of its own, or when its time has passed', () => {
-    expect(suggestedFaultAt({ action: 'crash', node: 'orders' }, 1234.4, d)).toEqual({ at: 1234, action: 'crash', node: 'orders' })
-    expect(suggestedFaultAt({ action: 'crash', node: 'orders', at: 1000 }, 5000, d)).toEqual({ at: 5000, action: 'crash', node: 'orders' })
+  it('happens at the next whole ms without a time of its own, or when its time has passed (at 0, at 0)', () => {
+    expect(suggestedFaultAt({ action: 'crash', node: 'orders' }, 1234.4, d)).toEqual({ at: 1235, action: 'crash', node: 'orders' })
+    expect(suggestedFaultAt({ action: 'crash', node: 'orders', at: 1000 }, 5000, d)).toEqual({ at: 5001, action: 'crash', node: 'orders' })
+    expect(suggestedFaultAt({ action: 'crash', node: 'orders' }, 0, d)).toEqual({ at: 0, action: 'crash', node: 'orders' })
   })
   it('keeps a time still to come', () => {
     expect(suggestedFaultAt({ action: 'latency', link: 'shop-orders', addMs: 300, at: 8000 }, 2000, d)).toEqual({ at: 8000, action: 'latency', link: 'shop-orders', addMs: 300 })

@@ -1,4 +1,4 @@
-import { parseFaults, type Fault } from '../../model/faults'
+import { parseFaults, type Fault, liveFaultTime } from '../../model/faults'
 import type { SuggestedFault } from '../../model/scenario'
 import { sameStructure } from '../../model/structure'
 import type { Diagram } from '../../model/types'
@@ -30,7 +30,7 @@ export function isDiagram(d: unknown): d is Diagram {
  * names (the node or link was deleted or changed kind).
  */
 export function suggestedFaultAt(suggested: SuggestedFault, now: number, diagram: Diagram): Fault | null {
-  const at = suggested.at !== undefined && suggested.at > now ? suggested.at : Math.round(now)
+  const at = suggested.at !== undefined && suggested.at > now ? suggested.at : liveFaultTime(now)
   const fault = { ...suggested, at } as Fault
   return parseFaults([fault], diagram).ok ? fault : null
 }
