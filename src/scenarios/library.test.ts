@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseFaults, type Fault } from '../model/faults'
+import type { SuggestedFault } from '../model/scenario'
 import type { Diagram } from '../model/types'
 import { parseDocument } from '../share/document'
 import { decodeLink, encodeLink } from '../share/link'
@@ -30,6 +31,11 @@ function byId(id: string): Scenario {
 function start(id: string, extra: readonly Fault[] = [], diagram = diagramOf(byId(id))): Simulation {
   const faults = [...(diagram.faults ?? []), ...extra].sort((a, b) => a.at - b.at)
   return createSimulation({ diagram, seed: diagram.seed ?? 1, faults, traceCapacity: 0 })
+}
+
+/** The scenario's suggested fault as Try puts it on the timeline when pressed at `now`: its own time if still to come. */
+function suggestedAt(f: SuggestedFault, now: number): Fault {
+  return { ...f, at: f.at !== undefined && f.at > now ? f.at : now } as Fault
 }
 
 function metricsAt(sim: Simulation, t: number): SimMetrics {
@@ -425,11 +431,17 @@ describe('each scenario proves its point', () => {
     expect(q.acked - before.acked).toBeLessThanOrEqual(2)
     expect(client(m30, 'shop').failed).toBe(0)
     expectConserved(sim)
-    // try it: Shipping expects v2 from 30 s on, and the dead-letter count stops
-    sim.inject({ at: 30000, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' })
-    const m60 = metricsAt(sim, 60000)
-    expect(sub(m60, 'ship-queue').deadLettered - q.deadLettered).toBeLessThanOrEqual(1)
-    expect(sub(m60, 'ship-queue').acked - q.acked).toBeGreaterThan(200)
+  })
+
+  it('contract-mismatch (try it): pressed before the release, Shipping expects v2 from 20 s, and dead-lettering stops there', () => {
+    const tried = byId('contract-mismatch').tryFault!.fault
+    const sim = start('contract-mismatch', [suggestedAt(tried, 0)])
+    expect(sub(metricsAt(sim, 14999), 'ship-queue').deadLettered).toBe(0)
+    const at20 = sub(metricsAt(sim, 20000), 'ship-queue')
+    expect(at20.deadLettered).toBeGreaterThan(20)
+    const m40 = metricsAt(sim, 40000)
+    expect(sub(m40, 'ship-queue').deadLettered - at20.deadLettered).toBeLessThanOrEqual(1)
+    expect(sub(m40, 'ship-queue').acked - at20.acked).toBeGreaterThan(130)
     expectConserved(sim)
   })
 

@@ -31,7 +31,7 @@ export function receivePublish(e: Engine, r: Req): void {
       return e.reply(r, R_BROKER_FULL)
     }
     b.published++
-    newMessage(e, sub, r, takePoison(link), MESSAGE_TABLE)
+    newMessage(e, sub, r, takePoison(link, r.createdAt), MESSAGE_TABLE)
     return e.reply(r, R_NONE)
   }
   const name = link.eventName
@@ -43,8 +43,14 @@ export function receivePublish(e: Engine, r: Req): void {
     }
   }
   b.published++
-  // a poison event poisons every copy: each subscriber chokes on it
-  const poison = takePoison(link)
+  // a poison event poisons every copy (each subscriber chokes on it); one nobody gets
+  // leaves the poison for the next event
+  let copies = 0
+  for (let i = 0; i < subs.length; i++) {
+    const sub = subs[i] as Subscription
+    if (sub.subscribed && matches(sub, name)) copies++
+  }
+  const poison = copies > 0 && takePoison(link, r.createdAt)
   for (let i = 0; i < subs.length; i++) {
     const sub = subs[i] as Subscription
     if (sub.subscribed && matches(sub, name)) newMessage(e, sub, r, poison, EVENT_TABLE)
@@ -52,11 +58,24 @@ export function receivePublish(e: Engine, r: Req): void {
   e.reply(r, R_NONE)
 }
 
-/** Whether the message the broker takes now is one of the poison ones a fault asked for. */
-function takePoison(link: LinkRT): boolean {
-  if (link.poisonLeft === 0) return false
-  link.poisonLeft--
+/** Whether the message the broker takes now, sent at `sentAt`, is the one a poison fault
+ * waits for: the first sent since the fault. */
+function takePoison(link: LinkRT, sentAt: number): boolean {
+  const waiting = link.poisonSince
+  if (waiting.length === 0 || (waiting[0] as number) > sentAt) return false
+  waiting.shift()
   return true
+}
+
+/** The contract a producer's link spoke when this message was sent. */
+function contractWhenSent(link: LinkRT, sentAt: number): string {
+  const since = link.contractSince
+  if (since === null) return link.contract
+  for (let i = since.length - 1; i >= 0; i--) {
+    const c = since[i] as { at: number; contract: string }
+    if (c.at <= sentAt) return c.contract
+  }
+  return link.baseContract
 }
 
 export function touchSub(e: Engine, sub: Subscription): void {
@@ -68,7 +87,7 @@ export function touchSub(e: Engine, sub: Subscription): void {
 }
 
 export function newMessage(e: Engine, sub: Subscription, r: Req, poison: boolean, t: DeliveryTable): void {
-  const msg = new Msg(e.nextId++, sub, r.op, (r.link as LinkRT).contract, poison, e.s.now, AT_READY)
+  const msg = new Msg(e.nextId++, sub, r.op, contractWhenSent(r.link as LinkRT, r.createdAt), poison, e.s.now, AT_READY)
   e.ledger.create(sub.broker.index)
   sub.published++
   touchSub(e, sub)

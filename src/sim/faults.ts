@@ -46,13 +46,15 @@ export function applyFault(e: Engine, f: Fault): void {
       break
     }
     case 'poison': {
-      const l = links.find((x) => x.id === f.link)
-      if (l) l.poisonLeft++
+      links.find((x) => x.id === f.link)?.poisonSince.push(e.s.now)
       break
     }
     case 'contract': {
       const l = links.find((x) => x.id === f.link)
-      if (l) l.contract = f.contract
+      if (!l) break
+      l.contract = f.contract
+      // messages already on their way keep the contract they were sent with
+      if (l.role === 'publish') (l.contractSince ??= []).push({ at: e.s.now, contract: f.contract })
       break
     }
   }

@@ -186,6 +186,39 @@ describe('messages through a queue', () => {
     expectConserved(sim)
   })
 
+  describe('a message carries what held when it was sent, not when it reached the broker', () => {
+    // uniform sends at 100, 200, … ms, each 500 ms on its way
+    const slow = diagram()
+      .client('c', { rate: 10, arrivals: 'uniform' })
+      .queue('q', { maxDeliveries: 2 })
+      .service('w', { workers: 4, timeDist: 'constant', timeMs: 5 })
+      .link('c', 'q', 'message', { latencyMs: 500, contract: 'Job v1' })
+      .link('q', 'w', 'message', { latencyMs: 1, contract: 'Job v1' })
+      .build()
+
+    it('its contract', () => {
+      const { sim, m } = run(slow, 1650, { faults: [{ at: 1050, action: 'contract', link: 'c->q', contract: 'Job v2' }] })
+      const sub = broker(m, 'q').subscriptions[0]!
+      // arrived: the ten sent by 1 s (v1, though they reached the broker after the switch) and the one sent at 1.1 s (v2)
+      expect(sub.published).toBe(11)
+      expect(sub.acked).toBe(10)
+      expect(sub.deadLettered).toBe(1)
+      expectConserved(sim)
+    })
+
+    it('its poison', () => {
+      const { sim, m } = run(slow, 1599, { faults: [{ at: 1050, action: 'poison', link: 'c->q' }] })
+      // the message sent at 1 s reached the broker at 1.5 s, after the fault, and is fine
+      expect(broker(m, 'q').subscriptions[0]!.acked).toBe(10)
+      expect(server(m, 'w').failed).toBe(0)
+      sim.runUntil(3000)
+      // the one sent at 1.1 s is the poison: two deliveries, two failures, dead-lettered
+      expect(server(sim.metrics(), 'w').failed).toBe(2)
+      expect(broker(sim.metrics(), 'q').subscriptions[0]!.deadLettered).toBe(1)
+      expectConserved(sim)
+    })
+  })
+
   it('keeps the producer decoupled: a consumer’s own async call does not hold the operation', () => {
     const d = diagram()
       .client('c', { rate: 1, arrivals: 'uniform' })

@@ -73,13 +73,53 @@ describe('events through a topic', () => {
     expectConserved(sim)
   })
 
-  it('poisons every copy of a poison event: each subscription dead-letters its own', () => {
+  it('poisons every copy of a poison event: each subscription dead-letters its own, each subscriber failing it every time', () => {
     const faults = [{ at: 3000, action: 'poison' as const, link: 'p->t' }]
     const { sim, m } = run(build([{ id: 'a' }, { id: 'b' }]), 10_000, { faults })
     for (const s of broker(m, 't').subscriptions) {
       expect(s.deadLettered).toBe(1)
       expect(s.acked + s.depth.now).toBe(s.published - 1)
     }
+    // maxDeliveries defaults to 5: five failed tries at each subscriber
+    expect(server(m, 'a').failed).toBe(5)
+    expect(server(m, 'b').failed).toBe(5)
+    expectConserved(sim)
+  })
+
+  it('keeps a poison for the next event when nobody is subscribed to get a copy', () => {
+    const faults = [
+      { at: 0, action: 'unsubscribe' as const, link: 't->a' },
+      { at: 1000, action: 'poison' as const, link: 'p->t' },
+      { at: 5000, action: 'subscribe' as const, link: 't->a' },
+    ]
+    const { sim, m } = run(build([{ id: 'a' }]), 10_000, { faults })
+    const [a] = broker(m, 't').subscriptions
+    expect(a!.deadLettered).toBe(1)
+    expect(server(m, 'a').failed).toBe(5)
+    expectConserved(sim)
+  })
+
+  it('does not refuse a publish for an unsubscribed subscription that is full', () => {
+    const d = diagram()
+      .client('c', { rate: 10, arrivals: 'uniform' })
+      .topic('t', { capacity: 2 })
+      .service('a', { workers: 1 })
+      .service('b', { workers: 1 })
+      .link('c', 't', 'event', { latencyMs: 0, eventName: 'E' })
+      .link('t', 'a', 'event', { latencyMs: 0 })
+      .link('t', 'b', 'event', { latencyMs: 0 })
+      .build()
+    // b is away and fills its two places, then unsubscribes: a keeps getting every event
+    const faults = [
+      { at: 0, action: 'detach' as const, link: 't->b' },
+      { at: 500, action: 'unsubscribe' as const, link: 't->b' },
+    ]
+    const { sim, m } = run(d, 2000, { faults })
+    const [a, b] = broker(m, 't').subscriptions
+    expect(b!.published).toBe(2)
+    expect(broker(m, 't').refused).toBe(2)
+    expect(a!.published).toBe(broker(m, 't').published)
+    expect(a!.published).toBe(18)
     expectConserved(sim)
   })
 

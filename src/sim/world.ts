@@ -226,8 +226,12 @@ export class LinkRT {
   readonly backoffMs: number
   readonly pollMs: number
   readonly deadlineMs: number
-  /** a fault may change it mid-run (a producer's new release, a consumer's upgrade) */
+  /** what the link speaks now: a fault may change it mid-run (a producer's new release, a
+   * consumer's upgrade); a producer's messages carry the one of when they were sent */
   contract: string
+  /** producer links whose contract a fault changed: since when each one holds, oldest first */
+  contractSince: { at: number; contract: string }[] | null = null
+  readonly baseContract: string
   readonly eventName: string
   readonly baseLatency: number
   latency: number
@@ -239,8 +243,9 @@ export class LinkRT {
   /** consume links: deliveries out and not yet answered */
   outstanding = 0
   attached = true
-  /** producer links: poison messages still to stamp on the next ones that reach the broker */
-  poisonLeft = 0
+  /** producer links: when each poison fault still waiting for its message happened, oldest
+   * first; the first message sent since then that the broker takes is the poison one */
+  readonly poisonSince: number[] = []
   calls = 0
   attempts = 0
   retried = 0
@@ -270,6 +275,7 @@ export class LinkRT {
     this.pollMs = s.pollMs
     this.deadlineMs = s.deadlineMs
     this.contract = s.contract
+    this.baseContract = s.contract
     this.eventName = s.eventName
     this.baseLatency = s.latencyMs
     this.latency = s.latencyMs

@@ -10,8 +10,8 @@ export const contractMismatch: Scenario = {
   watch:
     'Until 15 s every message is handled. From then on messages reach Shipping and come straight back refused, with no retries: trying again cannot change a message’s shape. The dead-letter count climbs with every order while every request from the shop succeeds.',
   tryFault: {
-    text: 'Make Shipping expect “ShipOrder v2”. The dead-letter count stops growing; the messages already there stay until someone replays them. (Right-click the link into Shipping to do the same by hand.)',
-    fault: { action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' },
+    text: 'Make Shipping expect “ShipOrder v2” from 20 s on. The dead-letter count stops growing; the messages already there stay until someone replays them. (Pressed after 20 s, it happens at once; right-clicking the link into Shipping does the same by hand.)',
+    fault: { at: 20000, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' },
   },
   document: {
     wireplay: 1,
