@@ -186,6 +186,10 @@ test('a contract change on the timeline shows on the link, and the consumer catc
   await forward()
   await expect(page.getByText('20.000 s')).toBeVisible()
   await expect(produce.getByTestId('link-badge')).toHaveText('✉ ShipOrder v2')
+  // its inspector keeps the setting and says what the run made of it
+  await produce.getByTestId('link-badge').click({ force: true })
+  await expect(editor.inspector.getByRole('note')).toContainText('this link now speaks “ShipOrder v2”')
+  await expect(editor.field('Sends contract')).toHaveValue('ShipOrder v1')
   const before = await deadLettered()
   expect(before).toBeGreaterThan(10)
 
@@ -193,9 +197,10 @@ test('a contract change on the timeline shows on the link, and the consumer catc
   const menu = page.getByRole('menu')
   await menu.getByRole('menuitem', { name: 'Expect “ShipOrder v2”' }).click()
   await expect(deliver.getByTestId('link-badge')).toHaveText('✉ ShipOrder v2')
-  await expect.poll(async () => ((await editor.document()) as { faults?: unknown[] }).faults).toContainEqual({ at: 20000, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' })
+  // on the next whole ms after now
+  await expect.poll(async () => ((await editor.document()) as { faults?: unknown[] }).faults).toContainEqual({ at: 20001, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' })
   await forward()
-  await expect(page.getByText('30.000 s')).toBeVisible()
+  await expect(page.getByText('30.001 s')).toBeVisible()
   // at most a message already on its way at 20 s is refused after that
   expect((await deadLettered()) - before).toBeLessThanOrEqual(1)
   expect(editor.errors.filter((e) => e.startsWith('pageerror'))).toEqual([])

@@ -38,12 +38,13 @@ describe('a fault in words', () => {
     links: [],
   }
   const link = (id: string, source: string, target: string) => ({ id, source, target, kind: 'message' as const, settings: { latencyMs: 1, probability: 100, timeoutMs: 1000, retries: 0, backoffMs: 100, pollMs: 100, deadlineMs: 1000, contract: 'Job v1', eventName: 'E', filter: '' } })
-  const withLinks: Diagram = { ...d, links: [link('pq', 'p', 'q'), link('tp', 't', 'p')] }
+  const withLinks: Diagram = { ...d, links: [link('pq', 'p', 'q'), link('qp', 'q', 'p'), link('tp', 't', 'p')] }
 
-  it('names the links by the labels at their ends', () => {
-    expect(describeFault({ at: 0, action: 'poison', link: 'pq' }, withLinks)).toBe('Send a poison message over Orders → Jobs')
-    expect(describeFault({ at: 0, action: 'contract', link: 'pq', contract: 'Job v2' }, withLinks)).toBe('Orders → Jobs now speaks “Job v2”')
-    expect(describeFault({ at: 0, action: 'unsubscribe', link: 'tp' }, withLinks)).toBe('Unsubscribe Events → Orders')
-    expect(describeFault({ at: 0, action: 'subscribe', link: 'tp' }, withLinks)).toBe('Subscribe Events → Orders')
+  it('names the nodes at the ends of the link by their labels', () => {
+    expect(describeFault({ at: 0, action: 'poison', link: 'pq' }, withLinks)).toBe('Orders sends a poison message to Jobs')
+    expect(describeFault({ at: 0, action: 'contract', link: 'pq', contract: 'Job v2' }, withLinks)).toBe('Orders now sends “Job v2” to Jobs')
+    expect(describeFault({ at: 0, action: 'contract', link: 'qp', contract: 'Job v2' }, withLinks)).toBe('Orders now expects “Job v2” from Jobs')
+    expect(describeFault({ at: 0, action: 'unsubscribe', link: 'tp' }, withLinks)).toBe('Unsubscribe Orders from Events')
+    expect(describeFault({ at: 0, action: 'subscribe', link: 'tp' }, withLinks)).toBe('Subscribe Orders to Events')
   })
 })

@@ -106,7 +106,7 @@ function linkProblem(diagram: Diagram, link: DiagramLink, action: FaultAction): 
     case 'subscribe':
       return role === 'consume' && sourceKind === 'topic' ? null : `Only a subscriber's link (out of a topic) can ${action}.`
     case 'poison':
-      return role === 'publish' ? null : 'Only a producer’s link into a queue or topic can carry a poison message.'
+      return role === 'publish' ? null : "Only a producer's link into a queue or topic can carry a poison message."
     case 'contract':
       return link.kind === 'message' ? null : 'Only a message link (to or from a queue) has a contract.'
     default:
@@ -162,13 +162,20 @@ export function describeFault(f: Fault, d: Diagram): string {
     case 'attach':
       return `Attach the consumer ${link(f.link)}`
     case 'unsubscribe':
-      return `Unsubscribe ${link(f.link)}`
-    case 'subscribe':
-      return `Subscribe ${link(f.link)}`
-    case 'poison':
-      return `Send a poison message over ${link(f.link)}`
-    case 'contract':
-      return `${link(f.link)} now speaks “${f.contract}”`
+    case 'subscribe': {
+      const l = d.links.find((x) => x.id === f.link)
+      return l ? `${f.action === 'subscribe' ? 'Subscribe' : 'Unsubscribe'} ${node(l.target)} ${f.action === 'subscribe' ? 'to' : 'from'} ${node(l.source)}` : `${f.action === 'subscribe' ? 'Subscribe' : 'Unsubscribe'} ${f.link}`
+    }
+    case 'poison': {
+      const l = d.links.find((x) => x.id === f.link)
+      return l ? `${node(l.source)} sends a poison ${l.kind === 'event' ? 'event' : 'message'} to ${node(l.target)}` : `A poison message over ${f.link}`
+    }
+    case 'contract': {
+      const l = d.links.find((x) => x.id === f.link)
+      if (!l) return `${f.link} now speaks “${f.contract}”`
+      const producer = d.nodes.find((n) => n.id === l.target)?.kind === 'queue'
+      return producer ? `${node(l.source)} now sends “${f.contract}” to ${node(l.target)}` : `${node(l.target)} now expects “${f.contract}” from ${node(l.source)}`
+    }
   }
 }
 
@@ -218,6 +225,17 @@ export function linkStateKey(faults: readonly Fault[], time: number, link: strin
 /** What linkStateKey packed. */
 export function readLinkStateKey(key: string): { detached: boolean; unsubscribed: boolean; contract: string | null } {
   return { detached: key[0] === 'd', unsubscribed: key[1] === 'u', contract: key.length > 2 ? key.slice(2) : null }
+}
+
+/** The contract a message link speaks at `time`: its setting, or what the last contract
+ * fault at or before `time` made it (a producer's message carries the one of when it was sent). */
+export function linkContractAt(d: Diagram, link: DiagramLink, time: number): string {
+  let contract = link.settings.contract
+  for (const f of d.faults ?? []) {
+    if (f.at > time) break
+    if (f.action === 'contract' && f.link === link.id) contract = f.contract
+  }
+  return contract
 }
 
 /**

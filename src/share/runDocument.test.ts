@@ -91,8 +91,8 @@ describe('the fault timeline in a document', () => {
     expect(problems).toEqual([
       'faults[0].link: Only a subscriber\'s link (out of a topic) can unsubscribe.',
       'faults[1].link: Only a subscriber\'s link (out of a topic) can subscribe.',
-      'faults[2].link: Only a producer’s link into a queue or topic can carry a poison message.',
-      'faults[3].link: Only a producer’s link into a queue or topic can carry a poison message.',
+      'faults[2].link: Only a producer\'s link into a queue or topic can carry a poison message.',
+      'faults[3].link: Only a producer\'s link into a queue or topic can carry a poison message.',
       'faults[4].link: Only a message link (to or from a queue) has a contract.',
       'faults[5].contract: contract must be a name and a version, like “OrderPlaced v2”.',
       'faults[6].contract: contract must be a name and a version, like “OrderPlaced v2”.',

@@ -5,6 +5,7 @@ import type { Diagram, DiagramLink } from '../model/types'
 import { useEditorStore } from '../store/react/editorContext'
 import { Field } from './Field'
 import { FaultActions } from './run/FaultActions'
+import { LinkRunNote } from './run/LinkRunNote'
 
 const ROLE_NOTES = {
   call: 'The caller makes this call while handling each request.',
@@ -55,6 +56,7 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
           <Field key={`${link.kind}-${spec.key}`} spec={spec} value={settings[spec.key] ?? ''} onCommit={(raw) => store.getState().setLinkSetting(link.id, spec.key, raw)} />
         ))}
       </fieldset>
+      <LinkRunNote link={link} />
       {mismatch && (
         <p className="warning" role="note">
           {mismatch}

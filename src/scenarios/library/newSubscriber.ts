@@ -6,7 +6,7 @@ export const newSubscriber: Scenario = {
   title: 'A new subscriber, publisher untouched',
   group: 'decoupling',
   summary:
-    'The loyalty team wants to give points for every order. At 20 s they subscribe a new Loyalty service to the existing Order events topic; Orders is not changed, redeployed or even told. Its numbers stay exactly what they were without Loyalty.',
+    'The loyalty team wants to give points for every order. At 20 s they subscribe a new Loyalty service to the existing Order events topic; Orders is not changed, redeployed or even told, and its numbers stay exactly what they would be without Loyalty.',
   watch:
     'Orders sends one event per order throughout. Until 20 s the topic hands out two copies of each, from then on three: Loyalty gets every event published after it subscribed, none from before. Orders’ response time and the shop’s latency do not move.',
   tryFault: {

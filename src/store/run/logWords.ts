@@ -1,4 +1,4 @@
-import { describeFault } from '../../model/faults'
+import { describeFault, linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink } from '../../model/types'
 import type { SimEvent } from '../../sim/types'
 import type { LogEntry } from './types'
@@ -38,11 +38,13 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
   const route = `${label(from)} → ${label(to)}`
   const pattern = link?.kind ?? 'sync'
   // a message is named by its client operation: deliveries and acks are records of their own
-  const { words, outcome } = hopWords(h.carries, link, h.correlationId, attempt)
+  // a message names the contract it was sent with, which a fault may have changed
+  const contract = link && h.carries === 'message' ? linkContractAt(d, link, h.depart) : ''
+  const { words, outcome } = hopWords(h.carries, link, h.correlationId, attempt, contract)
   return { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
 }
 
-function hopWords(carries: string, link: DiagramLink | undefined, id: number, attempt: number): { words: string; outcome: LogEntry['outcome'] } {
+function hopWords(carries: string, link: DiagramLink | undefined, id: number, attempt: number, contract: string): { words: string; outcome: LogEntry['outcome'] } {
   switch (carries) {
     case 'request':
       return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
@@ -57,7 +59,7 @@ function hopWords(carries: string, link: DiagramLink | undefined, id: number, at
     case 'status':
       return { words: 'status answer', outcome: 'info' }
     case 'message':
-      return { words: `message ${id} sent${link?.settings.contract ? ` (${link.settings.contract})` : ''}`, outcome: 'info' }
+      return { words: `message ${id} sent${contract ? ` (${contract})` : ''}`, outcome: 'info' }
     case 'event':
       return { words: `event ${id} published${link?.settings.eventName ? ` (${link.settings.eventName})` : ''}`, outcome: 'info' }
     case 'brokerAck':

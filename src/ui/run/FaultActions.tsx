@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
-import { linkStatesAt } from '../../model/faults'
-import { faultChoices, replicaStates } from './faultChoices'
+import { linkStatesAt, liveFaultTime } from '../../model/faults'
+import { faultChoices, faultsBy, replicaStates } from './faultChoices'
 
 /**
  * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the
@@ -13,7 +13,9 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
   const diagram = useDiagramStructure()
   const time = useRunMaybe((s) => Math.floor(s.time / 100) * 100, 0)
   const faults = useRunMaybe((s) => s.faults, [])
-  const links = useMemo(() => linkStatesAt(faults, time), [faults, time])
+  // what the timeline has done by the instant a new fault would land (a fault just added included)
+  const applied = useRunMaybe((s) => faultsBy(s.faults, liveFaultTime(s.time)), 0)
+  const links = useMemo(() => linkStatesAt(faults.slice(0, applied), Infinity), [faults, applied])
   const states = useRunMaybe((s) => replicaStates(s.snapshot, 'node' in target ? target.node : null), '')
   const choices = faultChoices(diagram, target, links, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined)
   if (!runner || choices.length === 0) return null

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRun, useRunner } from '../../store/react/runContext'
-import { linkStatesAt } from '../../model/faults'
+import { linkStatesAt, liveFaultTime } from '../../model/faults'
 import { faultChoices, replicaStates } from './faultChoices'
 
 export interface FaultMenuRequest {
@@ -22,7 +22,7 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
   const faults = useRun((s) => s.faults)
   const states = useRun((s) => replicaStates(s.snapshot, 'node' in request.target ? request.target.node : null))
   const choices = useMemo(
-    () => faultChoices(diagram, request.target, linkStatesAt(faults, time), states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
+    () => faultChoices(diagram, request.target, linkStatesAt(faults, liveFaultTime(time)), states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
     [diagram, request.target, faults, time, states],
   )
   const menu = useRef<HTMLDivElement>(null)

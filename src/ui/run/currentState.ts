@@ -1,3 +1,4 @@
+import { linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
 import type { MachineName } from '../../store/run/machines'
 import type { Hop, ReplicaState } from '../../sim/types'
@@ -164,8 +165,11 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
   if (last.carries === 'nack') {
     const consumer = linkOf(last.link)
     const producer = published ? linkOf(published.link) : undefined
-    const mismatch = broker.kind === 'queue' && consumer && producer && consumer.settings.contract !== producer.settings.contract
-    if (mismatch) return { state: 'deadLettered', why: `The consumer expects ${consumer.settings.contract}, not ${producer.settings.contract}: dead-lettered at once.` }
+    // the contracts as the timeline had them: the producer's when it sent, the consumer's when it refused
+    const expects = consumer ? linkContractAt(d, consumer, last.depart) : ''
+    const sent = producer && published ? linkContractAt(d, producer, published.depart) : ''
+    const mismatch = broker.kind === 'queue' && consumer && producer && expects !== sent
+    if (mismatch) return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
     return canRedeliver
       ? { state: 'ready', why: `Refused (nack) at ${formatSimTime(last.arrive)} (${of}): back in the queue.` }
       : { state: 'deadLettered', why: `Refused (nack) at ${formatSimTime(last.arrive)} (${of}): dead-lettered.` }

@@ -70,7 +70,7 @@ export function faultChoices(
     if (d.nodes.find((n) => n.id === link.source)?.kind === 'topic') {
       out.push(
         links.unsubscribed.has(link.id)
-          ? { label: 'Subscribe to the topic again', fault: { action: 'subscribe', link: link.id }, harmful: false }
+          ? { label: 'Subscribe to the topic', fault: { action: 'subscribe', link: link.id }, harmful: false }
           : { label: 'Unsubscribe from the topic', fault: { action: 'unsubscribe', link: link.id }, harmful: true },
       )
     }
@@ -92,6 +92,13 @@ export function faultChoices(
     if (next !== null) out.push({ label: `Send “${next}” from now on`, fault: { action: 'contract', link: link.id, contract: next }, harmful: true })
   }
   return out
+}
+
+/** How many faults of a timeline (in time order) happen at or before `time`. */
+export function faultsBy(faults: readonly Fault[], time: number): number {
+  let n = 0
+  while (n < faults.length && (faults[n] as Fault).at <= time) n++
+  return n
 }
 
 /** A node's replica states in the snapshot as one string ("up,crashed"), so a selector re-renders only when they change; '' when unknown. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type Fault, linkStatesAt } from '../../model/faults'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
-import { faultChoices, nextVersion } from './faultChoices'
+import { faultChoices, faultsBy, nextVersion } from './faultChoices'
 import { formatSimTime, formatSpan } from './formatTime'
 
 const starter = () => {
@@ -60,6 +60,15 @@ describe('the faults one can inject', () => {
     expect(nextVersion('Job v9999')).toBeNull()
   })
 
+  it('counts the faults of a timeline up to an instant', () => {
+    const faults: Fault[] = [
+      { at: 0, action: 'detach', link: 'l-4' },
+      { at: 1000, action: 'attach', link: 'l-4' },
+      { at: 1000, action: 'detach', link: 'l-4' },
+    ]
+    expect([faultsBy(faults, 0), faultsBy(faults, 999), faultsBy(faults, 1000), faultsBy([], 5)]).toEqual([1, 1, 3, 0])
+  })
+
   it('offers unsubscribing a topic’s subscriber, and subscribing again once it has', () => {
     const d = starter()
     expect(faultChoices(d, { link: 'l-6' }).map((c) => c.fault)).toEqual([
@@ -67,7 +76,7 @@ describe('the faults one can inject', () => {
       { action: 'unsubscribe', link: 'l-6' },
     ])
     const gone = linkStatesAt([{ at: 1000, action: 'unsubscribe', link: 'l-6' }], 1000)
-    expect(faultChoices(d, { link: 'l-6' }, gone).map((c) => c.label)).toEqual(['Detach this consumer', 'Subscribe to the topic again'])
+    expect(faultChoices(d, { link: 'l-6' }, gone).map((c) => c.label)).toEqual(['Detach this consumer', 'Subscribe to the topic'])
   })
 
   it('offers only what can happen now: no restart for a service that is up, no crash for one that is down', () => {

@@ -224,6 +224,18 @@ describe('the current state of a traced request', () => {
     expect(deliveryState([msg, ...five], msg, 'queue-1', d, 2000).state).toBe('deadLettered')
   })
 
+  it('message: a contract changed on the timeline is what tells a refusal from a mismatch', () => {
+    const msg = hop('l-3', 'message', 100, 102, 3)
+    const delivery = hop('l-4', 'delivery', 110, 112, 5)
+    const nack = hop('l-4', 'nack', 112, 114, 5, 1, 'back')
+    // the producer switched to v2 before it sent this one; the consumer still expects v1
+    const switched = { ...d, faults: [{ at: 50, action: 'contract' as const, link: 'l-3', contract: 'ShipOrder v2' }] }
+    expect(deliveryState([msg, delivery, nack], msg, 'queue-1', switched, 120)).toEqual({ state: 'deadLettered', why: 'The consumer expects ShipOrder v1, not ShipOrder v2: dead-lettered at once.' })
+    // switched after it was sent: an ordinary refusal, back in the queue
+    const later = { ...d, faults: [{ at: 105, action: 'contract' as const, link: 'l-3', contract: 'ShipOrder v2' }] }
+    expect(deliveryState([msg, delivery, nack], msg, 'queue-1', later, 120).state).toBe('ready')
+  })
+
   it('event: follows the traced subscription', () => {
     const ev = hop('l-5', 'event', 100, 102, 6)
     const toEmail = hop('l-6', 'delivery', 102, 104, 8)

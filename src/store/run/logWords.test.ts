@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { Diagram } from '../../model/types'
+import { parseDocument } from '../../share/document'
+import type { Hop } from '../../sim/types'
+import { describeEvent } from './logWords'
+
+const doc = parseDocument({
+  wireplay: 1,
+  nodes: [
+    { id: 'orders', kind: 'service', label: 'Orders', x: 0, y: 0 },
+    { id: 'jobs', kind: 'queue', label: 'Jobs', x: 300, y: 0 },
+    { id: 'worker', kind: 'service', label: 'Worker', x: 600, y: 0 },
+  ],
+  links: [
+    { id: 'send', source: 'orders', target: 'jobs', kind: 'message', settings: { contract: 'Job v1' } },
+    { id: 'take', source: 'jobs', target: 'worker', kind: 'message', settings: { contract: 'Job v1' } },
+  ],
+})
+if (!doc.ok) throw new Error('test document')
+const d: Diagram = { ...doc.value, faults: [{ at: 5000, action: 'contract', link: 'send', contract: 'Job v2' }, { at: 6000, action: 'poison', link: 'send' }] }
+const sent = (depart: number): Hop => ({ link: 'send', direction: 'forward', carries: 'message', depart, arrive: depart + 1, requestId: 9, correlationId: 4 })
+
+describe('the event log in words', () => {
+  it('names a message by the contract its producer spoke when it was sent', () => {
+    expect(describeEvent({ type: 'hop', hop: sent(4999) }, d, 1).text).toBe('Orders → Jobs: message 4 sent (Job v1)')
+    expect(describeEvent({ type: 'hop', hop: sent(5000) }, d, 2).text).toBe('Orders → Jobs: message 4 sent (Job v2)')
+  })
+
+  it('says a fault in words, on the nodes it touches', () => {
+    const e = describeEvent({ type: 'fault', fault: d.faults![1]!, at: 6000 }, d, 3)
+    expect(e.text).toBe('Fault: Orders sends a poison message to Jobs')
+    expect(e.nodes).toEqual(['orders', 'jobs'])
+  })
+})
