@@ -4,7 +4,7 @@ import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import { createSimulation } from '../../sim/index'
 import { createEditorStore } from '../editorStore'
-import { createRunner, SAMPLE_MS } from './runner'
+import { createRunner, LOG_LIMIT, SAMPLE_MS } from './runner'
 
 function starter(): Diagram {
   const r = parseDocument(STARTER_DOCUMENT)
@@ -182,6 +182,20 @@ describe('the live run', () => {
     state().fastForward(5_000)
     settle()
     expect(runner.metrics()).toEqual(one)
+  })
+
+  it('keeps fault and replica lines in the log after traffic has pushed the lines around them out', () => {
+    const { state, runner, settle } = setup()
+    state().fastForward(1_000)
+    settle()
+    runner.injectFault({ action: 'crash', node: 'service-3' })
+    state().fastForward(60_000)
+    settle()
+    const log = runner.log()
+    // a minute of traffic is far more than the log keeps, yet the crash is still there, first
+    expect(log.length).toBeGreaterThan(LOG_LIMIT)
+    expect(log.slice(0, 2).map((l) => l.text).sort()).toEqual(['Fault: Crash Shipping', 'Shipping, replica 1: crashed'])
+    expect(log.slice(1).every((l, i) => l.seq > log[i]!.seq)).toBe(true)
   })
 
   it('writes the log in plain words and traces one operation’s journey', () => {

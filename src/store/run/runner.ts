@@ -22,6 +22,8 @@ export const MAX_SPEED = 20
 export const SAMPLE_MS = 1000
 /** log lines kept */
 export const LOG_LIMIT = 400
+/** Faults and replica changes kept in the log beyond LOG_LIMIT's traffic */
+export const LANDMARK_LIMIT = 200
 /** timeouts and dead letters kept for the canvas to mark */
 export const ALARM_LIMIT = 200
 /** hops the engine keeps for tracing a request */
@@ -47,6 +49,8 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   const inFlight: Hop[] = []
   /** raw events for the log, newest last; words are made only when the log is read */
   let rawLog: { seq: number; e: SimEvent; attempt: number }[] = []
+  /** faults and replica changes, also kept past the traffic that pushes them out of rawLog */
+  let landmarks: { seq: number; e: SimEvent; attempt: number }[] = []
   let alarms: Alarm[] = []
   let logSeq = 0
   let logCache: { version: number; entries: LogEntry[] } | null = null
@@ -73,8 +77,14 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       alarms.push({ seq: logSeq + 1, kind: e.type, link: e.link, node: e.type === 'deadLetter' ? e.node : null, at: e.at })
       if (alarms.length > ALARM_LIMIT * 2) alarms = alarms.slice(-ALARM_LIMIT)
     }
-    rawLog.push({ seq: ++logSeq, e, attempt })
+    const line = { seq: ++logSeq, e, attempt }
+    rawLog.push(line)
     if (rawLog.length > LOG_LIMIT * 2) rawLog = rawLog.slice(-LOG_LIMIT)
+    // the few lines a reader looks for later stay when traffic pushes the rest out
+    if (e.type === 'fault' || e.type === 'replica') {
+      landmarks.push(line)
+      if (landmarks.length > LANDMARK_LIMIT * 2) landmarks = landmarks.slice(-LANDMARK_LIMIT)
+    }
   }
 
   const countAttempt = (h: Hop): number => {
@@ -106,6 +116,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     inFlight.length = 0
     keepAfter = 0
     rawLog = []
+    landmarks = []
     alarms = []
     attempts = new Map()
     logCache = null
@@ -306,7 +317,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
       const version = logSeq
       if (logCache?.version !== version) {
         const recent = rawLog.slice(-LOG_LIMIT)
-        logCache = { version, entries: recent.map((r) => describeEvent(r.e, diagram, r.seq, r.attempt)) }
+        const oldest = recent[0]?.seq ?? Infinity
+        const kept = landmarks.filter((r) => r.seq < oldest).slice(-LANDMARK_LIMIT)
+        logCache = { version, entries: [...kept, ...recent].map((r) => describeEvent(r.e, diagram, r.seq, r.attempt)) }
       }
       return logCache.entries
     },

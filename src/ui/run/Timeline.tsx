@@ -5,7 +5,8 @@ import { useRun } from '../../store/react/runContext'
 import { formatSimTime, formatSpan } from './formatTime'
 
 /**
- * The run's timeline: a slider from 0 to the furthest instant reached. Dragging previews
+ * The run's timeline: a slider from 0 to the furthest instant reached, or a little past the
+ * last fault on the timeline (so its effects can be scrubbed to). Dragging previews
  * the instant; letting go (or an arrow key) seeks there — back by deterministic replay.
  * Faults are marks on it; a mark seeks to its fault.
  */
@@ -17,7 +18,9 @@ export function Timeline() {
   const diagram = useDiagramStructure()
   const input = useRef<HTMLInputElement>(null)
   const [preview, setPreview] = useState<number | null>(null)
-  const end = Math.max(horizon, time, ...faults.map((f) => f.at), 1_000)
+  // room past the last fault to see what it does (a poison's retries, a backlog draining)
+  const lastFault = faults.length > 0 ? Math.max(...faults.map((f) => f.at)) : 0
+  const end = Math.max(horizon, time, lastFault > 0 ? lastFault + Math.max(5_000, lastFault / 4) : 0, 1_000)
 
   // React's onChange fires on every move of a range input; the native change event fires
   // when the pointer lets go (and on each arrow key), which is when a seek is worth doing
