@@ -127,6 +127,12 @@ test('a fault from a node’s context menu goes on the timeline and into the sav
   expect(await page.evaluate(() => (window.__wireplay!.document() as { faults?: unknown[] }).faults)).toEqual([{ at: 0, action: 'errorRate', node: 'service-1', errorRate: 50 }])
   await page.keyboard.press('Control+z')
   expect(await page.evaluate(() => (window.__wireplay!.document() as { faults?: unknown[] }).faults)).toBeUndefined()
+  // a client cannot be broken: the menu says so, and Escape closes it
+  await editor.node('Web shop').click({ button: 'right' })
+  const none = page.getByRole('menu', { name: 'Faults for Web shop' })
+  await expect(none).toContainText('Only services, databases and links can be broken.')
+  await page.keyboard.press('Escape')
+  await expect(none).toBeHidden()
 })
 
 type PacketStats = { drawn: number; journeyLinks: number; packets: { x: number; y: number; carries: string; traced: boolean }[] }

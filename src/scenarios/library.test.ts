@@ -423,12 +423,14 @@ describe('each scenario proves its point', () => {
     const m30 = metricsAt(sim, 30000)
     const q = sub(m30, 'ship-queue')
     const sentAfter = link(m30, 'orders-queue').calls - link(m15, 'orders-queue').calls
-    // every message sent from 15 s on (less any still on their way) was refused
-    expect(q.deadLettered).toBeGreaterThanOrEqual(sentAfter - 2)
+    // every message sent from 15 s on was refused, less those still on their way (120 ms to
+    // the queue, 120 to Shipping and 120 back: at 8 a second, a few)
+    expect(q.deadLettered).toBeGreaterThanOrEqual(sentAfter - 4)
     expect(q.deadLettered).toBeLessThanOrEqual(sentAfter)
     // retrying cannot fix a message's shape: no redeliveries at all
     expect(q.redelivered).toBe(0)
-    expect(q.acked - before.acked).toBeLessThanOrEqual(2)
+    // v1 messages on their way at 15 s are still acked
+    expect(q.acked - before.acked).toBeLessThanOrEqual(4)
     expect(client(m30, 'shop').failed).toBe(0)
     expectConserved(sim)
   })

@@ -56,7 +56,7 @@ export function LinkInspector({ link, diagram }: { link: DiagramLink; diagram: D
           <Field key={`${link.kind}-${spec.key}`} spec={spec} value={settings[spec.key] ?? ''} onCommit={(raw) => store.getState().setLinkSetting(link.id, spec.key, raw)} />
         ))}
       </fieldset>
-      <LinkRunNote link={link} />
+      <LinkRunNote link={link} diagram={diagram} />
       {mismatch && (
         <p className="warning" role="note">
           {mismatch}

@@ -18,14 +18,14 @@ export const poisonMessage: Scenario = {
     seed: 3,
     nodes: [
       { id: 'payments', kind: 'client', label: 'Card payments', x: 40, y: 190, settings: { rate: 4 } },
-      { id: 'billing', kind: 'service', label: 'Billing', x: 320, y: 190 },
-      { id: 'ledger-queue', kind: 'queue', label: 'Ledger entries', x: 600, y: 190, settings: { maxDeliveries: 3, ackTimeoutMs: 5000 } },
-      { id: 'ledger', kind: 'service', label: 'Ledger', x: 880, y: 190, settings: { workers: 2, timeMs: 30 } },
+      { id: 'billing', kind: 'service', label: 'Billing', x: 400, y: 190 },
+      { id: 'ledger-queue', kind: 'queue', label: 'Ledger entries', x: 760, y: 190, settings: { maxDeliveries: 3, ackTimeoutMs: 5000 } },
+      { id: 'ledger', kind: 'service', label: 'Ledger', x: 1120, y: 190, settings: { workers: 2, timeMs: 30 } },
     ],
     links: [
       { id: 'payments-billing', source: 'payments', target: 'billing', kind: 'sync' },
-      { id: 'billing-queue', source: 'billing', target: 'ledger-queue', kind: 'message', settings: { contract: 'LedgerEntry v1' } },
-      { id: 'queue-ledger', source: 'ledger-queue', target: 'ledger', kind: 'message', settings: { contract: 'LedgerEntry v1' } },
+      { id: 'billing-queue', source: 'billing', target: 'ledger-queue', kind: 'message', settings: { latencyMs: 150, contract: 'LedgerEntry v1' } },
+      { id: 'queue-ledger', source: 'ledger-queue', target: 'ledger', kind: 'message', settings: { latencyMs: 150, contract: 'LedgerEntry v1' } },
     ],
     faults: [
       { at: 10000, action: 'poison', link: 'billing-queue' },

@@ -25,7 +25,7 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
       <p className="muted">Happens at the run’s current instant (now {(time / 1000).toFixed(1)} s) and goes on the timeline. Also on right-click.</p>
       <div className="fault-actions__buttons">
         {choices.map((c) => (
-          <button key={c.label} type="button" className={c.harmful ? 'danger' : undefined} onClick={() => runner.injectFault(c.fault)}>
+          <button key={c.label} type="button" className={c.harmful ? 'danger' : undefined} title={c.hint} onClick={() => runner.injectFault(c.fault)}>
             {c.label}
           </button>
         ))}

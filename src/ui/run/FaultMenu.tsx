@@ -34,7 +34,8 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
   }
 
   useEffect(() => {
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus()
+    // the first item, or the menu itself when it only says why there is none (Escape still closes it)
+    ;(menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]') ?? menu.current)?.focus()
     const away = (e: PointerEvent) => {
       if (!menu.current?.contains(e.target as Node)) onClose()
     }
@@ -55,7 +56,7 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
 
   const name = 'node' in request.target ? diagram.nodes.find((n) => n.id === (request.target as { node: string }).node)?.label : 'this link'
   return (
-    <div ref={menu} className="fault-menu" role="menu" aria-label={`Faults for ${name ?? 'this node'}`} style={{ left: request.x, top: request.y }} onKeyDown={onKey}>
+    <div ref={menu} className="fault-menu" role="menu" tabIndex={-1} aria-label={`Faults for ${name ?? 'this node'}`} style={{ left: request.x, top: request.y }} onKeyDown={onKey}>
       {choices.length === 0 ? (
         <p className="fault-menu__empty">Only services, databases and links can be broken.</p>
       ) : (
@@ -65,6 +66,7 @@ export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onC
             type="button"
             role="menuitem"
             className={c.harmful ? 'danger' : undefined}
+            title={c.hint}
             onClick={() => {
               runner.injectFault(c.fault)
               closeAndReturn()

@@ -56,7 +56,7 @@ export function RunBar() {
         )}
         <label className="runbar__field">
           Speed
-          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Simulated time per real second">
+          <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Simulated time per real second">
             {RUN_SPEEDS.map((v) => (
               <option key={v} value={v}>
                 {v}×

@@ -11,6 +11,16 @@ export interface FaultChoice {
   fault: LiveFault
   /** a menu item that makes things worse is drawn in red */
   harmful: boolean
+  /** what it does, in a sentence, where the label alone leaves it open (a tooltip) */
+  hint?: string
+}
+
+const HINTS = {
+  detach: 'The consumer stops taking deliveries; its messages wait for it in the broker.',
+  unsubscribe: 'The topic stops copying new events for this subscriber; nothing is kept for it meanwhile.',
+  poison: 'The next one sent over this link fails every consumer that processes it, so it ends in the dead-letter queue.',
+  contract: 'A new release: messages sent from now on carry this contract; consumers expecting another refuse them.',
+  expect: 'The consumer accepts this contract from now on (and refuses the one it expected before).',
 }
 
 /** Added to a link's latency by "Slow this link", ms. */
@@ -66,19 +76,19 @@ export function faultChoices(
   if (role === 'consume') {
     const out: FaultChoice[] = links.detached.has(link.id)
       ? [{ label: 'Attach this consumer again', fault: { action: 'attach', link: link.id }, harmful: false }]
-      : [{ label: 'Detach this consumer', fault: { action: 'detach', link: link.id }, harmful: true }]
+      : [{ label: 'Detach this consumer', fault: { action: 'detach', link: link.id }, harmful: true, hint: HINTS.detach }]
     if (d.nodes.find((n) => n.id === link.source)?.kind === 'topic') {
       out.push(
         links.unsubscribed.has(link.id)
           ? { label: 'Subscribe to the topic', fault: { action: 'subscribe', link: link.id }, harmful: false }
-          : { label: 'Unsubscribe from the topic', fault: { action: 'unsubscribe', link: link.id }, harmful: true },
+          : { label: 'Unsubscribe from the topic', fault: { action: 'unsubscribe', link: link.id }, harmful: true, hint: HINTS.unsubscribe },
       )
     }
     if (link.kind === 'message') {
       // a consumer can catch up with what its queue's producers send now
       const own = contractOf(link.id)
       const sent = new Set(d.links.filter((l) => l.kind === 'message' && l.target === link.source).map((l) => contractOf(l.id)))
-      for (const c of sent) if (c !== own) out.push({ label: `Expect “${c}”`, fault: { action: 'contract', link: link.id, contract: c }, harmful: false })
+      for (const c of sent) if (c !== own) out.push({ label: `Expect “${c}”`, fault: { action: 'contract', link: link.id, contract: c }, harmful: false, hint: HINTS.expect })
     }
     return out
   }
@@ -87,9 +97,9 @@ export function faultChoices(
     { label: 'Restore its latency', fault: { action: 'latency', link: link.id, addMs: 0 }, harmful: false },
   ]
   if (role === 'publish') {
-    out.push({ label: link.kind === 'message' ? 'Send a poison message' : 'Publish a poison event', fault: { action: 'poison', link: link.id }, harmful: true })
+    out.push({ label: link.kind === 'message' ? 'Send a poison message' : 'Publish a poison event', fault: { action: 'poison', link: link.id }, harmful: true, hint: HINTS.poison })
     const next = link.kind === 'message' ? nextVersion(contractOf(link.id)) : null
-    if (next !== null) out.push({ label: `Send “${next}” from now on`, fault: { action: 'contract', link: link.id, contract: next }, harmful: true })
+    if (next !== null) out.push({ label: `Send “${next}” from now on`, fault: { action: 'contract', link: link.id, contract: next }, harmful: true, hint: HINTS.contract })
   }
   return out
 }

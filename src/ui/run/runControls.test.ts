@@ -3,6 +3,7 @@ import { type Fault, linkStatesAt } from '../../model/faults'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import { faultChoices, faultsBy, nextVersion } from './faultChoices'
+import { runNote } from './runNote'
 import { formatSimTime, formatSpan } from './formatTime'
 
 const starter = () => {
@@ -86,5 +87,28 @@ describe('the faults one can inject', () => {
     expect(labels(['up', 'up'])).toEqual(['Crash Orders', 'Crash replica 1', 'Crash replica 2', 'Raise the error rate to 50 %'])
     expect(labels(['up', 'crashed'])).toEqual(['Crash Orders', 'Restart Orders', 'Crash replica 1', 'Raise the error rate to 50 %'])
     expect(labels(['crashed', 'restarting'])).toEqual(['Restart Orders', 'Raise the error rate to 50 %'])
+  })
+})
+
+describe('what the run made of a link, under its settings', () => {
+  const d = starter()
+  const at = (faults: Fault[]) => ({ ...d, faults })
+  const l3 = d.links.find((l) => l.id === 'l-3')!
+  const l4 = d.links.find((l) => l.id === 'l-4')!
+  it('says nothing when the timeline has not touched it or its queue’s contracts', () => {
+    expect(runNote(at([]), l3, 5000)).toBe('')
+    expect(runNote(at([{ at: 1000, action: 'crash', node: 'service-1' }]), l4, 5000)).toBe('')
+  })
+  it('says what a contract fault made of both sides of the queue, from the instant it happens', () => {
+    const switched = at([{ at: 1000, action: 'contract', link: 'l-3', contract: 'ShipOrder v2' }])
+    expect(runNote(switched, l3, 999)).toBe('')
+    expect(runNote(switched, l3, 1000)).toBe('In the run, by a fault on its timeline, this link now speaks “ShipOrder v2”. Its consumers expect something else: Shipping (“ShipOrder v1”). What it sends now is dead-lettered.')
+    expect(runNote(switched, l4, 1000)).toBe('Its producers now send something else: Orders (“ShipOrder v2”). This consumer refuses those messages and they are dead-lettered.')
+    const caughtUp = at([...switched.faults, { at: 2000, action: 'contract', link: 'l-4', contract: 'ShipOrder v2' }])
+    expect(runNote(caughtUp, l4, 2000)).toBe('In the run, by a fault on its timeline, this link now speaks “ShipOrder v2”.')
+  })
+  it('says a consumer is detached or a subscriber gone', () => {
+    const l6 = d.links.find((l) => l.id === 'l-6')!
+    expect(runNote(at([{ at: 0, action: 'detach', link: 'l-6' }, { at: 0, action: 'unsubscribe', link: 'l-6' }]), l6, 0)).toBe('In the run, by a fault on its timeline, this link now is detached and is not subscribed.')
   })
 })
