@@ -21,7 +21,7 @@ export const newSubscriber: Scenario = {
       { id: 'order-events', kind: 'topic', label: 'Order events', x: 760, y: 190 },
       { id: 'email', kind: 'service', label: 'Email', x: 1120, y: 60, settings: { timeMs: 40 } },
       { id: 'warehouse', kind: 'service', label: 'Warehouse', x: 1120, y: 190, settings: { timeMs: 60 } },
-      { id: 'loyalty', kind: 'service', label: 'Loyalty points (new)', x: 1120, y: 320, settings: { workers: 2, timeMs: 80 } },
+      { id: 'loyalty', kind: 'service', label: 'Loyalty (new)', x: 1120, y: 320, settings: { workers: 2, timeMs: 80 } },
     ],
     links: [
       { id: 'shop-orders', source: 'shop', target: 'orders', kind: 'sync' },
