@@ -13,9 +13,12 @@ const timeline: Fault[] = [
 
 describe('what the timeline has done to the links by an instant', () => {
   it('applies every fault at or before the instant, the last one winning', () => {
-    expect(linkStatesAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map() })
-    expect(linkStatesAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]) })
-    expect(linkStatesAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]) })
+    expect(linkStatesAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map() })
+    expect(linkStatesAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]), slowed: new Map() })
+    expect(linkStatesAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]), slowed: new Map() })
+    const slow: Fault[] = [{ at: 1, action: 'latency', link: 'a', addMs: 50 }, { at: 2, action: 'latency', link: 'a', addMs: 0 }]
+    expect(linkStatesAt(slow, 1).slowed).toEqual(new Map([['a', 50]]))
+    expect(linkStatesAt(slow, 2).slowed.size).toBe(0)
   })
 
   it('packs one link’s state in a short key that is empty when nothing touched it', () => {

@@ -185,15 +185,18 @@ export interface LinkStates {
   detached: ReadonlySet<string>
   unsubscribed: ReadonlySet<string>
   contracts: ReadonlyMap<string, string>
+  /** links slowed by a latency fault, with the ms it adds */
+  slowed: ReadonlyMap<string, number>
 }
 
-export const NO_LINK_CHANGES: LinkStates = { detached: new Set(), unsubscribed: new Set(), contracts: new Map() }
+export const NO_LINK_CHANGES: LinkStates = { detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map() }
 
 /** The links' states at `time` (the last fault at or before it wins). */
 export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates {
   const detached = new Set<string>()
   const unsubscribed = new Set<string>()
   const contracts = new Map<string, string>()
+  const slowed = new Map<string, number>()
   for (const f of faults) {
     if (f.at > time) break
     if (f.action === 'detach') detached.add(f.link)
@@ -201,8 +204,12 @@ export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates
     else if (f.action === 'unsubscribe') unsubscribed.add(f.link)
     else if (f.action === 'subscribe') unsubscribed.delete(f.link)
     else if (f.action === 'contract') contracts.set(f.link, f.contract)
+    else if (f.action === 'latency') {
+      if (f.addMs > 0) slowed.set(f.link, f.addMs)
+      else slowed.delete(f.link)
+    }
   }
-  return { detached, unsubscribed, contracts }
+  return { detached, unsubscribed, contracts, slowed }
 }
 
 /** One link's state at `time`, as a short key ('' when the timeline has not touched it):

@@ -40,11 +40,13 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
   // a message is named by its client operation: deliveries and acks are records of their own
   // a message names the contract it was sent with, which a fault may have changed
   const contract = link && h.carries === 'message' ? linkContractAt(d, link, h.depart) : ''
-  const { words, outcome } = hopWords(h.carries, link, h.correlationId, attempt, contract)
+  // what a broker hands out is an event when it comes from a topic
+  const noun = link && d.nodes.find((n) => n.id === link.source)?.kind === 'topic' ? 'event' : 'message'
+  const { words, outcome } = hopWords(h.carries, link, h.correlationId, attempt, contract, noun)
   return { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
 }
 
-function hopWords(carries: string, link: DiagramLink | undefined, id: number, attempt: number, contract: string): { words: string; outcome: LogEntry['outcome'] } {
+function hopWords(carries: string, link: DiagramLink | undefined, id: number, attempt: number, contract: string, noun: 'message' | 'event'): { words: string; outcome: LogEntry['outcome'] } {
   switch (carries) {
     case 'request':
       return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
@@ -65,11 +67,11 @@ function hopWords(carries: string, link: DiagramLink | undefined, id: number, at
     case 'brokerAck':
       return { words: 'stored by the broker', outcome: 'ok' }
     case 'delivery':
-      return attempt > 1 ? { words: `message ${id} redelivered, attempt ${attempt}`, outcome: 'error' } : { words: `message ${id} delivered`, outcome: 'info' }
+      return attempt > 1 ? { words: `${noun} ${id} redelivered, attempt ${attempt}`, outcome: 'error' } : { words: `${noun} ${id} delivered`, outcome: 'info' }
     case 'ack':
-      return { words: `ack, message ${id} done`, outcome: 'ok' }
+      return { words: `ack, ${noun} ${id} done`, outcome: 'ok' }
     case 'nack':
-      return { words: `message ${id} refused (nack)`, outcome: 'error' }
+      return { words: `${noun} ${id} refused (nack)`, outcome: 'error' }
     default:
       return { words: carries, outcome: 'info' }
   }

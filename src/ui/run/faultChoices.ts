@@ -92,10 +92,10 @@ export function faultChoices(
     }
     return out
   }
-  const out: FaultChoice[] = [
-    { label: `Slow this link by ${SLOW_LINK_MS} ms`, fault: { action: 'latency', link: link.id, addMs: SLOW_LINK_MS }, harmful: true },
-    { label: 'Restore its latency', fault: { action: 'latency', link: link.id, addMs: 0 }, harmful: false },
-  ]
+  // slowing adds to the setting (it does not stack); restoring is offered once it is slowed
+  const out: FaultChoice[] = links.slowed.has(link.id)
+    ? [{ label: 'Restore its latency', fault: { action: 'latency', link: link.id, addMs: 0 }, harmful: false }]
+    : [{ label: `Slow this link by ${SLOW_LINK_MS} ms`, fault: { action: 'latency', link: link.id, addMs: SLOW_LINK_MS }, harmful: true }]
   if (role === 'publish') {
     out.push({ label: link.kind === 'message' ? 'Send a poison message' : 'Publish a poison event', fault: { action: 'poison', link: link.id }, harmful: true, hint: HINTS.poison })
     const next = link.kind === 'message' ? nextVersion(contractOf(link.id)) : null
