@@ -93,6 +93,8 @@ test('an audience window follows the presenter’s step, clock and selection', a
   const presenterRatio = (await zoomOf(page)) / presenterBefore
   expect(presenterRatio).toBeGreaterThan(1.3)
   await expect.poll(async () => (await zoomOf(audience)) / audienceBefore).toBeCloseTo(presenterRatio, 1)
+  // the audience has no zoom of its own to drift from the presenter's
+  await expect(audience.getByRole('button', { name: 'Zoom In' })).toHaveCount(0)
 
   // arrows step even with a node selected (and focused) in presenter mode
   await page.keyboard.press('ArrowLeft')

@@ -62,9 +62,11 @@ export interface CanvasProps {
   onViewportChange(viewport: Viewport): void
   /** the legend's "What do these mean?": explain the four patterns */
   onExplainPatterns?(): void
+  /** the zoom buttons; off where the view follows someone else's (the audience window) */
+  zoomControls?: boolean
 }
 
-export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, onExplainPatterns, readOnly = false }: CanvasProps) {
+export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, onExplainPatterns, readOnly = false, zoomControls = true }: CanvasProps) {
   const store = useEditorStore()
   const detail = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
@@ -222,7 +224,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
         >
           {/* thousands of dots when zoomed out: the largest raster cost of a pan, and noise */}
           {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
-          <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />
+          {zoomControls && <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />}
           {diagram.nodes.length > MINIMAP_FROM && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
           <PacketLayer />
           <Legend onExplain={onExplainPatterns} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeFault, type Fault, linkStateKey, linkStatesAt, readLinkStateKey } from './faults'
+import { describeFault, type Fault, linkStateKey, timelineAt, readLinkStateKey } from './faults'
 import type { Diagram } from './types'
 
 const timeline: Fault[] = [
@@ -13,12 +13,13 @@ const timeline: Fault[] = [
 
 describe('what the timeline has done to the links by an instant', () => {
   it('applies every fault at or before the instant, the last one winning', () => {
-    expect(linkStatesAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map() })
-    expect(linkStatesAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]), slowed: new Map() })
-    expect(linkStatesAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]), slowed: new Map() })
+    expect(timelineAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map(), errorRates: new Map() })
+    expect(timelineAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]), slowed: new Map(), errorRates: new Map() })
+    expect(timelineAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]), slowed: new Map(), errorRates: new Map() })
     const slow: Fault[] = [{ at: 1, action: 'latency', link: 'a', addMs: 50 }, { at: 2, action: 'latency', link: 'a', addMs: 0 }]
-    expect(linkStatesAt(slow, 1).slowed).toEqual(new Map([['a', 50]]))
-    expect(linkStatesAt(slow, 2).slowed.size).toBe(0)
+    expect(timelineAt(slow, 1).slowed).toEqual(new Map([['a', 50]]))
+    expect(timelineAt(slow, 2).slowed.size).toBe(0)
+    expect(timelineAt([{ at: 1, action: 'errorRate', node: 's', errorRate: 50 }], 1).errorRates).toEqual(new Map([['s', 50]]))
   })
 
   it('packs one link’s state in a short key that is empty when nothing touched it', () => {

@@ -23,8 +23,9 @@ export type Fault =
   /** a topic stops copying new events to this subscriber's subscription, or starts again
    * (what the subscription already holds is still delivered) */
   | { at: number; action: 'unsubscribe' | 'subscribe'; link: string }
-  /** the next message or event that reaches the broker over this producer's link is poison:
-   * every consumer that processes it fails, so it ends in the dead-letter queue */
+  /** the first message or event sent over this producer's link from `at` on that the broker
+   * takes (the first to reach it, should a later one overtake) is poison: every consumer that
+   * processes it fails, so it ends in the dead-letter queue */
   | { at: number; action: 'poison'; link: string }
   /** from `at` on, a message link speaks `contract`: a producer's link stamps it on what it
    * sends from then on, a consumer's link expects it */
@@ -145,58 +146,56 @@ export function addFault(d: Diagram, fault: Fault): Diagram {
 /** The fault in words, naming nodes and links by their labels ("Crash Orders, replica 2"). */
 export function describeFault(f: Fault, d: Diagram): string {
   const node = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
-  const link = (id: string) => {
-    const l = d.links.find((x) => x.id === id)
-    return l ? `${node(l.source)} → ${node(l.target)}` : id
+  if (!('link' in f)) {
+    if (f.action === 'errorRate') return `Set ${node(f.node)}'s error rate to ${f.errorRate} %`
+    return `${f.action === 'crash' ? 'Crash' : 'Restart'} ${node(f.node)}${f.replica !== undefined ? `, replica ${f.replica}` : ''}`
   }
+  const l = d.links.find((x) => x.id === f.link)
+  // ends by label; a link the diagram no longer has by its id
+  const [from, to] = l ? [node(l.source), node(l.target)] : [f.link, '?']
+  const link = l ? `${from} → ${to}` : f.link
   switch (f.action) {
-    case 'crash':
-    case 'restart':
-      return `${f.action === 'crash' ? 'Crash' : 'Restart'} ${node(f.node)}${f.replica !== undefined ? `, replica ${f.replica}` : ''}`
     case 'latency':
-      return f.addMs > 0 ? `Slow ${link(f.link)} by ${f.addMs} ms` : `Restore ${link(f.link)}'s latency`
-    case 'errorRate':
-      return `Set ${node(f.node)}'s error rate to ${f.errorRate} %`
+      return f.addMs > 0 ? `Slow ${link} by ${f.addMs} ms` : `Restore ${link}'s latency`
     case 'detach':
-      return `Detach the consumer ${link(f.link)}`
+      return `Detach the consumer ${link}`
     case 'attach':
-      return `Attach the consumer ${link(f.link)}`
+      return `Attach the consumer ${link}`
     case 'unsubscribe':
-    case 'subscribe': {
-      const l = d.links.find((x) => x.id === f.link)
-      return l ? `${f.action === 'subscribe' ? 'Subscribe' : 'Unsubscribe'} ${node(l.target)} ${f.action === 'subscribe' ? 'to' : 'from'} ${node(l.source)}` : `${f.action === 'subscribe' ? 'Subscribe' : 'Unsubscribe'} ${f.link}`
-    }
-    case 'poison': {
-      const l = d.links.find((x) => x.id === f.link)
-      return l ? `${node(l.source)} sends a poison ${l.kind === 'event' ? 'event' : 'message'} to ${node(l.target)}` : `A poison message over ${f.link}`
-    }
-    case 'contract': {
-      const l = d.links.find((x) => x.id === f.link)
-      if (!l) return `${f.link} now speaks “${f.contract}”`
-      const producer = d.nodes.find((n) => n.id === l.target)?.kind === 'queue'
-      return producer ? `${node(l.source)} now sends “${f.contract}” to ${node(l.target)}` : `${node(l.target)} now expects “${f.contract}” from ${node(l.source)}`
-    }
+      return `Unsubscribe ${to} from ${from}`
+    case 'subscribe':
+      return `Subscribe ${to} to ${from}`
+    case 'poison':
+      return `${from} sends a poison ${l?.kind === 'event' ? 'event' : 'message'} to ${to}`
+    case 'contract':
+      // a producer's link goes into its queue; a consumer's comes out of it
+      return d.nodes.find((n) => n.id === l?.target)?.kind === 'queue' ? `${from} now sends “${f.contract}” to ${to}` : `${to} now expects “${f.contract}” from ${from}`
   }
 }
 
-/** What the timeline has done to the links by an instant: which consumers are detached,
- * which subscribers unsubscribed, and each message link's contract where a fault changed it. */
-export interface LinkStates {
+/** What the timeline has done by an instant to what faults can change and the menus
+ * offer to change back: which consumers are detached, which subscribers unsubscribed,
+ * each message link's contract, each slowed link, each service's error rate (only where a
+ * fault changed them; the rest is as the diagram says). */
+export interface TimelineState {
   detached: ReadonlySet<string>
   unsubscribed: ReadonlySet<string>
   contracts: ReadonlyMap<string, string>
   /** links slowed by a latency fault, with the ms it adds */
   slowed: ReadonlyMap<string, number>
+  /** nodes whose error rate a fault set, in % */
+  errorRates: ReadonlyMap<string, number>
 }
 
-export const NO_LINK_CHANGES: LinkStates = { detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map() }
+export const NO_CHANGES: TimelineState = { detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map(), errorRates: new Map() }
 
-/** The links' states at `time` (the last fault at or before it wins). */
-export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates {
+/** The timeline's state at `time` (the last fault at or before it wins). */
+export function timelineAt(faults: readonly Fault[], time: number): TimelineState {
   const detached = new Set<string>()
   const unsubscribed = new Set<string>()
   const contracts = new Map<string, string>()
   const slowed = new Map<string, number>()
+  const errorRates = new Map<string, number>()
   for (const f of faults) {
     if (f.at > time) break
     if (f.action === 'detach') detached.add(f.link)
@@ -207,9 +206,9 @@ export function linkStatesAt(faults: readonly Fault[], time: number): LinkStates
     else if (f.action === 'latency') {
       if (f.addMs > 0) slowed.set(f.link, f.addMs)
       else slowed.delete(f.link)
-    }
+    } else if (f.action === 'errorRate') errorRates.set(f.node, f.errorRate)
   }
-  return { detached, unsubscribed, contracts, slowed }
+  return { detached, unsubscribed, contracts, slowed, errorRates }
 }
 
 /** One link's state at `time`, as a short key ('' when the timeline has not touched it):

@@ -1,5 +1,5 @@
-import type { Fault } from './faults'
-import type { BrokerSettings, ClientSettings, LinkKind, LinkSettings, NodeKind, ServiceSettings } from './types'
+import { type Fault, liveFaultTime, parseFaults } from './faults'
+import type { BrokerSettings, ClientSettings, Diagram, LinkKind, LinkSettings, NodeKind, ServiceSettings } from './types'
 
 /**
  * A built-in scenario: one situation that makes one point about how services talk, as
@@ -102,4 +102,16 @@ export interface Comparison {
   summary: string
   /** scenario ids, in the order to show them */
   scenarios: readonly string[]
+}
+
+/**
+ * The fault to put on the timeline for a suggestion tried at `now` (ms): at its own `at`
+ * when that is still to come, else as any fault added live (the next whole ms after now).
+ * Null when the diagram no longer has what it names (the node or link was deleted or
+ * changed kind). Pure.
+ */
+export function suggestedFaultAt(suggested: SuggestedFault, now: number, diagram: Diagram): Fault | null {
+  const at = suggested.at !== undefined && suggested.at > now ? suggested.at : liveFaultTime(now)
+  const fault = { ...suggested, at } as Fault
+  return parseFaults([fault], diagram).ok ? fault : null
 }

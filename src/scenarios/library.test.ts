@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseFaults, type Fault } from '../model/faults'
-import type { SuggestedFault } from '../model/scenario'
+import { suggestedFaultAt } from '../model/scenario'
 import type { Diagram } from '../model/types'
 import { parseDocument } from '../share/document'
 import { decodeLink, encodeLink } from '../share/link'
@@ -31,11 +31,6 @@ function byId(id: string): Scenario {
 function start(id: string, extra: readonly Fault[] = [], diagram = diagramOf(byId(id))): Simulation {
   const faults = [...(diagram.faults ?? []), ...extra].sort((a, b) => a.at - b.at)
   return createSimulation({ diagram, seed: diagram.seed ?? 1, faults, traceCapacity: 0 })
-}
-
-/** The scenario's suggested fault as Try puts it on the timeline when pressed at `now`: its own time if still to come. */
-function suggestedAt(f: SuggestedFault, now: number): Fault {
-  return { ...f, at: f.at !== undefined && f.at > now ? f.at : now } as Fault
 }
 
 function metricsAt(sim: Simulation, t: number): SimMetrics {
@@ -437,7 +432,7 @@ describe('each scenario proves its point', () => {
 
   it('contract-mismatch (try it): pressed before the release, Shipping expects v2 from 20 s, and dead-lettering stops there', () => {
     const tried = byId('contract-mismatch').tryFault!.fault
-    const sim = start('contract-mismatch', [suggestedAt(tried, 0)])
+    const sim = start('contract-mismatch', [suggestedFaultAt(tried, 0, diagramOf(byId('contract-mismatch')))!])
     expect(sub(metricsAt(sim, 14999), 'ship-queue').deadLettered).toBe(0)
     const at20 = sub(metricsAt(sim, 20000), 'ship-queue')
     expect(at20.deadLettered).toBeGreaterThan(20)

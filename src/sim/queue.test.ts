@@ -148,7 +148,7 @@ describe('messages through a queue', () => {
     expectConserved(sim)
   })
 
-  it('poisons as many messages as the timeline asks, the next ones to reach the broker', () => {
+  it('poisons as many messages as the timeline asks, the first ones sent from each fault on', () => {
     const d = build({ q: { maxDeliveries: 2 }, rate: 10, uniform: true })
     const faults = [
       { at: 5000, action: 'poison' as const, link: 'p->q' },

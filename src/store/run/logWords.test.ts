@@ -20,7 +20,26 @@ if (!doc.ok) throw new Error('test document')
 const d: Diagram = { ...doc.value, faults: [{ at: 5000, action: 'contract', link: 'send', contract: 'Job v2' }, { at: 6000, action: 'poison', link: 'send' }] }
 const sent = (depart: number): Hop => ({ link: 'send', direction: 'forward', carries: 'message', depart, arrive: depart + 1, requestId: 9, correlationId: 4 })
 
+const topicDoc = parseDocument({
+  wireplay: 1,
+  nodes: [
+    { id: 'events', kind: 'topic', label: 'Events', x: 0, y: 0 },
+    { id: 'mail', kind: 'service', label: 'Mail', x: 300, y: 0 },
+  ],
+  links: [{ id: 'sub', source: 'events', target: 'mail', kind: 'event' }],
+})
+if (!topicDoc.ok) throw new Error('topic document')
+const out = (carries: Hop['carries'], direction: Hop['direction']): Hop => ({ link: 'sub', direction, carries, depart: 1, arrive: 2, requestId: 9, correlationId: 7 })
+
 describe('the event log in words', () => {
+  it('calls what a topic hands out an event, from delivery to ack', () => {
+    const t = topicDoc.value
+    expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 1).text).toBe('Events → Mail: event 7 delivered')
+    expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2).text).toBe('Events → Mail: event 7 redelivered, attempt 2')
+    expect(describeEvent({ type: 'hop', hop: out('nack', 'back') }, t, 3).text).toBe('Mail → Events: event 7 refused (nack)')
+    expect(describeEvent({ type: 'hop', hop: out('ack', 'back') }, t, 4).text).toBe('Mail → Events: ack, event 7 done')
+  })
+
   it('names a message by the contract its producer spoke when it was sent', () => {
     expect(describeEvent({ type: 'hop', hop: sent(4999) }, d, 1).text).toBe('Orders → Jobs: message 4 sent (Job v1)')
     expect(describeEvent({ type: 'hop', hop: sent(5000) }, d, 2).text).toBe('Orders → Jobs: message 4 sent (Job v2)')

@@ -124,7 +124,7 @@ export interface Runner {
   store: RunStore
   /** hops in flight at `time` (departed, not arrived); the array is reused, do not keep it */
   packets(): readonly Packet[]
-  /** the newest log lines, oldest first (at most LOG_LIMIT) */
+  /** the newest log lines, oldest first: at most LOG_LIMIT of them, plus the faults and replica changes older than those (at most LANDMARK_LIMIT) */
   log(): readonly LogEntry[]
   /** bumps when log() has new lines */
   logVersion(): number

@@ -1,8 +1,5 @@
-import { useMemo } from 'react'
-import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
-import { linkStatesAt, liveFaultTime } from '../../model/faults'
-import { faultChoices, faultsBy, replicaStates } from './faultChoices'
+import { useFaultChoices } from './useFaultChoices'
 
 /**
  * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the
@@ -10,14 +7,9 @@ import { faultChoices, faultsBy, replicaStates } from './faultChoices'
  */
 export function FaultActions({ target }: { target: { node: string } | { link: string } }) {
   const runner = useRunnerMaybe()
-  const diagram = useDiagramStructure()
+  // tenths of a second are enough for the words; the choices follow the timeline exactly
   const time = useRunMaybe((s) => Math.floor(s.time / 100) * 100, 0)
-  const faults = useRunMaybe((s) => s.faults, [])
-  // what the timeline has done by the instant a new fault would land (a fault just added included)
-  const applied = useRunMaybe((s) => faultsBy(s.faults, liveFaultTime(s.time)), 0)
-  const links = useMemo(() => linkStatesAt(faults.slice(0, applied), Infinity), [faults, applied])
-  const states = useRunMaybe((s) => replicaStates(s.snapshot, 'node' in target ? target.node : null), '')
-  const choices = faultChoices(diagram, target, links, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined)
+  const choices = useFaultChoices(target)
   if (!runner || choices.length === 0) return null
   return (
     <fieldset className="fault-actions">

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useDiagramStructure } from '../../store/react/editorContext'
-import { useRun, useRunner } from '../../store/react/runContext'
-import { linkStatesAt, liveFaultTime } from '../../model/faults'
-import { faultChoices, replicaStates } from './faultChoices'
+import { useRunner } from '../../store/react/runContext'
+import { useFaultChoices } from './useFaultChoices'
 
 export interface FaultMenuRequest {
   target: { node: string } | { link: string }
@@ -18,13 +17,7 @@ export interface FaultMenuRequest {
 export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onClose(): void }) {
   const runner = useRunner()
   const diagram = useDiagramStructure()
-  const time = useRun((s) => s.time)
-  const faults = useRun((s) => s.faults)
-  const states = useRun((s) => replicaStates(s.snapshot, 'node' in request.target ? request.target.node : null))
-  const choices = useMemo(
-    () => faultChoices(diagram, request.target, linkStatesAt(faults, liveFaultTime(time)), states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
-    [diagram, request.target, faults, time, states],
-  )
+  const choices = useFaultChoices(request.target)
   const menu = useRef<HTMLDivElement>(null)
   // whoever opened the menu (a focused node, with the context-menu key) gets focus back
   const [opener] = useState(() => document.activeElement as HTMLElement | null)

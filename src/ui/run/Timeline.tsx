@@ -3,6 +3,7 @@ import { describeFault } from '../../model/faults'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRun } from '../../store/react/runContext'
 import { formatSimTime, formatSpan } from './formatTime'
+import { timelineEnd } from './timelineEnd'
 
 /**
  * The run's timeline: a slider from 0 to the furthest instant reached, or a little past the
@@ -18,9 +19,7 @@ export function Timeline() {
   const diagram = useDiagramStructure()
   const input = useRef<HTMLInputElement>(null)
   const [preview, setPreview] = useState<number | null>(null)
-  // room past the last fault to see what it does (a poison's retries, a backlog draining)
-  const lastFault = faults.length > 0 ? Math.max(...faults.map((f) => f.at)) : 0
-  const end = Math.max(horizon, time, lastFault > 0 ? lastFault + Math.max(5_000, lastFault / 4) : 0, 1_000)
+  const end = timelineEnd(horizon, time, faults)
 
   // React's onChange fires on every move of a range input; the native change event fires
   // when the pointer lets go (and on each arrow key), which is when a seek is worth doing

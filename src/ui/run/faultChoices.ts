@@ -1,4 +1,4 @@
-import { type Fault, type LinkStates, NO_LINK_CHANGES } from '../../model/faults'
+import { type Fault, type TimelineState, NO_CHANGES } from '../../model/faults'
 import { linkRole } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { SimSnapshot } from '../../sim/types'
@@ -38,14 +38,14 @@ export function nextVersion(contract: string): string | null {
 
 /**
  * The faults one can inject now into a node or a link, in the order a menu shows them.
- * Pure. `links` says what the timeline has done to the links so far, so a detached
- * consumer offers "Attach" and not "Detach", and a contract change starts from the
- * contract the link speaks now.
+ * Pure. `links` says what the timeline has done so far, so a detached consumer offers
+ * "Attach" and not "Detach", a raised error rate offers setting it to 0, and a contract
+ * change starts from the contract the link speaks now.
  */
 export function faultChoices(
   d: Diagram,
   target: { node: string } | { link: string },
-  links: LinkStates = NO_LINK_CHANGES,
+  links: TimelineState = NO_CHANGES,
   /** each replica's state now (replica 1 first), when the run knows it: only what can happen is offered */
   replicas?: readonly ('up' | 'crashed' | 'restarting')[],
 ): FaultChoice[] {
@@ -62,8 +62,9 @@ export function faultChoices(
     if (s.replicas > 1) {
       for (let r = 1; r <= Math.min(s.replicas, 8); r++) if (up(r)) out.push({ label: `Crash replica ${r}`, fault: { action: 'crash', node: node.id, replica: r }, harmful: true })
     }
+    const errorRate = links.errorRates.get(node.id) ?? s.errorRate
     out.push(
-      s.errorRate < RAISED_ERROR_RATE
+      errorRate < RAISED_ERROR_RATE
         ? { label: `Raise the error rate to ${RAISED_ERROR_RATE} %`, fault: { action: 'errorRate', node: node.id, errorRate: RAISED_ERROR_RATE }, harmful: true }
         : { label: 'Set the error rate to 0 %', fault: { action: 'errorRate', node: node.id, errorRate: 0 }, harmful: false },
     )

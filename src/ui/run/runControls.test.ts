@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Fault, linkStatesAt } from '../../model/faults'
+import { type Fault, timelineAt } from '../../model/faults'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import { faultChoices, faultsBy, nextVersion } from './faultChoices'
@@ -37,13 +37,13 @@ describe('the faults one can inject', () => {
     expect(faultChoices(d, { node: 'client-1' })).toEqual([])
     expect(faultChoices(d, { node: 'queue-1' })).toEqual([])
     expect(faultChoices(d, { link: 'l-1' }).map((c) => c.label)).toEqual(['Slow this link by 200 ms'])
-    const slowed = linkStatesAt([{ at: 1000, action: 'latency', link: 'l-1', addMs: 200 }], 1000)
+    const slowed = timelineAt([{ at: 1000, action: 'latency', link: 'l-1', addMs: 200 }], 1000)
     expect(faultChoices(d, { link: 'l-1' }, slowed).map((c) => c.fault)).toEqual([{ action: 'latency', link: 'l-1', addMs: 0 }])
     expect(faultChoices(d, { link: 'l-4' }).map((c) => c.fault)).toEqual([{ action: 'detach', link: 'l-4' }])
     const faults: Fault[] = [{ at: 1000, action: 'detach', link: 'l-4' }]
-    expect(faultChoices(d, { link: 'l-4' }, linkStatesAt(faults, 1500)).map((c) => c.fault)).toEqual([{ action: 'attach', link: 'l-4' }])
-    expect(linkStatesAt(faults, 500).detached.size).toBe(0)
-    expect(linkStatesAt([...faults, { at: 2000, action: 'attach', link: 'l-4' }], 2500).detached.size).toBe(0)
+    expect(faultChoices(d, { link: 'l-4' }, timelineAt(faults, 1500)).map((c) => c.fault)).toEqual([{ action: 'attach', link: 'l-4' }])
+    expect(timelineAt(faults, 500).detached.size).toBe(0)
+    expect(timelineAt([...faults, { at: 2000, action: 'attach', link: 'l-4' }], 2500).detached.size).toBe(0)
   })
 
   it('offers a poison message and the next contract version on a producer’s link, and catching up on the consumer’s', () => {
@@ -53,7 +53,7 @@ describe('the faults one can inject', () => {
     // an event link has no contract to change
     expect(faultChoices(d, { link: 'l-5' }).map((c) => c.fault.action)).toEqual(['latency', 'poison'])
     // once the producer sends v2, the next bump is v3 and the consumer may accept v2
-    const later = linkStatesAt([{ at: 1000, action: 'contract', link: 'l-3', contract: 'ShipOrder v2' }], 2000)
+    const later = timelineAt([{ at: 1000, action: 'contract', link: 'l-3', contract: 'ShipOrder v2' }], 2000)
     expect(faultChoices(d, { link: 'l-3' }, later).at(-1)!.label).toBe('Send “ShipOrder v3” from now on')
     expect(faultChoices(d, { link: 'l-4' }, later).map((c) => c.fault)).toEqual([
       { action: 'detach', link: 'l-4' },
@@ -78,8 +78,14 @@ describe('the faults one can inject', () => {
       { action: 'detach', link: 'l-6' },
       { action: 'unsubscribe', link: 'l-6' },
     ])
-    const gone = linkStatesAt([{ at: 1000, action: 'unsubscribe', link: 'l-6' }], 1000)
+    const gone = timelineAt([{ at: 1000, action: 'unsubscribe', link: 'l-6' }], 1000)
     expect(faultChoices(d, { link: 'l-6' }, gone).map((c) => c.label)).toEqual(['Detach this consumer', 'Subscribe to the topic'])
+  })
+
+  it('offers setting the error rate back to 0 % once the timeline has raised it', () => {
+    const d = starter()
+    const raised = timelineAt([{ at: 1000, action: 'errorRate', node: 'service-1', errorRate: 50 }], 1000)
+    expect(faultChoices(d, { node: 'service-1' }, raised).at(-1)!.fault).toEqual({ action: 'errorRate', node: 'service-1', errorRate: 0 })
   })
 
   it('offers only what can happen now: no restart for a service that is up, no crash for one that is down', () => {
@@ -104,7 +110,7 @@ describe('what the run made of a link, under its settings', () => {
   it('says what a contract fault made of both sides of the queue, from the instant it happens', () => {
     const switched = at([{ at: 1000, action: 'contract', link: 'l-3', contract: 'ShipOrder v2' }])
     expect(runNote(switched, l3, 999)).toBe('')
-    expect(runNote(switched, l3, 1000)).toBe('In the run, by a fault on its timeline, this link now speaks “ShipOrder v2”. Its consumers expect something else: Shipping (“ShipOrder v1”). What it sends now is dead-lettered.')
+    expect(runNote(switched, l3, 1000)).toBe('In the run, by a fault on its timeline, this link now speaks “ShipOrder v2”. Some of its consumers expect something else: Shipping (“ShipOrder v1”). What it sends now is dead-lettered when it reaches them.')
     expect(runNote(switched, l4, 1000)).toBe('Its producers now send something else: Orders (“ShipOrder v2”). This consumer refuses those messages and they are dead-lettered.')
     const caughtUp = at([...switched.faults, { at: 2000, action: 'contract', link: 'l-4', contract: 'ShipOrder v2' }])
     expect(runNote(caughtUp, l4, 2000)).toBe('In the run, by a fault on its timeline, this link now speaks “ShipOrder v2”.')

@@ -24,7 +24,7 @@ export function runNote(d: Diagram, link: DiagramLink, time: number): string {
       const names = apart.map((l) => `${label(producer ? l.target : l.source)} (“${linkContractAt(d, l, time)}”)`).join(', ')
       parts.push(
         producer
-          ? `Its consumers expect something else: ${names}. What it sends now is dead-lettered.`
+          ? `Some of its consumers expect something else: ${names}. What it sends now is dead-lettered when it reaches them.`
           : `Its producers now send something else: ${names}. This consumer refuses those messages and they are dead-lettered.`,
       )
     }

@@ -1,7 +1,6 @@
-import { parseFaults, type Fault, liveFaultTime } from '../../model/faults'
-import type { SuggestedFault } from '../../model/scenario'
 import { sameStructure } from '../../model/structure'
 import type { Diagram } from '../../model/types'
+export { suggestedFaultAt } from '../../model/scenario'
 
 /**
  * How the diagram on screen relates to the scenario that was opened. Pure.
@@ -24,16 +23,6 @@ export function isDiagram(d: unknown): d is Diagram {
   return typeof d === 'object' && d !== null && Array.isArray((d as Diagram).nodes) && Array.isArray((d as Diagram).links)
 }
 
-/**
- * The fault to put on the timeline for a suggestion tried at `now` (ms): at its own `at`
- * when that is still to come, else at `now`. Null when the diagram no longer has what it
- * names (the node or link was deleted or changed kind).
- */
-export function suggestedFaultAt(suggested: SuggestedFault, now: number, diagram: Diagram): Fault | null {
-  const at = suggested.at !== undefined && suggested.at > now ? suggested.at : liveFaultTime(now)
-  const fault = { ...suggested, at } as Fault
-  return parseFaults([fault], diagram).ok ? fault : null
-}
 
 /** "Crash Email. Its copies pile up…" → ["Crash Email.", "Its copies pile up…"]: the button says what it does, the rest what it shows. */
 export function splitFirstSentence(text: string): [string, string] {
