@@ -79,6 +79,15 @@ export function linkedMessage(diagram: Diagram, link: DiagramLink): string {
   return `Linked ${label(link.source)} to ${label(link.target)}: ${LINK_KIND_NAMES[link.kind]}.`
 }
 
+/** A message link's other side of its queue: the consumers' links for a producer's, the
+ * producers' links for a consumer's. Pure. */
+export function otherSide(diagram: Diagram, link: DiagramLink): DiagramLink[] {
+  if (link.kind !== 'message') return []
+  const consumer = linkRole(diagram, link) === 'consume'
+  const queue = consumer ? link.source : link.target
+  return diagram.links.filter((l) => l.kind === 'message' && l !== link && (consumer ? l.target === queue : l.source === queue))
+}
+
 /**
  * Sender and receiver must agree on a message's structure: a consumer that expects a
  * different contract than a producer of its queue sends. Said in words, or null. Pure.
@@ -86,10 +95,8 @@ export function linkedMessage(diagram: Diagram, link: DiagramLink): string {
 export function contractMismatch(diagram: Diagram, link: DiagramLink): string | null {
   if (link.kind !== 'message') return null
   const role = linkRole(diagram, link)
-  const queue = role === 'consume' ? link.source : link.target
   const label = (id: string) => nodeLabel(diagram, id)
-  const others = diagram.links.filter((l) => l.kind === 'message' && l !== link && (role === 'consume' ? l.target === queue : l.source === queue))
-  const differing = others.find((l) => l.settings.contract !== link.settings.contract)
+  const differing = otherSide(diagram, link).find((l) => l.settings.contract !== link.settings.contract)
   if (!differing) return null
   return role === 'consume'
     ? `${label(differing.source)} sends “${differing.settings.contract}” but ${label(link.target)} expects “${link.settings.contract}”: those messages will be dead-lettered.`

@@ -1,4 +1,5 @@
 import { linkContractAt, linkStateKey, readLinkStateKey } from '../../model/faults'
+import { linkRole, otherSide } from '../../model/rules'
 import type { Diagram, DiagramLink } from '../../model/types'
 
 /** The note in words, '' when the timeline has changed nothing that concerns this link. Pure. */
@@ -14,9 +15,8 @@ export function runNote(d: Diagram, link: DiagramLink, time: number): string {
     // the other side of its queue (consumers for a producer, producers for a consumer), where
     // a contract fault made the two disagree; a mismatch in the settings has its own warning
     const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
-    const producer = d.nodes.find((n) => n.id === link.target)?.kind === 'queue'
-    const queue = producer ? link.target : link.source
-    const others = d.links.filter((l) => l.kind === 'message' && (producer ? l.source === queue : l.target === queue))
+    const producer = linkRole(d, link) === 'publish'
+    const others = otherSide(d, link)
     const changed = new Set(faults.filter((f) => f.at <= time && f.action === 'contract').map((f) => ('link' in f ? f.link : '')))
     const own = linkContractAt(d, link, time)
     const apart = others.filter((l) => (changed.has(l.id) || changed.has(link.id)) && linkContractAt(d, l, time) !== own)
