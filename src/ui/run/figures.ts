@@ -48,8 +48,9 @@ export function systemFigures(m: SimMetrics): FigureTable {
   ]
   const several = m.clients.length > 1
   for (const c of m.clients) rows.push(ms(several ? `${c.label}: latency p95` : 'Latency p95', c.latency.p95))
-  const dead = m.brokers.reduce((sum, b) => sum + b.subscriptions.reduce((s, x) => s + x.deadLettered, 0), 0)
-  if (m.brokers.length > 0) rows.push(count('Dead-lettered', dead))
+  // consumers' refusals and lost acks show as redeliveries before any message is dead-lettered
+  const total = (pick: (s: SimMetrics['brokers'][number]['subscriptions'][number]) => number) => m.brokers.reduce((sum, b) => sum + b.subscriptions.reduce((t, x) => t + pick(x), 0), 0)
+  if (m.brokers.length > 0) rows.push(count('Redelivered', total((s) => s.redelivered)), count('Dead-lettered', total((s) => s.deadLettered)))
   return { caption: 'Whole system', rows }
 }
 

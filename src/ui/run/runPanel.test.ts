@@ -85,6 +85,15 @@ describe('the key numbers', () => {
     expect(t.rows.find((r) => r.label === 'Success rate')!.value).toBeCloseTo(7 / 9)
   })
 
+  it('counts redeliveries and dead letters over every broker, when there are brokers', () => {
+    const sub = (redelivered: number, deadLettered: number) => ({ redelivered, deadLettered })
+    const withBrokers = { ...m, brokers: [{ subscriptions: [sub(4, 2), sub(1, 0)] }, { subscriptions: [sub(2, 1)] }] } as unknown as SimMetrics
+    const rows = systemFigures(withBrokers).rows
+    expect(rows.find((r) => r.label === 'Redelivered')!.value).toBe(7)
+    expect(rows.find((r) => r.label === 'Dead-lettered')!.value).toBe(3)
+    expect(systemFigures(m).rows.some((r) => r.label === 'Redelivered')).toBe(false)
+  })
+
   it('counts the success rate over operations that ended', () => {
     expect(successRate(0, 0)).toBe(1)
     expect(successRate(3, 1)).toBe(0.75)
