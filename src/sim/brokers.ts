@@ -176,7 +176,8 @@ function deadLetter(e: Engine, msg: Msg): void {
   // after the counts, so a listener reading metrics sees the message where it now is
   if (e.listeners.length > 0) {
     const link = sub.link ?? msg.delivery?.link ?? msg.nextLink
-    e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now })
+    const mismatch = link && link.kindCode === LINK_MESSAGE && link.contract !== msg.contract ? { sent: msg.contract, expected: link.contract } : null
+    e.emit({ type: 'deadLetter', node: sub.broker.id, link: link?.id ?? null, correlationId: msg.op?.id ?? msg.id, deliveries: msg.deliveries, at: e.s.now, mismatch })
   }
 }
 

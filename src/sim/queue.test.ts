@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createSimulation } from './index'
 import { diagram } from './testing/diagrams'
 import { broker, client, expectConserved, link, run, server } from './testing/run'
 
@@ -55,6 +56,12 @@ describe('messages through a queue', () => {
     const sub = broker(m, 'q').subscriptions[0]!
     expect(sub.published).toBeGreaterThan(20)
     expect(sub.deadLettered).toBe(sub.published)
+    // a listener hears why: what the message carries and what its consumer expects
+    const heard: unknown[] = []
+    sim.subscribe((e) => e.type === 'deadLetter' && heard.push(e.mismatch))
+    sim.runUntil(12_000)
+    expect(heard.length).toBeGreaterThan(3)
+    for (const x of heard) expect(x).toEqual({ sent: 'Job v1', expected: 'Job v2' })
     expect(sub.delivered).toBe(sub.published)
     expect(server(m, 'w').arrivals).toBe(0)
     expect(client(m).succeeded).toBe(client(m).issued)
@@ -69,9 +76,15 @@ describe('messages through a queue', () => {
       .link('c', 'q', 'message')
       .link('q', 'w', 'message')
       .build()
-    const { sim, m } = run(d, 1900)
+    const heard: unknown[] = []
+    const sim = createSimulation({ diagram: d, seed: 1 })
+    sim.subscribe((e) => e.type === 'deadLetter' && heard.push(e.mismatch))
+    sim.runUntil(1900)
+    const m = sim.metrics()
     const sub = broker(m, 'q').subscriptions[0]!
     expect(sub).toMatchObject({ published: 1, delivered: 3, redelivered: 2, deadLettered: 1, acked: 0 })
+    // out of tries, not refused for its contract
+    expect(heard).toEqual([null])
     expect(sim.snapshot().nodes.find((n) => n.id === 'q')!.subscriptions[0]!.deadLettered).toBe(1)
     expectConserved(sim)
   })

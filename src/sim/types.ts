@@ -23,7 +23,8 @@ export type SimEvent =
   /** a call's caller stopped waiting: a sync attempt's timeout, or an async call's poll deadline */
   | { type: 'timeout'; link: string; requestId: number; correlationId: number; at: number }
   /** a message or event copy given up on: parked in the dead-letter queue of `node` (the broker) */
-  | { type: 'deadLetter'; node: string; link: string | null; correlationId: number; deliveries: number; at: number }
+  /** `mismatch`: the message was refused for its contract (what it carries, what its consumer expects) */
+  | { type: 'deadLetter'; node: string; link: string | null; correlationId: number; deliveries: number; at: number; mismatch: { sent: string; expected: string } | null }
 
 export interface LatencySummary {
   count: number

@@ -45,6 +45,13 @@ describe('the event log in words', () => {
     expect(describeEvent({ type: 'hop', hop: sent(5000) }, d, 2).text).toBe('Orders → Jobs: message 4 sent (Job v2)')
   })
 
+  it('says why a message was dead-lettered for its contract', () => {
+    const e = describeEvent({ type: 'deadLetter', node: 'jobs', link: 'take', correlationId: 4, deliveries: 1, at: 7000, mismatch: { sent: 'Job v2', expected: 'Job v1' } }, d, 4)
+    expect(e.text).toBe('Jobs: message 4 dead-lettered after its first delivery (for Worker): it is “Job v2”, Worker expects “Job v1”')
+    const tries = describeEvent({ type: 'deadLetter', node: 'jobs', link: 'take', correlationId: 5, deliveries: 3, at: 7000, mismatch: null }, d, 5)
+    expect(tries.text).toBe('Jobs: message 5 dead-lettered after 3 deliveries (for Worker)')
+  })
+
   it('says a fault in words, on the nodes it touches', () => {
     const e = describeEvent({ type: 'fault', fault: d.faults![1]!, at: 6000 }, d, 3)
     expect(e.text).toBe('Fault: Orders sends a poison message to Jobs')

@@ -30,7 +30,8 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
     const to = link ? ` (for ${label(link.target)})` : ''
     const times = e.deliveries === 1 ? 'its first delivery' : `${e.deliveries} deliveries`
     const entryKind = d.nodes.find((n) => n.id === e.node)?.kind === 'topic' ? 'event' : 'message'
-    return { ...entry(seq, e.at, `${label(e.node)}: ${entryKind} ${e.correlationId} dead-lettered after ${times}${to}`, link ? [e.node, link.target] : [e.node], e.link, entryKind, 'error'), correlationId: e.correlationId }
+    const why = e.mismatch && link ? `: it is “${e.mismatch.sent}”, ${label(link.target)} expects “${e.mismatch.expected}”` : ''
+    return { ...entry(seq, e.at, `${label(e.node)}: ${entryKind} ${e.correlationId} dead-lettered after ${times}${to}${why}`, link ? [e.node, link.target] : [e.node], e.link, entryKind, 'error'), correlationId: e.correlationId }
   }
   const h = e.hop
   const link = d.links.find((l) => l.id === h.link)
