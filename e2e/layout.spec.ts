@@ -44,3 +44,30 @@ test('the canvas fills the window once the welcome hint is gone', async ({ edito
   await expect(editor.hint).toHaveCount(0)
   await expectCanvasFillsWindow(editor)
 })
+
+test('a view framing the whole diagram keeps framing it as the canvas changes size, until someone moves it', async ({ editor, page }) => {
+  await editor.open()
+  const canvasBox = async () => (await editor.canvas.boundingBox())!
+  const allInside = async () => {
+    const c = await canvasBox()
+    for (const n of await editor.nodes.all()) {
+      const b = (await n.boundingBox())!
+      if (b.y < c.y - 1 || b.y + b.height > c.y + c.height + 1 || b.x < c.x - 1 || b.x + b.width > c.x + c.width + 1) return false
+    }
+    return true
+  }
+  expect(await allInside()).toBe(true)
+  // the panel of metrics takes height from the canvas: the diagram is fitted again
+  const before = (await canvasBox()).height
+  await page.getByRole('region', { name: 'Metrics, log and trace' }).getByRole('button', { name: 'Show panel' }).click()
+  await expect.poll(async () => (await canvasBox()).height).toBeLessThan(before - 100)
+  await editor.settle()
+  expect(await allInside()).toBe(true)
+  // once the person zooms in themselves, a resize leaves their view alone
+  await page.getByRole('button', { name: 'Zoom In' }).click()
+  await editor.settle()
+  const zoom = await editor.zoom()
+  await page.getByRole('region', { name: 'Metrics, log and trace' }).getByRole('button', { name: 'Hide panel' }).click()
+  await editor.settle()
+  expect(await editor.zoom()).toBe(zoom)
+})

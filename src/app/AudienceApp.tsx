@@ -126,7 +126,7 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
             {status === 'waiting' ? 'Waiting for the presenter’s window…' : 'The presenter’s window has closed.'}
           </div>
         )}
-        <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly zoomControls={false} />
+        <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly ownView={false} />
         <AudienceCaption lessons={lessons} />
         <footer className="audience__bar" aria-label="Run">
           <AudienceClock />

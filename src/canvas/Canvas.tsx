@@ -13,7 +13,7 @@ import {
   type Viewport,
   useStore as useFlowStore,
 } from '@xyflow/react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { TEST_IDS } from '../lib/testIds'
 import { checkConnection, linkedMessage } from '../model/rules'
 import type { NodeKind } from '../model/types'
@@ -28,6 +28,7 @@ import { Legend } from './Legend'
 import { PacketLayer } from './packets/PacketLayer'
 import { WireEdge } from './WireEdge'
 import { WireNode } from './WireNode'
+import { MIN_ZOOM, useKeepFitted } from './useKeepFitted'
 
 // module scope: React Flow re-mounts every node when these objects change identity
 const nodeTypes = { wire: WireNode }
@@ -62,11 +63,12 @@ export interface CanvasProps {
   onViewportChange(viewport: Viewport): void
   /** the legend's "What do these mean?": explain the four patterns */
   onExplainPatterns?(): void
-  /** the zoom buttons; off where the view follows someone else's (the audience window) */
-  zoomControls?: boolean
+  /** the zoom buttons and keeping a fitted view fitted as the canvas changes size; off
+   * where the view follows someone else's (the audience window) */
+  ownView?: boolean
 }
 
-export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, onExplainPatterns, readOnly = false, zoomControls = true }: CanvasProps) {
+export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, onExplainPatterns, readOnly = false, ownView = true }: CanvasProps) {
   const store = useEditorStore()
   const detail = useFlowStore(selectDetail)
   const diagram = useEditor(selectDiagram)
@@ -189,11 +191,14 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
   // function is written into React Flow's store, and each store write re-runs the selector
   // of every node and edge (three writes per drag frame instead of one, before this).
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => onViewportChange(viewport), [onViewportChange])
+  // a view framing the whole diagram keeps framing it as the canvas resizes
+  const box = useRef<HTMLDivElement>(null)
+  useKeepFitted(box, ownView)
 
   return (
     <DetailContext.Provider value={detail}>
       <ReadOnlyContext.Provider value={readOnly}>
-      <div className={DETAIL_CLASS[detail]} data-testid={TEST_IDS.canvas}>
+      <div ref={box} className={DETAIL_CLASS[detail]} data-testid={TEST_IDS.canvas}>
         <ReactFlow<WireFlowNode, WireFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -215,7 +220,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           connectionRadius={36}
           connectionLineType={ConnectionLineType.Bezier}
-          minZoom={0.1}
+          minZoom={MIN_ZOOM}
           maxZoom={2.5}
           connectOnClick={false}
           {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
@@ -224,7 +229,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
         >
           {/* thousands of dots when zoomed out: the largest raster cost of a pan, and noise */}
           {detail === 'near' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
-          {zoomControls && <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />}
+          {ownView && <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />}
           {diagram.nodes.length > MINIMAP_FROM && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
           <PacketLayer />
           <Legend onExplain={onExplainPatterns} />
