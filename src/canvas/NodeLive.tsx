@@ -1,6 +1,8 @@
 import { memo } from 'react'
 import { TEST_IDS } from '../lib/testIds'
+import { linkStateKey, readLinkStateKey } from '../model/faults'
 import type { DiagramNode } from '../model/types'
+import { useEditor } from '../store/react/editorContext'
 import { useRunMaybe } from '../store/react/runContext'
 import type { RunState } from '../store/run/types'
 
@@ -71,17 +73,32 @@ function BrokerLive({ node, code }: { node: DiagramNode; code: string }) {
       const [ready, held, dead] = s.split(':').map(Number)
       return { ready: ready ?? 0, held: held ?? 0, dead: dead ?? 0 }
     })
+  // a topic's subscriptions, in the engine's order (its subscriber links, in diagram order)
+  const subscribers = useEditor((s) => (node.kind === 'topic' ? subscriberNames(s.history.present.nodes, s.history.present.links, node.id) : ''))
+  const links = useEditor((s) => (node.kind === 'topic' ? s.history.present.links.filter((l) => l.source === node.id).map((l) => l.id).join(' ') : ''))
+  // which of them the fault timeline has unsubscribed by now ('' almost always)
+  const away = useRunMaybe((s) => (links === '' || s.faults.length === 0 ? '' : links.split(' ').map((id) => (readLinkStateKey(linkStateKey(s.faults, s.time, id)).unsubscribed ? '1' : '0')).join('')), '')
+  const names = subscribers === '' ? [] : subscribers.split('\n')
   const dead = subs.reduce((s, x) => s + x.dead, 0)
   // held counts the ready messages and those out with a consumer, awaiting an ack
   const depth = subs.map((s) => s.held)
+  const gone = (i: number) => away[i] === '1'
   const words =
     node.kind === 'queue'
       ? `${depth[0] ?? 0} messages held, ${(subs[0]?.held ?? 0) - (subs[0]?.ready ?? 0)} awaiting ack, ${dead} dead-lettered`
-      : `${subs.length} subscriptions holding ${depth.join(', ')}, ${dead} dead-lettered`
+      : `${subs.length} subscriptions holding ${depth.map((d, i) => `${names[i] ? `${names[i]} ` : ''}${d}${gone(i) ? ' (not subscribed)' : ''}`).join(', ')}, ${dead} dead-lettered`
   return (
     <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={words}>
-      <span className="node-live__depth">{node.kind === 'queue' ? `depth ${depth[0] ?? 0}` : `depth ${depth.join(' · ')}`}</span>
+      <span className="node-live__depth">{node.kind === 'queue' ? `depth ${depth[0] ?? 0}` : `depth ${depth.map((d, i) => (gone(i) && d === 0 ? '–' : d)).join(' · ')}`}</span>
       {dead > 0 && <span className="node-live__dead">☠ {dead}</span>}
     </div>
   )
+}
+
+/** The labels of a topic's subscribers, one per line, in the order of its links. */
+function subscriberNames(nodes: readonly DiagramNode[], links: readonly { source: string; target: string }[], topic: string): string {
+  return links
+    .filter((l) => l.source === topic)
+    .map((l) => nodes.find((n) => n.id === l.target)?.label ?? l.target)
+    .join('\n')
 }
