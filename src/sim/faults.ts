@@ -7,8 +7,8 @@ import { lifecycleFire } from './lifecycle'
 /**
  * The fault timeline applied at its simulated times: crash or restart replicas, add
  * latency to a link, change an error rate, detach or attach a consumer, unsubscribe or
- * subscribe a topic's subscriber, poison the next message over a producer's link, change
- * a message link's contract.
+ * subscribe a topic's subscriber, poison the first message sent over a producer's link
+ * from then on, change a message link's contract.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
  */
 export function applyFault(e: Engine, f: Fault): void {
