@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { Editor, expect, test } from './fixtures'
 
 /**
@@ -165,6 +166,12 @@ test('the Patterns explainer opens from the legend and from the gallery, and jum
   await expect(editor.node('Email')).toBeVisible()
 })
 
+/** Simulate ahead by one of the run bar's fast-forward steps ("10 s"). */
+async function fastForward(page: Page, label = '10 s') {
+  await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label })
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+}
+
 test('a contract change on the timeline shows on the link, and the consumer catches up from the link’s menu', async ({ browser }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
@@ -175,15 +182,11 @@ test('a contract change on the timeline shows on the link, and the consumer catc
   const deliver = editor.link('Message delivery from Orders to ship to Shipping')
   await expect(produce.getByTestId('link-badge')).toHaveText('✉ ShipOrder v1')
   const deadLettered = async () => Number(/(\d+) dead-lettered/.exec((await editor.node('Orders to ship').getByTestId('node-live').getAttribute('aria-label')) ?? '')?.[1] ?? NaN)
-  const forward = async () => {
-    await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label: '10 s' })
-    await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
-  }
   // the new release goes out at 15 s: by 20 s its messages are being dead-lettered
-  await forward()
+  await fastForward(page)
   await expect(page.getByText('10.000 s')).toBeVisible()
   expect(await deadLettered()).toBe(0)
-  await forward()
+  await fastForward(page)
   await expect(page.getByText('20.000 s')).toBeVisible()
   await expect(produce.getByTestId('link-badge')).toHaveText('✉ ShipOrder v2')
   // its inspector keeps the setting and says what the run made of it
@@ -199,7 +202,7 @@ test('a contract change on the timeline shows on the link, and the consumer catc
   await expect(deliver.getByTestId('link-badge')).toHaveText('✉ ShipOrder v2')
   // on the next whole ms after now
   await expect.poll(async () => ((await editor.document()) as { faults?: unknown[] }).faults).toContainEqual({ at: 20001, action: 'contract', link: 'queue-shipping', contract: 'ShipOrder v2' })
-  await forward()
+  await fastForward(page)
   await expect(page.getByText('30.001 s')).toBeVisible()
   // at most the few messages already refused on their way back at 20 s count after that
   expect((await deadLettered()) - before).toBeLessThanOrEqual(3)
@@ -215,17 +218,13 @@ test('a subscriber that joins mid-run: faint and “not subscribed” until it d
   await expect(editor.nodes).toHaveCount(6)
   const loyaltyLink = editor.link('Event subscription from Order events to Loyalty (new)')
   const topic = editor.node('Order events').getByTestId('node-live')
-  const forward = async (label: string) => {
-    await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label })
-    await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
-  }
-  await forward('10 s')
+  await fastForward(page)
   await expect(page.getByText('10.000 s')).toBeVisible()
   await expect(loyaltyLink.getByTestId('link-badge')).toHaveText('⚡ OrderPlaced · not subscribed')
   await expect(topic).toHaveAttribute('aria-label', /Loyalty \(new\) 0 \(not subscribed\)/)
   await expect(topic).toContainText('–')
-  await forward('10 s')
-  await forward('10 s')
+  await fastForward(page)
+  await fastForward(page)
   await expect(page.getByText('30.000 s')).toBeVisible()
   await expect(loyaltyLink.getByTestId('link-badge')).toHaveText('⚡ OrderPlaced')
   await expect(topic).not.toHaveAttribute('aria-label', /not subscribed/)
