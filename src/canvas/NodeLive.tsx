@@ -74,11 +74,11 @@ function BrokerLive({ node, code }: { node: DiagramNode; code: string }) {
       return { ready: ready ?? 0, held: held ?? 0, dead: dead ?? 0 }
     })
   // a topic's subscriptions, in the engine's order (its subscriber links, in diagram order)
-  const subscribers = useEditor((s) => (node.kind === 'topic' ? subscriberNames(s.history.present.nodes, s.history.present.links, node.id) : ''))
-  const links = useEditor((s) => (node.kind === 'topic' ? s.history.present.links.filter((l) => l.source === node.id).map((l) => l.id).join(' ') : ''))
+  const subscribers = useEditor((s) => (node.kind === 'topic' ? subscriberLines(s.history.present.nodes, s.history.present.links, node.id) : ''))
+  const lines = subscribers === '' ? [] : subscribers.split('\n').map((line) => line.split('\t') as [string, string])
+  const names = lines.map(([, label]) => label)
   // which of them the fault timeline has unsubscribed by now ('' almost always)
-  const away = useRunMaybe((s) => (links === '' || s.faults.length === 0 ? '' : links.split(' ').map((id) => (readLinkStateKey(linkStateKey(s.faults, s.time, id)).unsubscribed ? '1' : '0')).join('')), '')
-  const names = subscribers === '' ? [] : subscribers.split('\n')
+  const away = useRunMaybe((s) => (lines.length === 0 || s.faults.length === 0 ? '' : lines.map(([id]) => (readLinkStateKey(linkStateKey(s.faults, s.time, id)).unsubscribed ? '1' : '0')).join('')), '')
   const dead = subs.reduce((s, x) => s + x.dead, 0)
   // held counts the ready messages and those out with a consumer, awaiting an ack
   const depth = subs.map((s) => s.held)
@@ -95,10 +95,10 @@ function BrokerLive({ node, code }: { node: DiagramNode; code: string }) {
   )
 }
 
-/** The labels of a topic's subscribers, one per line, in the order of its links. */
-function subscriberNames(nodes: readonly DiagramNode[], links: readonly { source: string; target: string }[], topic: string): string {
+/** A topic's subscriber links as "link id<TAB>subscriber label" lines, in the order of its links. */
+function subscriberLines(nodes: readonly DiagramNode[], links: readonly { id: string; source: string; target: string }[], topic: string): string {
   return links
     .filter((l) => l.source === topic)
-    .map((l) => nodes.find((n) => n.id === l.target)?.label ?? l.target)
+    .map((l) => `${l.id}\t${nodes.find((n) => n.id === l.target)?.label ?? l.target}`)
     .join('\n')
 }
