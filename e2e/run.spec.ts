@@ -151,10 +151,23 @@ test('packets are drawn where the engine says, freeze on Pause, and a click trac
   const frozen = await packetStats(editor)
   await page.clock.runFor(500)
   expect((await packetStats(editor)).packets).toEqual(frozen.packets)
-  const packet = frozen.packets[0]!
+  // a packet just leaving or reaching a node lies under it (or under a panel), and a click
+  // there goes to what covers it; click one out on a link
+  const index = await page.evaluate(
+    (points) =>
+      points.findIndex((p) => {
+        const under = document.elementFromPoint(p.x, p.y)
+        return under?.closest('.react-flow') && !under.closest('.react-flow__node, .react-flow__panel, .react-flow__controls, .react-flow__minimap')
+      }),
+    frozen.packets,
+  )
+  expect(index).toBeGreaterThanOrEqual(0)
+  const packet = frozen.packets[index]!
   await page.mouse.click(packet.x, packet.y)
   await expect.poll(async () => (await packetStats(editor)).journeyLinks).toBeGreaterThan(0)
-  expect((await packetStats(editor)).packets[0]!.traced).toBe(true)
+  // the traced request is the clicked packet's (or, where two packets overlap exactly, the other's)
+  const after = (await packetStats(editor)).packets
+  expect(after.some((p) => p.traced && Math.hypot(p.x - packet.x, p.y - packet.y) < 1)).toBe(true)
 })
 
 test('keyboard only: the context-menu key on a focused node opens its faults, and focus comes back', async ({ editor, page }) => {
