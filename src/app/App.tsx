@@ -29,7 +29,7 @@ import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
-import { scenarioShareFor, shareUrlFor, useIncomingLinks, type IncomingLink } from './shareLinks'
+import { scenarioShareFor, shareUrlMaker, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
@@ -108,10 +108,17 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   const [teachDialog, setTeachDialog] = useState<TeachDialog | null>(null)
   const openScenarios = useCallback(() => setTeachDialog('scenarios'), [])
   const openPatterns = useCallback(() => setTeachDialog('patterns'), [])
-  const openShare = useCallback(() => {
+  const openShare = useCallback(async () => {
     const diagram = store.getState().history.present
     const run = runner?.store.getState()
     const view = (o: ShareOptions) => ({ speed: run?.speed, at: o.startAtNow ? run?.time : undefined })
+    let shareUrlFor
+    try {
+      shareUrlFor = await shareUrlMaker()
+    } catch {
+      store.getState().notify('The share link could not be made: part of Wireplay did not load. Check the connection and try again.', 'error')
+      return
+    }
     setShareRequest({
       link: (o) => shareUrlFor(diagram, view(o)),
       embed: (o) => shareUrlFor(diagram, view(o), true),

@@ -21,11 +21,16 @@ function starter(): Diagram {
   return parsed.value
 }
 
-/** Composition root: restore the saved diagram (or the starter on a first visit), start autosave, render. */
+/** Composition root: restore the saved diagram (or the starter on a first visit), start
+ * autosave, read the link the page was opened with (if any), render. */
 export function boot(rootElement: HTMLElement) {
-  if (isEmbedView()) return bootEmbed(rootElement)
+  if (isEmbedView()) return void bootEmbed(rootElement)
   if (new URLSearchParams(location.search).get('view') === 'compare') return void bootCompare(rootElement)
   if (new URLSearchParams(location.search).get('view') === AUDIENCE_VIEW) return bootAudience(rootElement)
+  return void bootEditor(rootElement)
+}
+
+async function bootEditor(rootElement: HTMLElement) {
   const storage = openStorage()
   const saved = storage ? loadAutosave(storage) : ({ kind: 'none' } as const)
   const store = createEditorStore(saved.kind === 'ok' ? saved.diagram : starter())
@@ -35,7 +40,7 @@ export function boot(rootElement: HTMLElement) {
   const autosave: Autosave | null = storage ? startAutosave(store, storage, () => view, { held: saved.kind === 'unreadable' && !saved.setAside }) : null
   installTestBridge(store)
   // only a diagram the user saved is worth a question; the starter is simply replaced
-  const incoming = { link: readIncomingLink(), askFirst: saved.kind === 'ok' }
+  const incoming = { link: await readIncomingLink(), askFirst: saved.kind === 'ok' }
 
   let hintDismissed = false
   try {
@@ -69,18 +74,16 @@ export function boot(rootElement: HTMLElement) {
 }
 
 /** The embed view: the link's diagram read-only, nothing read from or written to storage. */
-function bootEmbed(rootElement: HTMLElement) {
-  const link = readIncomingLink(true)
+async function bootEmbed(rootElement: HTMLElement) {
+  // the embed view is not the editor: loaded only here, beside the link's decoder
+  const [link, { EmbedApp }] = await Promise.all([readIncomingLink(true), import('./EmbedApp')])
   const store = createEditorStore(link?.ok ? link.value.diagram : starter())
   installTestBridge(store)
   const problem = link === null ? 'This embed holds no diagram; it shows the starter diagram.' : link.ok ? null : link.error.message
-  // the embed view is not the editor: loaded only here
-  void import('./EmbedApp').then(({ EmbedApp }) =>
-    createRoot(rootElement).render(
-      <StrictMode>
-        <EmbedApp store={store} problem={problem} view={link?.ok ? (link.value.view ?? null) : null} />
-      </StrictMode>,
-    ),
+  createRoot(rootElement).render(
+    <StrictMode>
+      <EmbedApp store={store} problem={problem} view={link?.ok ? (link.value.view ?? null) : null} />
+    </StrictMode>,
   )
 }
 

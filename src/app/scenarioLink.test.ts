@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { checkScenarioTarget, parseScenarioFragment, scenarioFragment } from './scenarioLink'
 
 const LIB = [
@@ -49,9 +49,25 @@ describe('scenario links', () => {
 describe('an incoming fragment', () => {
   it('is read as a scenario link before the diagram-link decoder sees it', async () => {
     const { readFragment } = await import('./shareLinks')
-    expect(readFragment('#s.event-fan-out.2')).toEqual({ ok: true, value: { scenario: 'event-fan-out', step: 1 } })
-    expect(readFragment('#s.')).toEqual({ ok: false, error: { kind: 'invalid', message: expect.stringContaining('should name a built-in scenario') } })
+    expect(await readFragment('#s.event-fan-out.2')).toEqual({ ok: true, value: { scenario: 'event-fan-out', step: 1 } })
+    expect(await readFragment('#s.')).toEqual({ ok: false, error: { kind: 'invalid', message: expect.stringContaining('should name a built-in scenario') } })
     // anything else is still a diagram link, with the diagram decoder's own errors
-    expect(readFragment('#w9.abc')).toEqual({ ok: false, error: expect.objectContaining({ kind: 'newer-version' }) })
+    expect(await readFragment('#w9.abc')).toEqual({ ok: false, error: expect.objectContaining({ kind: 'newer-version' }) })
+  })
+
+  it('that is a diagram link, when its decoder cannot be loaded, says so instead of throwing', async () => {
+    vi.resetModules()
+    vi.doMock('../share/link', () => {
+      throw new Error('Failed to fetch dynamically imported module')
+    })
+    try {
+      const { readFragment } = await import('./shareLinks')
+      expect(await readFragment('#w1.abc')).toEqual({ ok: false, error: { kind: 'unavailable', message: expect.stringContaining('did not load') } })
+      // a scenario link needs no decoder
+      expect(await readFragment('#s.event-fan-out')).toEqual({ ok: true, value: { scenario: 'event-fan-out', step: null } })
+    } finally {
+      vi.doUnmock('../share/link')
+      vi.resetModules()
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { err, ok, type Result } from '../lib/result'
 import type { Diagram } from '../model/types'
-import { decodeLink, encodeLink, type LinkError, type LinkView, type SharedLink } from '../share/link'
+import type { LinkError, LinkView, SharedLink } from '../share/link'
 import { toDocument } from '../share/document'
 import type { EditorStore } from '../store/editorStore'
 import type { ScenarioState } from '../store/scenarioStore'
@@ -20,9 +20,25 @@ export function isEmbedView(): boolean {
   return new URLSearchParams(location.search).get(EMBED_PARAM) === EMBED_VALUE
 }
 
-/** The address that opens this diagram: the page's own, with the diagram in the fragment. */
-export function shareUrlFor(d: Diagram, view: LinkView = {}, embed = false): string {
-  return `${location.origin}${location.pathname}${embed ? `?${EMBED_PARAM}=${EMBED_VALUE}` : ''}#${encodeLink(d, undefined, view)}`
+/** The link codec (deflate and the compact form): most visits neither open nor make a
+ * diagram link, so it loads on first use and stays out of the initial bundle. */
+const loadCodec = () => import('../share/link')
+
+/** Makes the addresses that open a diagram (the page's own, with the diagram in the
+ * fragment) once the codec has loaded; rejects when it cannot be loaded. */
+export async function shareUrlMaker(): Promise<(d: Diagram, view?: LinkView, embed?: boolean) => string> {
+  const { encodeLink } = await loadCodec()
+  return (d, view = {}, embed = false) => `${location.origin}${location.pathname}${embed ? `?${EMBED_PARAM}=${EMBED_VALUE}` : ''}#${encodeLink(d, undefined, view)}`
+}
+
+/** A diagram link, decoded; a codec that cannot be loaded (the connection dropped since
+ * the page loaded) is a link that cannot be read, said in words, never a throw. */
+async function decode(hash: string): Promise<Result<SharedLink, LinkError>> {
+  try {
+    return (await loadCodec()).decodeLink(hash)
+  } catch {
+    return err({ kind: 'unavailable', message: 'This link could not be read: part of Wireplay did not load. Check the connection and open the link again.' })
+  }
 }
 
 /** The address that opens a built-in scenario, at a lesson step (an index from 0) when given. */
@@ -45,10 +61,10 @@ export function scenarioShareFor(state: Pick<ScenarioState, 'scenario' | 'step' 
 }
 
 /** A fragment read: a scenario link first (it holds no diagram), else a diagram link. */
-export function readFragment(hash: string): IncomingLink {
+export async function readFragment(hash: string): Promise<IncomingLink> {
   const scenario = parseScenarioFragment(hash)
   if (scenario) return scenario.ok ? ok(scenario.value) : err({ kind: 'invalid', message: scenario.error })
-  return decodeLink(hash)
+  return decode(hash)
 }
 
 /**
@@ -56,12 +72,14 @@ export function readFragment(hash: string): IncomingLink {
  * diagram now lives in the editor and its autosave, and a reload must not re-open the
  * link. An embed keeps it, since the link is all it has (an embed shows diagram links only).
  */
-export function readIncomingLink(keep: true): Result<SharedLink, LinkError> | null
-export function readIncomingLink(keep?: false): IncomingLink | null
-export function readIncomingLink(keep = false): IncomingLink | null {
+export function readIncomingLink(keep: true): Promise<Result<SharedLink, LinkError> | null>
+export function readIncomingLink(keep?: false): Promise<IncomingLink | null>
+export async function readIncomingLink(keep = false): Promise<IncomingLink | null> {
   if (location.hash.length <= 1) return null
-  const decoded = keep ? decodeLink(location.hash) : readFragment(location.hash)
-  if (!keep) history.replaceState(null, '', `${location.pathname}${location.search}`)
+  const decoded = keep ? await decode(location.hash) : await readFragment(location.hash)
+  // a link that could not be read for want of the codec stays, so a reload tries again
+  const unread = !decoded.ok && decoded.error.kind === 'unavailable'
+  if (!keep && !unread) history.replaceState(null, '', `${location.pathname}${location.search}`)
   return decoded
 }
 
@@ -127,7 +145,10 @@ export function useIncomingLinks(
       requestAnimationFrame(() => void fit.current())
     }
     void open(initial.link, initial.askFirst)
-    const onHash = () => void open(readIncomingLink(), true)
+    const onHash = () =>
+      void readIncomingLink().then((link) => {
+        if (!cancelled) void open(link, true)
+      })
     window.addEventListener('hashchange', onHash)
     return () => {
       cancelled = true

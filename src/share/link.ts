@@ -19,7 +19,8 @@ export const MAX_FRAGMENT_CHARS = 60_000
 /** The inflated JSON may not exceed this; a real 500-node diagram is a fraction of it. */
 export const MAX_INFLATED_BYTES = 1_000_000
 
-export type LinkErrorKind = 'not-a-link' | 'newer-version' | 'too-long' | 'corrupt' | 'truncated' | 'too-large' | 'invalid'
+/** `unavailable`: the link was never read, because this decoder could not be loaded */
+export type LinkErrorKind = 'not-a-link' | 'newer-version' | 'too-long' | 'corrupt' | 'truncated' | 'too-large' | 'invalid' | 'unavailable'
 
 export interface LinkError {
   kind: LinkErrorKind
