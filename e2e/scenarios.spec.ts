@@ -193,6 +193,10 @@ test('a contract change on the timeline shows on the link, and the consumer catc
   await produce.getByTestId('link-badge').click({ force: true })
   await expect(editor.inspector.getByRole('note')).toContainText('this link now speaks “ShipOrder v2”')
   await expect(editor.field('Sends contract')).toHaveValue('ShipOrder v1')
+  // its fault buttons say what they do in words on screen, not only in a tooltip (touch)
+  const poison = editor.inspector.getByRole('button', { name: 'Send a poison message' })
+  await expect(poison).toHaveAccessibleDescription(/ends in the dead-letter queue/)
+  await expect(editor.inspector.getByText(/ends in the dead-letter queue/)).toBeVisible()
   const before = await deadLettered()
   expect(before).toBeGreaterThan(10)
 
