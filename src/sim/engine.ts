@@ -7,7 +7,7 @@ import { EV_ARRIVAL, EV_ARRIVE, EV_BACKOFF, EV_BURST, EV_DONE, EV_FAULT, EV_HEAL
 import { applyFault } from './faults'
 import { Ledger } from './ledger'
 import { enterLifecycle, lifecycleFire } from './lifecycle'
-import { AT_CALLING, AT_REPLYING, C_ACCEPTED, C_ACK, C_BROKER_ACK, C_ERROR, C_NACK, C_REPLY, C_STATUS, CARRIES, type CarriesName, DIR_BACK, DIR_FORWARD, K_DELIVER, K_OP, K_POLL, K_PUBLISH, K_SUBMIT, K_SYNC, O_FAILED, O_SUCCEEDED, outcomeOf, R_CONTRACT, R_NONE } from './records'
+import { AT_CALLING, AT_REPLYING, C_ACCEPTED, C_ACK, C_BROKER_ACK, C_ERROR, C_NACK, C_REPLY, C_STATUS, CARRIES, type CarriesName, DIR_BACK, DIR_FORWARD, K_DELIVER, K_OP, K_POLL, K_PUBLISH, K_SUBMIT, K_SYNC, O_FAILED, O_SUCCEEDED, outcomeOf, R_CONTRACT, R_NONE, REASONS, type FailureName } from './records'
 import { NONE, Scheduler } from './scheduler'
 import { admit, finishJob, onServiceDone } from './servers'
 import { startSync, syncFire } from './syncCalls'
@@ -156,7 +156,7 @@ export class Engine {
   /** Put a new record on its link towards the link's target. */
   send(r: Req, link: LinkRT, carries: number): void {
     const arrive = this.s.scheduleIn(link.latency, EV_ARRIVE, r, 0)
-    this.hop(link, DIR_FORWARD, carries, arrive, r.id, r.corr)
+    this.hop(link, DIR_FORWARD, carries, arrive, r.id, r.corr, R_NONE)
   }
 
   /** Send a record's answer back over the link it came by. */
@@ -166,19 +166,29 @@ export class Engine {
     const link = r.link as LinkRT
     const arrive = this.s.scheduleIn(link.latency, EV_REPLY, r, 0)
     const carries = reason === R_NONE ? (REPLY_CARRIES[r.kind] as number) : r.kind === K_DELIVER ? C_NACK : C_ERROR
-    this.hop(link, DIR_BACK, carries, arrive, r.id, r.corr)
+    this.hop(link, DIR_BACK, carries, arrive, r.id, r.corr, reason)
   }
 
-  hop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number): void {
-    this.trace.push(link.index, dir, carries, this.s.now, arrive, id, corr)
-    if (this.listeners.length > 0) this.emitHop(link, dir, carries, arrive, id, corr)
+  /** `reason`: why an error or nack failed (R_NONE for everything else). */
+  hop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number, reason: number): void {
+    this.trace.push(link.index, dir, carries, this.s.now, arrive, id, corr, reason)
+    if (this.listeners.length > 0) this.emitHop(link, dir, carries, arrive, id, corr, reason)
   }
 
   /** Kept out of hop() so the hop every event makes stays small enough to inline. */
-  emitHop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number): void {
+  emitHop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number, reason: number): void {
     this.emit({
       type: 'hop',
-      hop: { link: link.id, direction: dir === DIR_BACK ? 'back' : 'forward', carries: CARRIES[carries] as CarriesName, depart: this.s.now, arrive, requestId: id, correlationId: corr },
+      hop: {
+        link: link.id,
+        direction: dir === DIR_BACK ? 'back' : 'forward',
+        carries: CARRIES[carries] as CarriesName,
+        depart: this.s.now,
+        arrive,
+        requestId: id,
+        correlationId: corr,
+        reason: reason === R_NONE ? undefined : (REASONS[reason] as FailureName),
+      },
     })
   }
 

@@ -52,9 +52,13 @@ describe('messages through a queue', () => {
       .link('c', 'q', 'message', { contract: 'Job v1' })
       .link('q', 'w', 'message', { contract: 'Job v2' })
       .build()
-    const { sim, m } = run(d, 10_000)
+    const { sim, m, hops } = run(d, 10_000)
     const sub = broker(m, 'q').subscriptions[0]!
     expect(sub.published).toBeGreaterThan(20)
+    // each refusal on the wire says it was the contract
+    const nacks = hops.filter((h) => h.carries === 'nack')
+    expect(nacks.length).toBe(sub.deadLettered)
+    expect(new Set(nacks.map((h) => h.reason))).toEqual(new Set(['contract']))
     expect(sub.deadLettered).toBe(sub.published)
     // a listener hears why: what the message carries and what its consumer expects
     const heard: unknown[] = []

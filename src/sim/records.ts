@@ -47,6 +47,8 @@ export const R_DEADLINE = 7
 export const R_CONTRACT = 8
 export const REASONS = ['none', 'error', 'rejected', 'unavailable', 'crashed', 'timeout', 'brokerFull', 'deadline', 'contract'] as const
 export type ReasonName = (typeof REASONS)[number]
+/** why something failed: every reason but none */
+export type FailureName = Exclude<ReasonName, 'none'>
 
 export function outcomeOf(reason: number): number {
   return reason === R_NONE ? O_SUCCEEDED : reason === R_REJECTED || reason === R_BROKER_FULL ? O_REJECTED : O_FAILED

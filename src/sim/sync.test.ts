@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createSimulation } from './index'
 import { diagram } from './testing/diagrams'
 import { client, departures, expectConserved, link, run, server } from './testing/run'
 
@@ -77,9 +78,12 @@ describe('synchronous HTTP', () => {
       .service('b', { workers: 1, queueLimit: 1, timeDist: 'constant', timeMs: 100 })
       .link('c', 'b', 'sync', { latencyMs: 1 })
       .build()
-    const { sim, m } = run(d, 1999)
+    const { sim, m, hops } = run(d, 1999)
     expect(server(m, 'b')).toMatchObject({ arrivals: 3, completed: 2, rejected: 1 })
     expect(client(m)).toMatchObject({ issued: 3, succeeded: 2, failedBy: { rejected: 1 } })
+    // the error on the wire says why, and only errors carry a reason
+    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.depart, h.reason])).toEqual([[1001, 'rejected']])
+    expect(hops.filter((h) => h.carries !== 'error').every((h) => h.reason === undefined)).toBe(true)
     expectConserved(sim)
   })
 
@@ -87,10 +91,15 @@ describe('synchronous HTTP', () => {
     const d = chain().build()
     const b = d.nodes.find((n) => n.id === 'b')!
     ;(b.settings as { errorRate: number }).errorRate = 100
-    const { m } = run(d, 1999)
+    const { m, hops } = run(d, 1999)
     expect(server(m, 'b').failed).toBe(1)
     expect(server(m, 'a').failed).toBe(1)
     expect(client(m).failedBy).toEqual({ error: 1 })
+    // each error up the chain carries the first failure's reason
+    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.link, h.reason])).toEqual([
+      ['a->b', 'error'],
+      ['c->a', 'error'],
+    ])
   })
 
   it('fails callers of a crashed replica, then of a down service, and heals', () => {
@@ -99,8 +108,16 @@ describe('synchronous HTTP', () => {
       .service('b', { workers: 2, timeDist: 'constant', timeMs: 150, healMs: 1000 })
       .link('c', 'b', 'sync', { latencyMs: 0 })
       .build()
-    const { sim, m } = run(d, 5000, { faults: [{ at: 2050, action: 'crash', node: 'b' }] })
+    const { sim, m, hops } = run(d, 5000, { faults: [{ at: 2050, action: 'crash', node: 'b' }] })
     const c = client(m)
+    // what the callers were answered, in the order they were answered, as the trace and a listener see it
+    const answered = hops.filter((h) => h.carries === 'error').map((h) => h.reason)
+    expect(answered).toEqual([...Array(2).fill('crashed'), ...Array(10).fill('unavailable')])
+    const heard: unknown[] = []
+    const again = createSimulation({ diagram: d, seed: 1, faults: [{ at: 2050, action: 'crash', node: 'b' }] })
+    again.subscribe((e) => e.type === 'hop' && e.hop.carries === 'error' && heard.push(e.hop.reason))
+    again.runUntil(5000)
+    expect(heard).toEqual(answered)
     // at 2050 two requests are being worked on (2000 and 1900 both still inside their 150 ms)
     expect(c.failedBy.crashed).toBe(2)
     // requests 2100 … 3000 find it down until it heals at 3050

@@ -1,4 +1,4 @@
-import { CARRIES, type CarriesName } from './records'
+import { CARRIES, type CarriesName, type FailureName, REASONS } from './records'
 
 /** One message crossing one link. Times in simulated ms. */
 export interface Hop {
@@ -11,6 +11,8 @@ export interface Hop {
   requestId: number
   /** the client operation it belongs to (0 when none) */
   correlationId: number
+  /** an error or nack: why it failed (a queue full, a timeout further down…); otherwise undefined */
+  reason?: FailureName
 }
 
 /**
@@ -31,12 +33,12 @@ export class TraceRing {
     this.data = new Float64Array(this.slots * STRIDE)
   }
 
-  push(link: number, direction: number, carries: number, depart: number, arrive: number, req: number, corr: number): void {
+  push(link: number, direction: number, carries: number, depart: number, arrive: number, req: number, corr: number, reason: number): void {
     if (this.slots === 0) return
     const i = this.next
     const d = this.data
     const o = i * STRIDE
-    d[o] = link * 64 + carries * 2 + direction
+    d[o] = (link * 16 + reason) * 64 + carries * 2 + direction
     d[o + 1] = depart
     d[o + 2] = arrive
     d[o + 3] = req
@@ -53,10 +55,12 @@ export class TraceRing {
     for (let k = 0; k < this.count; k++) {
       const o = ((this.next - this.count + k + n) % n) * STRIDE
       const f = d[o] as number
+      const reason = Math.floor(f / 64) % 16
       out.push({
-        link: linkIds[Math.floor(f / 64)] as string,
-        direction: (f & 1) === 1 ? 'back' : 'forward',
+        link: linkIds[Math.floor(f / 1024)] as string,
+        direction: f % 2 === 1 ? 'back' : 'forward',
         carries: CARRIES[(f % 64) >> 1] as CarriesName,
+        reason: reason === 0 ? undefined : (REASONS[reason] as FailureName),
         depart: d[o + 1] as number,
         arrive: d[o + 2] as number,
         requestId: d[o + 3] as number,

@@ -4,6 +4,7 @@ import type { OutcomeName, PlaceName, ReasonName } from './records'
 import type { Hop } from './trace'
 
 export type { Hop } from './trace'
+export type { FailureName } from './records'
 
 export interface SimulationOptions {
   diagram: Diagram

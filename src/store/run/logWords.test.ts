@@ -36,8 +36,26 @@ describe('the event log in words', () => {
     const t = topicDoc.value
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 1).text).toBe('Events → Mail: event 7 delivered')
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2).text).toBe('Events → Mail: event 7 redelivered, attempt 2')
-    expect(describeEvent({ type: 'hop', hop: out('nack', 'back') }, t, 3).text).toBe('Mail → Events: event 7 refused (nack)')
+    expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): error (500)')
     expect(describeEvent({ type: 'hop', hop: out('ack', 'back') }, t, 4).text).toBe('Mail → Events: ack, event 7 done')
+  })
+
+  it('tells a refusal for the contract from a failure in the work, and says why a call failed', () => {
+    const nack = (reason: Hop['reason']): Hop => ({ link: 'take', direction: 'back', carries: 'nack', depart: 1, arrive: 2, requestId: 9, correlationId: 4, reason })
+    expect(describeEvent({ type: 'hop', hop: nack('contract') }, d, 1)).toMatchObject({ text: 'Worker → Jobs: message 4 refused (nack): contract mismatch', outcome: 'error' })
+    expect(describeEvent({ type: 'hop', hop: nack('crashed') }, d, 2).text).toBe('Worker → Jobs: message 4 failed (nack): crashed mid-request')
+    const error: Hop = { link: 'l', direction: 'back', carries: 'error', depart: 1, arrive: 2, requestId: 3, correlationId: 3, reason: 'rejected' }
+    const sync = parseDocument({
+      wireplay: 1,
+      nodes: [
+        { id: 'a', kind: 'service', label: 'API', x: 0, y: 0 },
+        { id: 'b', kind: 'service', label: 'Orders', x: 300, y: 0 },
+      ],
+      links: [{ id: 'l', source: 'a', target: 'b', kind: 'sync' }],
+    })
+    if (!sync.ok) throw new Error('sync document')
+    expect(describeEvent({ type: 'hop', hop: error }, sync.value, 3)).toMatchObject({ text: 'Orders → API: error: queue full (503)', outcome: 'error' })
+    expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout' } }, sync.value, 4).text).toBe('Orders → API: error: timed out')
   })
 
   it('names a message by the contract its producer spoke when it was sent', () => {

@@ -1,6 +1,7 @@
 import { describeFault, linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink } from '../../model/types'
-import type { SimEvent } from '../../sim/types'
+import type { Hop, SimEvent } from '../../sim/types'
+import { FAILURE_WORDS } from './reasonWords'
 import type { LogEntry } from './types'
 
 /**
@@ -43,18 +44,20 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
   const contract = link && h.carries === 'message' ? linkContractAt(d, link, h.depart) : ''
   // what a broker hands out is an event when it comes from a topic
   const noun = link && d.nodes.find((n) => n.id === link.source)?.kind === 'topic' ? 'event' : 'message'
-  const { words, outcome } = hopWords(h.carries, link, h.correlationId, attempt, contract, noun)
+  const { words, outcome } = hopWords(h, link, attempt, contract, noun)
   return { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
 }
 
-function hopWords(carries: string, link: DiagramLink | undefined, id: number, attempt: number, contract: string, noun: 'message' | 'event'): { words: string; outcome: LogEntry['outcome'] } {
-  switch (carries) {
+function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contract: string, noun: 'message' | 'event'): { words: string; outcome: LogEntry['outcome'] } {
+  const id = h.correlationId
+  const why = h.reason ? FAILURE_WORDS[h.reason] : 'the call failed'
+  switch (h.carries) {
     case 'request':
       return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
     case 'reply':
       return { words: '200 OK', outcome: 'ok' }
     case 'error':
-      return { words: 'error (the call failed)', outcome: 'error' }
+      return { words: `error: ${why}`, outcome: 'error' }
     case 'accepted':
       return { words: '202 Accepted, with a status URL to poll', outcome: 'ok' }
     case 'poll':
@@ -72,9 +75,12 @@ function hopWords(carries: string, link: DiagramLink | undefined, id: number, at
     case 'ack':
       return { words: `ack, ${noun} ${id} done`, outcome: 'ok' }
     case 'nack':
-      return { words: `${noun} ${id} refused (nack)`, outcome: 'error' }
+      // refused at the door (its contract), or taken and failed (whatever failed in the work)
+      return h.reason === 'contract'
+        ? { words: `${noun} ${id} refused (nack): contract mismatch`, outcome: 'error' }
+        : { words: `${noun} ${id} failed (nack): ${h.reason ? FAILURE_WORDS[h.reason] : 'not processed'}`, outcome: 'error' }
     default:
-      return { words: carries, outcome: 'info' }
+      return { words: h.carries, outcome: 'info' }
   }
 }
 

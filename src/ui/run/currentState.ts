@@ -1,6 +1,7 @@
 import { linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
 import type { MachineName } from '../../store/run/machines'
+import { FAILURE_WORDS } from '../../store/run/reasonWords'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
 import { formatSimTime } from './formatTime'
@@ -93,9 +94,10 @@ export function syncState(hops: readonly Hop[], link: DiagramLink, now: number):
   }
   if (!arrived(last, now)) return { state: 'waiting', why: `The ${last.carries === 'error' ? 'error' : 'reply'} is on its way back (${of}); the caller still waits.` }
   if (last.carries === 'reply') return { state: 'succeeded', why: `200 OK arrived at ${formatSimTime(last.arrive)}: the caller goes on.` }
+  const cause = last.reason ? `, ${FAILURE_WORDS[last.reason]}` : ''
   return canRetry
-    ? { state: 'backoff', why: `Error at ${formatSimTime(last.arrive)} (${of}): backing off before a retry.` }
-    : { state: 'failed', why: `Error at ${formatSimTime(last.arrive)} (${of}), no retries left: the call failed.` }
+    ? { state: 'backoff', why: `Error at ${formatSimTime(last.arrive)} (${of})${cause}: backing off before a retry.` }
+    : { state: 'failed', why: `Error at ${formatSimTime(last.arrive)} (${of})${cause}, no retries left: the call failed.` }
 }
 
 export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
@@ -116,7 +118,7 @@ export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number)
       if (!arrived(last, now)) return { state: hops.some((h) => h.carries === 'accepted') ? 'asking' : 'submitting', why: 'An error is on its way back.' }
       return hops.some((h) => h.carries === 'accepted')
         ? { state: 'waiting', why: `A poll failed at ${formatSimTime(last.arrive)}: polling again in ${pollMs} ms.` }
-        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}: the call failed.` }
+        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}${last.reason ? `, ${FAILURE_WORDS[last.reason]}` : ''}: the call failed.` }
     case 'poll':
       return { state: 'asking', why: `Poll ${hops.filter((h) => h.carries === 'poll').length} sent at ${formatSimTime(last.depart)}: is the job done?` }
     case 'status':
@@ -168,11 +170,9 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     // the contracts as the timeline had them: the producer's when it sent, the consumer's when it refused
     const expects = consumer ? linkContractAt(d, consumer, last.depart) : ''
     const sent = producer && published ? linkContractAt(d, producer, published.depart) : ''
-    const mismatch = broker.kind === 'queue' && consumer && producer && expects !== sent
-    if (mismatch) return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
-    return canRedeliver
-      ? { state: 'ready', why: `Refused (nack) at ${formatSimTime(last.arrive)} (${of}): back in the queue.` }
-      : { state: 'deadLettered', why: `Refused (nack) at ${formatSimTime(last.arrive)} (${of}): dead-lettered.` }
+    if (last.reason === 'contract') return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
+    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of})${last.reason ? `, ${FAILURE_WORDS[last.reason]}` : ''}`
+    return canRedeliver ? { state: 'ready', why: `${failed}: back in the queue.` } : { state: 'deadLettered', why: `${failed}: dead-lettered.` }
   }
   return { state: 'ready', why: `In ${name}.` }
 }

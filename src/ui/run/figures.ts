@@ -1,5 +1,6 @@
 import type { Diagram } from '../../model/types'
-import type { LatencySummary, SimMetrics } from '../../sim/types'
+import type { FailureName, LatencySummary, SimMetrics } from '../../sim/types'
+import { FAILURE_WORDS } from '../../store/run/reasonWords'
 
 /**
  * The key numbers of a run as labelled rows, from the engine's metrics at the run's
@@ -29,6 +30,16 @@ export function formatMs(v: number): string {
   return Math.round(v).toLocaleString('en-US')
 }
 
+/** Why operations failed, one row per reason that occurred, in the engine's order of reasons. */
+function failureRows(failedBy: readonly Partial<Record<FailureName, number>>[]): FigureRow[] {
+  const rows: FigureRow[] = []
+  for (const reason of Object.keys(FAILURE_WORDS) as FailureName[]) {
+    const n = failedBy.reduce((sum, f) => sum + (f[reason] ?? 0), 0)
+    if (n > 0) rows.push(count(`Failed: ${FAILURE_WORDS[reason]}`, n))
+  }
+  return rows
+}
+
 const latencyRows = (what: string, l: LatencySummary): FigureRow[] => [ms(`${what} p50`, l.p50), ms(`${what} p95`, l.p95), ms(`${what} p99`, l.p99)]
 
 /** succeeded ÷ ended (succeeded + failed); 1 before anything ended */
@@ -43,6 +54,7 @@ export function systemFigures(m: SimMetrics): FigureTable {
     count('Operations issued', ops.issued),
     count('Operations succeeded', ops.succeeded),
     count('Operations failed', ops.failed),
+    ...failureRows(m.clients.map((c) => c.failedBy)),
     count('Operations in flight', ops.inFlight),
     percent('Success rate', successRate(ops.succeeded, ops.failed)),
   ]
@@ -65,6 +77,7 @@ export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable 
         count('Operations issued', client.issued),
         count('Operations succeeded', client.succeeded),
         count('Operations failed', client.failed),
+        ...failureRows([client.failedBy]),
         count('Operations in flight', client.inFlight),
         percent('Success rate', successRate(client.succeeded, client.failed)),
         ...latencyRows('Latency', client.latency),

@@ -69,7 +69,7 @@ describe('the key numbers', () => {
     time: 1000,
     seed: 1,
     events: 10,
-    clients: [{ id: 'c', label: 'Web shop', issued: 10, succeeded: 7, failed: 2, inFlight: 1, latency: { count: 9, mean: 20, p50: 12.3456, p95: 41.98765, p99: 77, max: 80 } }],
+    clients: [{ id: 'c', label: 'Web shop', issued: 10, succeeded: 7, failed: 2, failedBy: { timeout: 1, rejected: 1 }, inFlight: 1, latency: { count: 9, mean: 20, p50: 12.3456, p95: 41.98765, p99: 77, max: 80 } }],
     servers: [],
     brokers: [],
     links: [{ id: 'l', kind: 'sync', role: 'call', calls: 9, attempts: 11, retries: 2, timeouts: 1, failures: 1, polls: 0, expired: 0, outstanding: 0 }],
@@ -83,6 +83,17 @@ describe('the key numbers', () => {
     expect(p95.text).toBe('42.0 ms')
     expect(t.rows.find((r) => r.label === 'Operations issued')!.value).toBe(10)
     expect(t.rows.find((r) => r.label === 'Success rate')!.value).toBeCloseTo(7 / 9)
+  })
+
+  it('says why operations failed, a row per reason that occurred, under the failed count', () => {
+    const labels = systemFigures(m).rows.map((r) => r.label)
+    const at = labels.indexOf('Operations failed')
+    expect(labels.slice(at, at + 4)).toEqual(['Operations failed', 'Failed: queue full (503)', 'Failed: timed out', 'Operations in flight'])
+    // summed over every client
+    const two = { ...m, clients: [m.clients[0], { ...m.clients[0], id: 'd', failedBy: { timeout: 3 } }] } as unknown as SimMetrics
+    expect(systemFigures(two).rows.find((r) => r.label === 'Failed: timed out')!.value).toBe(4)
+    const d = { nodes: [{ id: 'c', label: 'Web shop' }], links: [] } as unknown as Diagram
+    expect(partFigures(m, d, 'c')!.rows.find((r) => r.label === 'Failed: queue full (503)')!.value).toBe(1)
   })
 
   it('counts redeliveries and dead letters over every broker, when there are brokers', () => {
@@ -233,16 +244,16 @@ describe('the current state of a traced request', () => {
     expect(deliveryState([msg, ...five], msg, 'queue-1', d, 2000).state).toBe('deadLettered')
   })
 
-  it('message: a contract changed on the timeline is what tells a refusal from a mismatch', () => {
+  it('message: the nack says whether it was refused for its contract, named as the timeline had them, or failed in the work', () => {
     const msg = hop('l-3', 'message', 100, 102, 3)
     const delivery = hop('l-4', 'delivery', 110, 112, 5)
-    const nack = hop('l-4', 'nack', 112, 114, 5, 1, 'back')
+    const refused: Hop = { ...hop('l-4', 'nack', 112, 114, 5, 1, 'back'), reason: 'contract' }
     // the producer switched to v2 before it sent this one; the consumer still expects v1
     const switched = { ...d, faults: [{ at: 50, action: 'contract' as const, link: 'l-3', contract: 'ShipOrder v2' }] }
-    expect(deliveryState([msg, delivery, nack], msg, 'queue-1', switched, 120)).toEqual({ state: 'deadLettered', why: 'The consumer expects ShipOrder v1, not ShipOrder v2: dead-lettered at once.' })
-    // switched after it was sent: an ordinary refusal, back in the queue
-    const later = { ...d, faults: [{ at: 105, action: 'contract' as const, link: 'l-3', contract: 'ShipOrder v2' }] }
-    expect(deliveryState([msg, delivery, nack], msg, 'queue-1', later, 120).state).toBe('ready')
+    expect(deliveryState([msg, delivery, refused], msg, 'queue-1', switched, 120)).toEqual({ state: 'deadLettered', why: 'The consumer expects ShipOrder v1, not ShipOrder v2: dead-lettered at once.' })
+    // a failure in the work: back in the queue, and why
+    const failed: Hop = { ...refused, reason: 'error' }
+    expect(deliveryState([msg, delivery, failed], msg, 'queue-1', switched, 120)).toEqual({ state: 'ready', why: 'Failed (nack) at 0.114 s (delivery 1 of at most 5), error (500): back in the queue.' })
   })
 
   it('event: follows the traced subscription', () => {
