@@ -36,7 +36,7 @@ describe('the event log in words', () => {
     const t = topicDoc.value
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 1).text).toBe('Events → Mail: event 7 delivered')
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2).text).toBe('Events → Mail: event 7 redelivered, attempt 2')
-    expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): error (500)')
+    expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): 500 error')
     expect(describeEvent({ type: 'hop', hop: out('ack', 'back') }, t, 4).text).toBe('Mail → Events: ack, event 7 done')
   })
 
@@ -54,8 +54,9 @@ describe('the event log in words', () => {
       links: [{ id: 'l', source: 'a', target: 'b', kind: 'sync' }],
     })
     if (!sync.ok) throw new Error('sync document')
-    expect(describeEvent({ type: 'hop', hop: error }, sync.value, 3)).toMatchObject({ text: 'Orders → API: error: queue full (503)', outcome: 'error' })
+    expect(describeEvent({ type: 'hop', hop: error }, sync.value, 3)).toMatchObject({ text: 'Orders → API: 503 queue full', outcome: 'error' })
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout' } }, sync.value, 4).text).toBe('Orders → API: error: timed out')
+    expect(describeEvent({ type: 'hop', hop: { ...error, reason: undefined } }, sync.value, 5).text).toBe('Orders → API: error')
   })
 
   it('names a message by the contract its producer spoke when it was sent', () => {

@@ -1,7 +1,7 @@
 import { describeFault, linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink } from '../../model/types'
 import type { Hop, SimEvent } from '../../sim/types'
-import { FAILURE_WORDS } from './reasonWords'
+import { errorWords, FAILURE_WORDS } from './reasonWords'
 import type { LogEntry } from './types'
 
 /**
@@ -50,14 +50,13 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
 
 function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contract: string, noun: 'message' | 'event'): { words: string; outcome: LogEntry['outcome'] } {
   const id = h.correlationId
-  const why = h.reason ? FAILURE_WORDS[h.reason] : 'the call failed'
   switch (h.carries) {
     case 'request':
       return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
     case 'reply':
       return { words: '200 OK', outcome: 'ok' }
     case 'error':
-      return { words: `error: ${why}`, outcome: 'error' }
+      return { words: errorWords(h.reason), outcome: 'error' }
     case 'accepted':
       return { words: '202 Accepted, with a status URL to poll', outcome: 'ok' }
     case 'poll':

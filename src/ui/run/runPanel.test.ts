@@ -88,12 +88,12 @@ describe('the key numbers', () => {
   it('says why operations failed, a row per reason that occurred, under the failed count', () => {
     const labels = systemFigures(m).rows.map((r) => r.label)
     const at = labels.indexOf('Operations failed')
-    expect(labels.slice(at, at + 4)).toEqual(['Operations failed', 'Failed: queue full (503)', 'Failed: timed out', 'Operations in flight'])
+    expect(labels.slice(at, at + 4)).toEqual(['Operations failed', 'Failed: 503 queue full', 'Failed: timed out', 'Operations in flight'])
     // summed over every client
     const two = { ...m, clients: [m.clients[0], { ...m.clients[0], id: 'd', failedBy: { timeout: 3 } }] } as unknown as SimMetrics
     expect(systemFigures(two).rows.find((r) => r.label === 'Failed: timed out')!.value).toBe(4)
     const d = { nodes: [{ id: 'c', label: 'Web shop' }], links: [] } as unknown as Diagram
-    expect(partFigures(m, d, 'c')!.rows.find((r) => r.label === 'Failed: queue full (503)')!.value).toBe(1)
+    expect(partFigures(m, d, 'c')!.rows.find((r) => r.label === 'Failed: 503 queue full')!.value).toBe(1)
   })
 
   it('counts redeliveries and dead letters over every broker, when there are brokers', () => {
@@ -175,6 +175,11 @@ describe('the sequence diagram', () => {
     expect(s.height).toBeGreaterThan(ys.at(-1)!)
   })
 
+  it('labels a failed answer with why it failed', () => {
+    const failed = journey.map((h) => (h.carries === 'reply' ? { ...h, carries: 'error' as const, reason: 'rejected' as const } : h))
+    expect(layoutSequence(failed, d, 1000).arrows[4]!.label).toBe('503 queue full')
+  })
+
   it('shows only hops departed by now, dashes those in flight, and caps the rows', () => {
     const s = layoutSequence(journey, d, 123)
     expect(s.arrows.map((a) => [a.hop.carries, a.inFlight])).toEqual([
@@ -253,7 +258,7 @@ describe('the current state of a traced request', () => {
     expect(deliveryState([msg, delivery, refused], msg, 'queue-1', switched, 120)).toEqual({ state: 'deadLettered', why: 'The consumer expects ShipOrder v1, not ShipOrder v2: dead-lettered at once.' })
     // a failure in the work: back in the queue, and why
     const failed: Hop = { ...refused, reason: 'error' }
-    expect(deliveryState([msg, delivery, failed], msg, 'queue-1', switched, 120)).toEqual({ state: 'ready', why: 'Failed (nack) at 0.114 s (delivery 1 of at most 5), error (500): back in the queue.' })
+    expect(deliveryState([msg, delivery, failed], msg, 'queue-1', switched, 120)).toEqual({ state: 'ready', why: 'Failed (nack) at 0.114 s (delivery 1 of at most 5), 500 error: back in the queue.' })
   })
 
   it('event: follows the traced subscription', () => {

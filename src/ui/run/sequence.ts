@@ -1,6 +1,6 @@
 import type { Diagram } from '../../model/types'
 import type { Hop } from '../../sim/types'
-import { FAILURE_WORDS } from '../../store/run/reasonWords'
+import { errorWords, FAILURE_WORDS } from '../../store/run/reasonWords'
 
 /**
  * A request's journey laid out as a sequence diagram: one lifeline per node it touched, in
@@ -98,7 +98,7 @@ export function layoutSequence(journey: readonly Hop[], d: Diagram, now: number,
       x2: xOf.get(e[1]) as number,
       y: SEQUENCE.headHeight + SEQUENCE.row * (arrows.length + 0.75),
       inFlight: h.arrive > now,
-      label: `${CARRIES_WORDS[h.carries] ?? h.carries}${h.reason ? `: ${FAILURE_WORDS[h.reason]}` : ''}`,
+      label: h.carries === 'error' ? errorWords(h.reason) : `${CARRIES_WORDS[h.carries] ?? h.carries}${h.reason ? `: ${FAILURE_WORDS[h.reason]}` : ''}`,
     })
   })
   return {
