@@ -13,13 +13,16 @@ const timeline: Fault[] = [
 
 describe('what the timeline has done to the links by an instant', () => {
   it('applies every fault at or before the instant, the last one winning', () => {
-    expect(timelineAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map(), errorRates: new Map() })
-    expect(timelineAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]), slowed: new Map(), errorRates: new Map() })
-    expect(timelineAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]), slowed: new Map(), errorRates: new Map() })
+    expect(timelineAt(timeline, 999)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map(), errorRates: new Map(), serviceTimes: new Map() })
+    expect(timelineAt(timeline, 3000)).toEqual({ detached: new Set(['a']), unsubscribed: new Set(['b']), contracts: new Map([['c', 'Job v2']]), slowed: new Map(), errorRates: new Map(), serviceTimes: new Map() })
+    expect(timelineAt(timeline, 9000)).toEqual({ detached: new Set(), unsubscribed: new Set(), contracts: new Map([['c', 'Job v3']]), slowed: new Map(), errorRates: new Map(), serviceTimes: new Map() })
     const slow: Fault[] = [{ at: 1, action: 'latency', link: 'a', addMs: 50 }, { at: 2, action: 'latency', link: 'a', addMs: 0 }]
     expect(timelineAt(slow, 1).slowed).toEqual(new Map([['a', 50]]))
     expect(timelineAt(slow, 2).slowed.size).toBe(0)
     expect(timelineAt([{ at: 1, action: 'errorRate', node: 's', errorRate: 50 }], 1).errorRates).toEqual(new Map([['s', 50]]))
+    const slower: Fault[] = [{ at: 1, action: 'serviceTime', node: 's', timeMs: 1500 }, { at: 5, action: 'serviceTime', node: 's', timeMs: 300 }]
+    expect(timelineAt(slower, 4).serviceTimes).toEqual(new Map([['s', 1500]]))
+    expect(timelineAt(slower, 5).serviceTimes).toEqual(new Map([['s', 300]]))
   })
 
   it('packs one link’s state in a short key that is empty when nothing touched it', () => {
@@ -50,5 +53,6 @@ describe('a fault in words', () => {
     expect(describeFault({ at: 0, action: 'contract', link: 'qp', contract: 'Job v2' }, withLinks)).toBe('Orders now expects “Job v2” from Jobs')
     expect(describeFault({ at: 0, action: 'unsubscribe', link: 'tp' }, withLinks)).toBe('Unsubscribe Orders from Events')
     expect(describeFault({ at: 0, action: 'subscribe', link: 'tp' }, withLinks)).toBe('Subscribe Orders to Events')
+    expect(describeFault({ at: 0, action: 'serviceTime', node: 'p', timeMs: 1500 }, withLinks)).toBe('Set the service time of Orders to 1,500 ms')
   })
 })

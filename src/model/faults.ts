@@ -18,6 +18,9 @@ export type Fault =
   | { at: number; action: 'latency'; link: string; addMs: number }
   /** from `at` on, the service's error rate is `errorRate` percent */
   | { at: number; action: 'errorRate'; node: string; errorRate: number }
+  /** from `at` on, the mean service time of the service or database is `timeMs` (its
+   * distribution unchanged; work already started keeps the time it drew) */
+  | { at: number; action: 'serviceTime'; node: string; timeMs: number }
   /** take a consumer away from its queue or topic, or give it back */
   | { at: number; action: 'detach' | 'attach'; link: string }
   /** a topic stops copying new events to this subscriber's subscription, or starts again
@@ -32,13 +35,14 @@ export type Fault =
   | { at: number; action: 'contract'; link: string; contract: string }
 
 export type FaultAction = Fault['action']
-export const FAULT_ACTIONS: readonly FaultAction[] = ['crash', 'restart', 'latency', 'errorRate', 'detach', 'attach', 'unsubscribe', 'subscribe', 'poison', 'contract']
+export const FAULT_ACTIONS: readonly FaultAction[] = ['crash', 'restart', 'latency', 'errorRate', 'serviceTime', 'detach', 'attach', 'unsubscribe', 'subscribe', 'poison', 'contract']
 
 /** The fields each action takes besides `at` and `action`. */
 const FIELDS: Record<FaultAction, readonly string[]> = {
   crash: ['node', 'replica'],
   restart: ['node', 'replica'],
   errorRate: ['node', 'errorRate'],
+  serviceTime: ['node', 'timeMs'],
   latency: ['link', 'addMs'],
   detach: ['link'],
   attach: ['link'],
@@ -47,6 +51,12 @@ const FIELDS: Record<FaultAction, readonly string[]> = {
   poison: ['link'],
   contract: ['link', 'contract'],
 }
+
+/** The most latency a fault may add to a link, ms. */
+export const MAX_ADDED_LATENCY_MS = 60_000
+
+/** The longest mean service time a fault may set: an hour, as the service's own setting allows. */
+export const MAX_SERVICE_TIME_MS = 3_600_000
 
 /** The longest timeline a document may carry, so an untrusted file stays cheap to check. */
 export const MAX_FAULTS = 10_000
@@ -69,15 +79,17 @@ export function parseFaults(raw: unknown, diagram: Diagram, at = 'faults'): Resu
     if (!FAULT_ACTIONS.includes(action)) return problems.push({ path: `${p}.action`, message: `action must be one of ${FAULT_ACTIONS.join(', ')}.` })
     const allowed = new Set(['at', 'action', ...FIELDS[action]])
     for (const key of Object.keys(f)) if (!allowed.has(key)) problems.push({ path: `${p}.${key}`, message: `A ${action} fault has no field “${key}”.` })
-    if (action === 'crash' || action === 'restart' || action === 'errorRate') {
+    if (action === 'crash' || action === 'restart' || action === 'errorRate' || action === 'serviceTime') {
       const node = diagram.nodes.find((n) => n.id === f.node)
+      const what = action === 'errorRate' ? 'have its error rate changed' : action === 'serviceTime' ? 'have its service time changed' : action
       if (!node) problems.push({ path: `${p}.node`, message: `No node has the id “${String(f.node)}”.` })
-      else if (node.kind !== 'service' && node.kind !== 'database') problems.push({ path: `${p}.node`, message: `Only a service or a database can ${action === 'errorRate' ? 'have its error rate changed' : action}; “${node.label}” is a ${node.kind}.` })
-      else if (action !== 'errorRate' && f.replica !== undefined) {
+      else if (node.kind !== 'service' && node.kind !== 'database') problems.push({ path: `${p}.node`, message: `Only a service or a database can ${what}; “${node.label}” is a ${node.kind}.` })
+      else if ((action === 'crash' || action === 'restart') && f.replica !== undefined) {
         const replicas = node.settings.replicas
         if (!isNumberIn(f.replica, 1, replicas) || !Number.isInteger(f.replica)) problems.push({ path: `${p}.replica`, message: `replica must be a whole number from 1 to ${replicas}.` })
       }
       if (action === 'errorRate' && !isNumberIn(f.errorRate, 0, 100)) problems.push({ path: `${p}.errorRate`, message: 'errorRate must be a percentage from 0 to 100.' })
+      if (action === 'serviceTime' && !isNumberIn(f.timeMs, 0, MAX_SERVICE_TIME_MS)) problems.push({ path: `${p}.timeMs`, message: `timeMs must be from 0 to ${MAX_SERVICE_TIME_MS.toLocaleString('en-US')} ms.` })
     } else {
       const link = diagram.links.find((l) => l.id === f.link)
       if (!link) problems.push({ path: `${p}.link`, message: `No link has the id “${String(f.link)}”.` })
@@ -85,7 +97,7 @@ export function parseFaults(raw: unknown, diagram: Diagram, at = 'faults'): Resu
         const problem = linkProblem(diagram, link, action)
         if (problem !== null) problems.push({ path: `${p}.link`, message: problem })
       }
-      if (action === 'latency' && !isNumberIn(f.addMs, 0, 60_000)) problems.push({ path: `${p}.addMs`, message: 'addMs must be from 0 to 60,000 ms.' })
+      if (action === 'latency' && !isNumberIn(f.addMs, 0, MAX_ADDED_LATENCY_MS)) problems.push({ path: `${p}.addMs`, message: `addMs must be from 0 to ${MAX_ADDED_LATENCY_MS.toLocaleString('en-US')} ms.` })
       if (action === 'contract' && (typeof f.contract !== 'string' || f.contract.length > CONTRACT_MAX_LENGTH || !CONTRACT_PATTERN.test(f.contract))) {
         problems.push({ path: `${p}.contract`, message: 'contract must be a name and a version, like “OrderPlaced v2”.' })
       }
@@ -148,6 +160,7 @@ export function describeFault(f: Fault, d: Diagram): string {
   const node = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
   if (!('link' in f)) {
     if (f.action === 'errorRate') return `Set ${node(f.node)}'s error rate to ${f.errorRate} %`
+    if (f.action === 'serviceTime') return `Set the service time of ${node(f.node)} to ${f.timeMs.toLocaleString('en-US')} ms`
     return `${f.action === 'crash' ? 'Crash' : 'Restart'} ${node(f.node)}${f.replica !== undefined ? `, replica ${f.replica}` : ''}`
   }
   const l = d.links.find((x) => x.id === f.link)
@@ -185,9 +198,11 @@ export interface TimelineState {
   slowed: ReadonlyMap<string, number>
   /** nodes whose error rate a fault set, in % */
   errorRates: ReadonlyMap<string, number>
+  /** nodes whose mean service time a fault set, in ms */
+  serviceTimes: ReadonlyMap<string, number>
 }
 
-export const NO_CHANGES: TimelineState = { detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map(), errorRates: new Map() }
+export const NO_CHANGES: TimelineState = { detached: new Set(), unsubscribed: new Set(), contracts: new Map(), slowed: new Map(), errorRates: new Map(), serviceTimes: new Map() }
 
 /** The timeline's state at `time` (the last fault at or before it wins). */
 export function timelineAt(faults: readonly Fault[], time: number): TimelineState {
@@ -196,6 +211,7 @@ export function timelineAt(faults: readonly Fault[], time: number): TimelineStat
   const contracts = new Map<string, string>()
   const slowed = new Map<string, number>()
   const errorRates = new Map<string, number>()
+  const serviceTimes = new Map<string, number>()
   for (const f of faults) {
     if (f.at > time) break
     if (f.action === 'detach') detached.add(f.link)
@@ -207,8 +223,9 @@ export function timelineAt(faults: readonly Fault[], time: number): TimelineStat
       if (f.addMs > 0) slowed.set(f.link, f.addMs)
       else slowed.delete(f.link)
     } else if (f.action === 'errorRate') errorRates.set(f.node, f.errorRate)
+    else if (f.action === 'serviceTime') serviceTimes.set(f.node, f.timeMs)
   }
-  return { detached, unsubscribed, contracts, slowed, errorRates }
+  return { detached, unsubscribed, contracts, slowed, errorRates, serviceTimes }
 }
 
 /** One link's state at `time`, as a short key ('' when the timeline has not touched it):

@@ -33,6 +33,7 @@ describe('the fault timeline in a document', () => {
       { at: 9000, action: 'poison', link: 'l4' },
       { at: 10_000, action: 'contract', link: 'l2', contract: 'Job v2' },
       { at: 11_000, action: 'contract', link: 'l3', contract: 'Job v2' },
+      { at: 12_000, action: 'serviceTime', node: 's', timeMs: 1500 },
     ]
     const text = JSON.stringify({ ...base, faults })
     const r = parseRunDocumentText(text)
@@ -85,6 +86,9 @@ describe('the fault timeline in a document', () => {
       { at: 1, action: 'contract', link: 'l2', contract: 'no version' },
       { at: 1, action: 'contract', link: 'l2' },
       { at: 1, action: 'poison', link: 'l2', count: 3 },
+      { at: 1, action: 'serviceTime', node: 'q', timeMs: 10 },
+      { at: 1, action: 'serviceTime', node: 's', timeMs: -1 },
+      { at: 1, action: 'serviceTime', node: 's' },
     ]
     const r = parseRunDocumentText(JSON.stringify({ ...base, faults }))
     const problems = r.ok ? [] : r.error.map((p) => `${p.path}: ${p.message}`)
@@ -97,6 +101,9 @@ describe('the fault timeline in a document', () => {
       'faults[5].contract: contract must be a name and a version, like “OrderPlaced v2”.',
       'faults[6].contract: contract must be a name and a version, like “OrderPlaced v2”.',
       'faults[7].count: A poison fault has no field “count”.',
+      'faults[8].node: Only a service or a database can have its service time changed; “Q” is a queue.',
+      'faults[9].timeMs: timeMs must be from 0 to 3,600,000 ms.',
+      'faults[10].timeMs: timeMs must be from 0 to 3,600,000 ms.',
     ])
   })
 

@@ -6,7 +6,7 @@ import { lifecycleFire } from './lifecycle'
 
 /**
  * The fault timeline applied at its simulated times: crash or restart replicas, add
- * latency to a link, change an error rate, detach or attach a consumer, unsubscribe or
+ * latency to a link, change an error rate or a mean service time, detach or attach a consumer, unsubscribe or
  * subscribe a topic's subscriber, poison the first message sent over a producer's link
  * from then on, change a message link's contract.
  * Functions of the engine's internals (see engine.ts), pure apart from the engine's state.
@@ -24,6 +24,11 @@ export function applyFault(e: Engine, f: Fault): void {
     case 'errorRate': {
       const n = nodes.find((x) => x.id === f.node)
       if (n) n.errorRate = f.errorRate
+      break
+    }
+    case 'serviceTime': {
+      const n = nodes.find((x) => x.id === f.node)
+      if (n) n.timeMs = f.timeMs
       break
     }
     case 'latency': {

@@ -36,6 +36,7 @@ describe('a fault added live replays exactly', () => {
     { action: 'detach', link: 'q->w' },
     { action: 'crash', node: 'w' },
     { action: 'errorRate', node: 'a', errorRate: 100 },
+    { action: 'serviceTime', node: 'w', timeMs: 7 },
     { action: 'latency', link: 'p->t', addMs: 4 },
   ]
 

@@ -72,6 +72,18 @@ describe('synchronous HTTP', () => {
     expect(client(m).succeeded).toBe(1)
   })
 
+  it('takes a new mean service time from a fault on, while work already started keeps its own', () => {
+    const d = diagram()
+      .client('c', { rate: 10, arrivals: 'uniform' })
+      .service('b', { workers: 4, timeDist: 'constant', timeMs: 50 })
+      .link('c', 'b', 'sync', { latencyMs: 0 })
+      .build()
+    // requests arrive every 100 ms; the one that arrived at 1000 is still at work at 1020
+    const { hops } = run(d, 1599, { faults: [{ at: 1020, action: 'serviceTime', node: 'b', timeMs: 300 }] })
+    const replies = hops.filter((h) => h.carries === 'reply').map((h) => h.depart)
+    expect(replies).toEqual([150, 250, 350, 450, 550, 650, 750, 850, 950, 1050, 1400, 1500])
+  })
+
   it('answers 503 beyond the queue limit and the error reaches the client', () => {
     const d = diagram()
       .client('c', { rate: 0, burstSize: 3, burstEverySec: 1 })

@@ -147,7 +147,8 @@ export class NodeRT {
   // service and database
   readonly workers: number
   readonly dist: number
-  readonly timeMs: number
+  /** mean service time, ms: a fault may change it mid-run */
+  timeMs: number
   readonly queueLimit: number
   errorRate: number
   readonly healMs: number

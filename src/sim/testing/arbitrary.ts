@@ -88,6 +88,7 @@ export function arbFaults(d: Diagram, horizon: number): fc.Arbitrary<Fault[]> {
     const node = fc.constantFrom(...servers.map((n) => n.id))
     options.push(fc.record({ at, action: fc.constantFrom('crash' as const, 'restart' as const), node }))
     options.push(fc.record({ at, action: fc.constant('errorRate' as const), node, errorRate: fc.constantFrom(0, 30, 100) }))
+    options.push(fc.record({ at, action: fc.constant('serviceTime' as const), node, timeMs: fc.constantFrom(0, 5, 200) }))
   }
   if (d.links.length > 0) options.push(fc.record({ at, action: fc.constant('latency' as const), link: fc.constantFrom(...d.links.map((l) => l.id)), addMs: fc.constantFrom(0, 50) }))
   if (consumes.length > 0) options.push(fc.record({ at, action: fc.constantFrom('detach' as const, 'attach' as const), link: fc.constantFrom(...consumes.map((l) => l.id)) }))

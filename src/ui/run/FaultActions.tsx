@@ -1,17 +1,19 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
+import type { Runner } from '../../store/run/types'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
-import type { FaultChoice } from './faultChoices'
+import type { FaultAmount, FaultChoice } from './faultChoices'
 import { useFaultChoices } from './useFaultChoices'
 
 /**
  * "Break it" buttons in the inspector: each puts a fault on the diagram's timeline at the
  * run's current instant (undoable, kept in share links) and the run applies it at once.
+ * Below them, the faults that take an amount ("Service time from now: 1500 ms").
  */
 export function FaultActions({ target }: { target: { node: string } | { link: string } }) {
   const runner = useRunnerMaybe()
   // tenths of a second are enough for the words; the choices follow the timeline exactly
   const time = useRunMaybe((s) => Math.floor(s.time / 100) * 100, 0)
-  const choices = useFaultChoices(target)
+  const { choices, amounts } = useFaultChoices(target)
   const id = useId()
   if (!runner || choices.length === 0) return null
   const button = (c: FaultChoice, describedBy?: string) => (
@@ -35,6 +37,46 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
           </span>
         </div>
       ))}
+      {/* a new value on the timeline starts the field again from it */}
+      {amounts.map((a) => (
+        <AmountRow key={`${a.label}:${a.value}`} amount={a} runner={runner} />
+      ))}
     </fieldset>
+  )
+}
+
+function AmountRow({ amount, runner }: { amount: FaultAmount; runner: Runner }) {
+  const [text, setText] = useState(String(amount.value))
+  const id = useId()
+  const value = text.trim() === '' ? NaN : Number(text)
+  const valid = Number.isFinite(value) && value >= amount.min && value <= amount.max
+  const apply = () => {
+    if (valid && value !== amount.value) runner.injectFault(amount.fault(value))
+  }
+  return (
+    <div className="fault-actions__amount">
+      <label htmlFor={id}>{amount.label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        aria-invalid={valid ? undefined : true}
+        aria-describedby={valid ? undefined : `${id}-why`}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply()
+        }}
+      />
+      <span className="muted">ms</span>
+      <button type="button" disabled={!valid || value === amount.value} onClick={apply}>
+        {amount.verb}
+      </button>
+      {/* always present, so screen readers notice the message when it appears */}
+      <span id={`${id}-why`} className="field__error" aria-live="polite">
+        {valid ? '' : `A number of ms from ${amount.min.toLocaleString('en-US')} to ${amount.max.toLocaleString('en-US')}.`}
+      </span>
+    </div>
   )
 }

@@ -17,7 +17,7 @@ export interface FaultMenuRequest {
 export function FaultMenu({ request, onClose }: { request: FaultMenuRequest; onClose(): void }) {
   const runner = useRunner()
   const diagram = useDiagramStructure()
-  const choices = useFaultChoices(request.target)
+  const { choices } = useFaultChoices(request.target)
   const menu = useRef<HTMLDivElement>(null)
   // whoever opened the menu (a focused node, with the context-menu key) gets focus back
   const [opener] = useState(() => document.activeElement as HTMLElement | null)

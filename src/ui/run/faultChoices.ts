@@ -1,4 +1,4 @@
-import { type Fault, type TimelineState, NO_CHANGES } from '../../model/faults'
+import { type Fault, MAX_ADDED_LATENCY_MS, MAX_SERVICE_TIME_MS, type TimelineState, NO_CHANGES } from '../../model/faults'
 import { linkRole } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { SimSnapshot } from '../../sim/types'
@@ -21,12 +21,31 @@ const HINTS = {
   poison: 'The next one sent over this link fails every consumer that processes it, so it ends in the dead-letter queue.',
   contract: 'A new release: messages sent from now on carry this contract; consumers expecting another refuse them.',
   expect: 'The consumer accepts this contract from now on (and refuses the one it expected before).',
+  slowService: 'Its mean service time from now on (work already started keeps its own): a slow dependency, as its callers see it.',
 }
 
 /** Added to a link's latency by "Slow this link", ms. */
 export const SLOW_LINK_MS = 200
 /** The error rate "Raise the error rate" sets, percent. */
 export const RAISED_ERROR_RATE = 50
+/** "Slow <service>" multiplies its mean service time by this. */
+export const SLOW_SERVICE_FACTOR = 5
+/** What "Slow <service>" sets when its service time is 0, ms. */
+const SLOW_SERVICE_FLOOR_MS = 100
+
+/** A fault with an amount a person types (the inspector's "Service time from now: [1500] ms
+ * Set"), starting from what the timeline has made it so far. */
+export interface FaultAmount {
+  label: string
+  /** the button's word */
+  verb: string
+  min: number
+  max: number
+  value: number
+  fault(value: number): LiveFault
+}
+
+const ms = (v: number) => `${v.toLocaleString('en-US')} ms`
 
 /** The same contract one version on ("ShipOrder v1" → "ShipOrder v2"); null past v9999. */
 export function nextVersion(contract: string): string | null {
@@ -68,6 +87,13 @@ export function faultChoices(
         ? { label: `Raise the error rate to ${RAISED_ERROR_RATE} %`, fault: { action: 'errorRate', node: node.id, errorRate: RAISED_ERROR_RATE }, harmful: true }
         : { label: 'Set the error rate to 0 %', fault: { action: 'errorRate', node: node.id, errorRate: 0 }, harmful: false },
     )
+    // slowing sets a multiple of the setting (it does not stack); restoring once it differs
+    const timeMs = links.serviceTimes.get(node.id) ?? s.timeMs
+    out.push(
+      timeMs === s.timeMs
+        ? { label: `Slow ${node.label} to ${ms(slowServiceTime(s.timeMs))}`, fault: { action: 'serviceTime', node: node.id, timeMs: slowServiceTime(s.timeMs) }, harmful: true, hint: HINTS.slowService }
+        : { label: `Restore the service time (${ms(s.timeMs)})`, fault: { action: 'serviceTime', node: node.id, timeMs: s.timeMs }, harmful: false },
+    )
     return out
   }
   const link = d.links.find((l) => l.id === target.link)
@@ -103,6 +129,24 @@ export function faultChoices(
     if (next !== null) out.push({ label: `Send “${next}” from now on`, fault: { action: 'contract', link: link.id, contract: next }, harmful: true, hint: HINTS.contract })
   }
   return out
+}
+
+function slowServiceTime(timeMs: number): number {
+  return timeMs > 0 ? Math.min(MAX_SERVICE_TIME_MS, timeMs * SLOW_SERVICE_FACTOR) : SLOW_SERVICE_FLOOR_MS
+}
+
+/** The faults of a node or link that take a typed amount, each starting from what the
+ * timeline has made it by now: a service's mean service time, a link's added latency. Pure. */
+export function faultAmounts(d: Diagram, target: { node: string } | { link: string }, links: TimelineState = NO_CHANGES): FaultAmount[] {
+  if ('node' in target) {
+    const node = d.nodes.find((n) => n.id === target.node)
+    if (!node || (node.kind !== 'service' && node.kind !== 'database')) return []
+    const id = node.id
+    return [{ label: 'Service time from now', verb: 'Set', min: 0, max: MAX_SERVICE_TIME_MS, value: links.serviceTimes.get(id) ?? node.settings.timeMs, fault: (timeMs) => ({ action: 'serviceTime', node: id, timeMs }) }]
+  }
+  const id = target.link
+  if (!d.links.some((l) => l.id === id)) return []
+  return [{ label: 'Added latency from now', verb: 'Set', min: 0, max: MAX_ADDED_LATENCY_MS, value: links.slowed.get(id) ?? 0, fault: (addMs) => ({ action: 'latency', link: id, addMs }) }]
 }
 
 /** How many faults of a timeline (in time order) happen at or before `time`. */

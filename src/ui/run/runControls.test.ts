@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type Fault, timelineAt } from '../../model/faults'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
-import { faultChoices, faultsBy, nextVersion } from './faultChoices'
+import { faultAmounts, faultChoices, faultsBy, nextVersion } from './faultChoices'
 import { runNote } from './runNote'
 import { formatSimTime, formatSpan } from './formatTime'
 
@@ -27,7 +27,7 @@ describe('the faults one can inject', () => {
   it('offers crash, restart, per-replica crash and error rate for a service', () => {
     const d = starter()
     const orders = faultChoices(d, { node: 'service-1' })
-    expect(orders.map((c) => c.label)).toEqual(['Crash Orders', 'Restart Orders', 'Raise the error rate to 50 %'])
+    expect(orders.map((c) => c.label)).toEqual(['Crash Orders', 'Restart Orders', 'Raise the error rate to 50 %', 'Slow Orders to 100 ms'])
     const two = { ...d, nodes: d.nodes.map((n) => (n.id === 'service-1' && n.kind === 'service' ? { ...n, settings: { ...n.settings, replicas: 2 } } : n)) }
     expect(faultChoices(two, { node: 'service-1' }).map((c) => c.fault)).toContainEqual({ action: 'crash', node: 'service-1', replica: 2 })
   })
@@ -85,16 +85,36 @@ describe('the faults one can inject', () => {
   it('offers setting the error rate back to 0 % once the timeline has raised it', () => {
     const d = starter()
     const raised = timelineAt([{ at: 1000, action: 'errorRate', node: 'service-1', errorRate: 50 }], 1000)
-    expect(faultChoices(d, { node: 'service-1' }, raised).at(-1)!.fault).toEqual({ action: 'errorRate', node: 'service-1', errorRate: 0 })
+    expect(faultChoices(d, { node: 'service-1' }, raised).map((c) => c.fault)).toContainEqual({ action: 'errorRate', node: 'service-1', errorRate: 0 })
+  })
+
+  it('slows a service to five times its service time, and offers it back once the timeline changed it', () => {
+    const d = starter()
+    expect(faultChoices(d, { node: 'service-1' }).at(-1)!.fault).toEqual({ action: 'serviceTime', node: 'service-1', timeMs: 100 })
+    const slowed = timelineAt([{ at: 1000, action: 'serviceTime', node: 'service-1', timeMs: 1500 }], 1000)
+    expect(faultChoices(d, { node: 'service-1' }, slowed).at(-1)).toMatchObject({ label: 'Restore the service time (20 ms)', fault: { action: 'serviceTime', node: 'service-1', timeMs: 20 }, harmful: false })
+  })
+
+  it('offers typed amounts that start from what the timeline has made them', () => {
+    const d = starter()
+    const [service] = faultAmounts(d, { node: 'service-1' })
+    expect(service).toMatchObject({ label: 'Service time from now', value: 20, min: 0, max: 3_600_000 })
+    expect(service!.fault(1500)).toEqual({ action: 'serviceTime', node: 'service-1', timeMs: 1500 })
+    const timeline = timelineAt([{ at: 1, action: 'serviceTime', node: 'service-1', timeMs: 1500 }, { at: 1, action: 'latency', link: 'l-1', addMs: 300 }], 1)
+    expect(faultAmounts(d, { node: 'service-1' }, timeline)[0]!.value).toBe(1500)
+    const [link] = faultAmounts(d, { link: 'l-1' }, timeline)
+    expect(link).toMatchObject({ label: 'Added latency from now', value: 300, max: 60_000 })
+    expect(link!.fault(0)).toEqual({ action: 'latency', link: 'l-1', addMs: 0 })
+    expect(faultAmounts(d, { node: 'queue-1' })).toEqual([])
   })
 
   it('offers only what can happen now: no restart for a service that is up, no crash for one that is down', () => {
     const d = starter()
     const two = { ...d, nodes: d.nodes.map((n) => (n.id === 'service-1' && n.kind === 'service' ? { ...n, settings: { ...n.settings, replicas: 2 } } : n)) }
     const labels = (states: ('up' | 'crashed' | 'restarting')[]) => faultChoices(two, { node: 'service-1' }, undefined, states).map((c) => c.label)
-    expect(labels(['up', 'up'])).toEqual(['Crash Orders', 'Crash replica 1', 'Crash replica 2', 'Raise the error rate to 50 %'])
-    expect(labels(['up', 'crashed'])).toEqual(['Crash Orders', 'Restart Orders', 'Crash replica 1', 'Raise the error rate to 50 %'])
-    expect(labels(['crashed', 'restarting'])).toEqual(['Restart Orders', 'Raise the error rate to 50 %'])
+    expect(labels(['up', 'up'])).toEqual(['Crash Orders', 'Crash replica 1', 'Crash replica 2', 'Raise the error rate to 50 %', 'Slow Orders to 100 ms'])
+    expect(labels(['up', 'crashed'])).toEqual(['Crash Orders', 'Restart Orders', 'Crash replica 1', 'Raise the error rate to 50 %', 'Slow Orders to 100 ms'])
+    expect(labels(['crashed', 'restarting'])).toEqual(['Restart Orders', 'Raise the error rate to 50 %', 'Slow Orders to 100 ms'])
   })
 })
 

@@ -2,21 +2,25 @@ import { useMemo } from 'react'
 import { liveFaultTime, timelineAt } from '../../model/faults'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe } from '../../store/react/runContext'
-import { faultChoices, faultsBy, replicaStates, type FaultChoice } from './faultChoices'
+import { type FaultAmount, faultAmounts, faultChoices, faultsBy, replicaStates, type FaultChoice } from './faultChoices'
 
 /**
- * The faults a node or link offers now, for the context menu and the inspector's buttons.
- * It re-renders only when what it offers can change (a fault reached on the timeline, a
- * replica's state), not on every frame of a playing run.
+ * The faults a node or link offers now, for the context menu and the inspector's buttons,
+ * and (for the inspector) those that take a typed amount. It re-renders only when what it
+ * offers can change (a fault reached on the timeline, a replica's state), not on every
+ * frame of a playing run.
  */
-export function useFaultChoices(target: { node: string } | { link: string }): FaultChoice[] {
+export function useFaultChoices(target: { node: string } | { link: string }): { choices: FaultChoice[]; amounts: FaultAmount[] } {
   const diagram = useDiagramStructure()
   const faults = useRunMaybe((s) => s.faults, [])
   // what the timeline has done by the instant a new fault would land (one just added included)
   const applied = useRunMaybe((s) => faultsBy(s.faults, liveFaultTime(s.time)), 0)
   const states = useRunMaybe((s) => replicaStates(s.snapshot, 'node' in target ? target.node : null), '')
-  return useMemo(
-    () => faultChoices(diagram, target, timelineAt(faults.slice(0, applied), Infinity), states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
-    [diagram, target, faults, applied, states],
-  )
+  return useMemo(() => {
+    const timeline = timelineAt(faults.slice(0, applied), Infinity)
+    return {
+      choices: faultChoices(diagram, target, timeline, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
+      amounts: faultAmounts(diagram, target, timeline),
+    }
+  }, [diagram, target, faults, applied, states])
 }
