@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type uPlot from 'uplot'
 import { useUPlot, type UPlotCtor } from './loadUPlot'
-import type { ChartSeries } from './series'
+import { formatSeconds, formatTick, niceTop, readout, valueKind, X_STEPS, yTicks, type ChartSeries } from './series'
 
 /** One chart: its lines are columns picked from a series object (x is the first column). */
 export interface ChartSpec<S extends { x: number[] } = ChartSeries> {
@@ -28,7 +28,21 @@ const CHARTS: ChartSpec[] = [
   { key: 'depth', title: 'Queue depth', unit: 'waiting', lines: [{ label: 'waiting', pick: (s) => s.depth, color: '#7c3aed' }] },
 ]
 
-const HEIGHT = 74
+/** The plot's height (canvas and axes); the readout line sits below it. */
+const HEIGHT = 78
+/** The readout line's height (as in runPanel.css), kept by the placeholder too. */
+const READOUT_HEIGHT = 14
+const FONT = '11px system-ui, sans-serif'
+/** Room at the right for half of the last x label ('60 s', '10 min'), which is centred on its tick. */
+const RIGHT_PAD = 18
+
+let measurer: CanvasRenderingContext2D | null | undefined
+/** The width of the widest axis label, px (a rough guess where there is no canvas). */
+function labelWidth(labels: readonly string[]): number {
+  measurer ??= document.createElement('canvas').getContext('2d')
+  if (measurer) measurer.font = FONT
+  return Math.max(0, ...labels.map((t) => (measurer ? measurer.measureText(t).width : t.length * 6.5)))
+}
 
 function dataOf<S extends { x: number[] }>(spec: ChartSpec<S>, s: S): uPlot.AlignedData {
   return [s.x, ...spec.lines.map((l) => l.pick(s))] as uPlot.AlignedData
@@ -73,12 +87,16 @@ export function ChartFigure<S extends { x: number[] }>({ ctor, failed, spec, ser
           </span>
         )}
       </figcaption>
-      {failed ? <p className="muted">Charts could not be loaded.</p> : ctor ? <Plot ctor={ctor} spec={spec} series={series} /> : <div className="run-chart__plot" style={{ height: HEIGHT }} />}
+      {failed ? <p className="muted">Charts could not be loaded.</p> : ctor ? <Plot ctor={ctor} spec={spec} series={series} /> : <div className="run-chart__plot" style={{ height: HEIGHT + READOUT_HEIGHT }} />}
     </figure>
   )
 }
 
-/** One uPlot chart, created once per width and theme; new data goes in with setData. */
+/**
+ * One uPlot chart, created once per width and theme; new data goes in with setData. The y
+ * axis runs from 0 to a round top, labelled at 0, half and top with the unit; below the
+ * plot, a line reads out the values under the cursor (the latest ones when it is away).
+ */
 export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: UPlotCtor; spec: ChartSpec<S>; series: S }) {
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
@@ -89,6 +107,8 @@ export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: 
   }, [series])
   const [width, setWidth] = useState(0)
   const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? '')
+  /** the point under the cursor, null when the cursor is away */
+  const [hover, setHover] = useState<number | null>(null)
 
   useEffect(() => {
     const el = box.current
@@ -108,20 +128,28 @@ export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: 
     const el = box.current
     if (!el || width <= 0) return
     const c = themeColors(el)
-    const axis: uPlot.Axis = { stroke: c.text, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1, size: 4 }, font: '11px system-ui, sans-serif', size: 30, gap: 3 }
+    const kind = valueKind(spec.unit)
+    const axis: uPlot.Axis = { stroke: c.text, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1, size: 3 }, font: FONT, gap: 2 }
     const p = new ctor(
       {
         width,
         height: HEIGHT,
         legend: { show: false },
         cursor: { show: true, points: { show: false }, drag: { x: false, y: false } },
-        padding: [6, 8, 0, 0],
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+        // top: room for the top label, centred on the top tick; right: for the last x label
+        padding: [8, RIGHT_PAD, 0, 0],
+        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, niceTop(max)] } },
         axes: [
-          { ...axis, values: (_u, ticks) => ticks.map((t) => `${t} s`) },
-          { ...axis, size: 42 },
+          { ...axis, size: 20, space: 44, incrs: X_STEPS, values: (_u, ticks) => ticks.map(formatSeconds) },
+          {
+            ...axis,
+            splits: (_u, _i, _min, max) => yTicks(max),
+            values: (_u, ticks) => ticks.map((t) => formatTick(t, kind)),
+            size: (_u, values) => Math.ceil(labelWidth(values ?? [])) + 3 + 2 + 4,
+          },
         ],
         series: [{}, ...spec.lines.map((l) => ({ label: l.label, stroke: l.color, width: 1.5, dash: l.dash, points: { show: false }, spanGaps: false }))],
+        hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? null)] },
       },
       dataOf(spec, latest.current),
       el,
@@ -130,6 +158,7 @@ export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: 
     return () => {
       p.destroy()
       plot.current = null
+      setHover(null)
     }
   }, [ctor, spec, width, theme])
 
@@ -137,5 +166,20 @@ export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: 
     plot.current?.setData(dataOf(spec, series))
   }, [spec, series])
 
-  return <div ref={box} className="run-chart__plot" style={{ height: HEIGHT }} />
+  const n = series.x.length
+  const at = hover !== null && hover < n ? hover : n - 1
+  const text = readout(
+    series.x[at],
+    spec.lines.map((l) => ({ label: l.label, value: l.pick(series)[at] })),
+    valueKind(spec.unit),
+    spec.unit,
+  )
+  return (
+    <>
+      <div ref={box} className="run-chart__plot" style={{ height: HEIGHT }} />
+      <p className="run-chart__readout" title={text || undefined}>
+        {text || '\u00a0'}
+      </p>
+    </>
+  )
 }

@@ -87,3 +87,73 @@ export function createSeriesCache() {
     return { series, changed: true }
   }
 }
+
+/* ---- axes and readouts of the charts (pure, so the numbers can be tested) ---- */
+
+/** How a chart's values read: milliseconds, a rate per second, or a plain count. */
+export type ValueKind = 'ms' | 'rate' | 'count'
+
+/** The kind of a chart's values, from the unit its title gives ('ms', 'operations/s', 'per second', 'waiting'). */
+export function valueKind(unit: string): ValueKind {
+  if (unit === 'ms') return 'ms'
+  if (unit.endsWith('/s') || unit === 'per second') return 'rate'
+  return 'count'
+}
+
+/** Drops the float noise of products like 3 × 0.1. */
+const tidy = (v: number) => Number(v.toPrecision(12))
+
+/**
+ * A round top for a y-axis that starts at 0 and has to show `max`: 1, 2, 4, 6, 8 or 10 times
+ * a power of ten, at or above max (so its half, the middle tick, is round too). 1 when there
+ * is nothing to show yet.
+ */
+export function niceTop(max: number): number {
+  if (!Number.isFinite(max) || max <= 0) return 1
+  const power = 10 ** Math.floor(Math.log10(max))
+  for (const m of [1, 2, 4, 6, 8, 10]) {
+    const top = tidy(m * power)
+    if (top >= max) return top
+  }
+  return tidy(10 * power)
+}
+
+/** The y ticks of a chart from 0 to `top`: the bottom, the middle and the top. */
+export function yTicks(top: number): number[] {
+  return [0, tidy(top / 2), top]
+}
+
+const number = (v: number, digits: number) => v.toLocaleString('en-US', { maximumFractionDigits: digits })
+
+/** A y tick label with its unit: '0', '500 ms', '1.5 s', '20 /s', '8'. */
+export function formatTick(v: number, kind: ValueKind): string {
+  if (v === 0) return '0'
+  if (kind === 'ms') return v >= 1000 ? `${number(v / 1000, 2)} s` : `${number(v, 2)} ms`
+  return kind === 'rate' ? `${number(v, 2)} /s` : number(v, 2)
+}
+
+/** An x tick label, simulated seconds: '20 s', or whole minutes from 2 min on ('10 min'). */
+export function formatSeconds(s: number): string {
+  return s >= 120 && s % 60 === 0 ? `${number(s / 60, 0)} min` : `${number(s, 1)} s`
+}
+
+/** Steps between x ticks, seconds: round in seconds, then in minutes, then in hours. */
+export const X_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 18000, 36000, 86400]
+
+/** One value as the readout shows it: whole ms, rates and counts to one decimal; '–' when there is none. */
+export function formatValue(v: number | null | undefined, kind: ValueKind): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–'
+  return number(v, kind === 'ms' || Math.abs(v) >= 100 ? 0 : 1)
+}
+
+/**
+ * The chart's values at one point (the hovered one, or the latest), in a short line: '37 s:
+ * 4 /s', '37 s: p50 21 · p95 1,761 · p99 2,003 ms', '60 s: 12 waiting'. Empty when there is
+ * no point.
+ */
+export function readout(x: number | undefined, lines: readonly { label: string; value: number | null | undefined }[], kind: ValueKind, unit: string): string {
+  if (x === undefined) return ''
+  const suffix = kind === 'ms' ? ' ms' : kind === 'rate' ? ' /s' : unit ? ` ${unit}` : ''
+  const values = lines.length === 1 ? formatValue(lines[0]!.value, kind) : lines.map((l) => `${l.label} ${formatValue(l.value, kind)}`).join(' · ')
+  return `${formatSeconds(x)}: ${values}${suffix}`
+}
