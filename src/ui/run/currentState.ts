@@ -11,12 +11,15 @@ import { formatSimTime } from './formatTime'
  * hops seen so far (the engine does not expose a record's machine state; its hops and the
  * link's settings determine it). Pure. The mapping, per machine:
  *
- * Sync call (hops of the call's link in the operation; each request is one attempt):
+ * Sync call (hops of the call's link in the operation; each request is one attempt, with
+ * its own requestId; the state follows the call's latest attempt, see syncCallsOf):
  *   request sent, no answer yet            → waiting (until timeoutMs after the request)
  *   no answer after timeoutMs               → backoff if attempts ≤ retries, else timedOut
  *   200 OK / error still on its way back    → waiting
  *   200 OK arrived                          → succeeded
  *   error arrived                           → backoff if attempts ≤ retries, else failed
+ *   an answer arriving timeoutMs or more after its request finds nobody waiting (the
+ *   engine drops it; the callee worked for nothing): it changes nothing
  * Async call:
  *   submit sent, or its 202 still on the way → submitting; an error back → failed
  *   202 arrived, or a status answer arrived less than pollMs ago → waiting (the next poll is due)
@@ -70,7 +73,7 @@ export function machineForTrace(traced: TracedRequest, journey: readonly Hop[], 
   const machine = MACHINE_OF_KIND[link.kind]
   if (link.kind === 'sync' || link.kind === 'async') {
     const hops = seen.filter((h) => h.link === link.id && (traced.correlationId !== 0 || h.requestId === traced.requestId))
-    const r = link.kind === 'sync' ? syncState(hops, link, now) : asyncState(hops, link, now)
+    const r = link.kind === 'sync' ? syncState(hops, link, now, own.link === link.id ? own.requestId : undefined) : asyncState(hops, link, now)
     return { machine, ...r, link: link.id }
   }
   const broker = d.nodes.find((n) => n.id === link.target && (n.kind === 'queue' || n.kind === 'topic')) ?? d.nodes.find((n) => n.id === link.source)
@@ -78,26 +81,105 @@ export function machineForTrace(traced: TracedRequest, journey: readonly Hop[], 
   return { machine, ...deliveryState(seen, own, broker.id, d, now), link: link.id }
 }
 
-export function syncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
-  const last = hops.at(-1)
-  if (!last) return { state: null, why: 'The call has not started.' }
-  const attempts = hops.filter((h) => h.carries === 'request').length
+/** One attempt of a sync call: its request and what came back for it. */
+export interface SyncAttempt {
+  request: Hop
+  /** the answer (200 OK or error) that arrived before the caller's timeout, if one did (or is on its way to) */
+  answer: Hop | null
+  /** when the caller gives up on it (request depart + timeoutMs) when no answer beats the timeout; may be after `now` */
+  timedOutAt: number | null
+  /** answers that arrive when the caller has stopped waiting: the engine drops them */
+  late: Hop[]
+}
+
+/**
+ * The attempts on sync link `link` among `hops` (any hops; those of other links are
+ * skipped), in the order they departed. An answer belongs to the latest request of its
+ * requestId sent before it; it counts when it arrives before request depart + timeoutMs.
+ */
+export function syncAttemptsOf(hops: readonly Hop[], link: DiagramLink): SyncAttempt[] {
+  const own = hops
+    .filter((h) => h.link === link.id)
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => a.h.depart - b.h.depart || a.i - b.i)
+    .map((x) => x.h)
+  const attempts: SyncAttempt[] = []
+  for (const h of own) {
+    if (h.direction === 'forward' && h.carries === 'request') {
+      attempts.push({ request: h, answer: null, timedOutAt: h.depart + link.settings.timeoutMs, late: [] })
+      continue
+    }
+    if (h.direction !== 'back' || (h.carries !== 'reply' && h.carries !== 'error')) continue
+    const a = attempts.findLast((x) => x.request.requestId === h.requestId)
+    if (!a) continue
+    if (a.answer === null && h.arrive < a.request.depart + link.settings.timeoutMs) {
+      a.answer = h
+      a.timedOutAt = null
+    } else a.late.push(h)
+  }
+  return attempts
+}
+
+/**
+ * The attempts grouped into calls (a caller's job on this link; the hops do not name the
+ * job, so the grouping is inferred): an attempt is a retry of the call whose latest attempt
+ * timed out or got an error before it departed and still had retries left (the most
+ * recently failed such call); otherwise it starts a call of its own (a second job of the
+ * same operation, e.g. the caller's own request was retried upstream).
+ */
+export function syncCallsOf(attempts: readonly SyncAttempt[], link: DiagramLink): SyncAttempt[][] {
+  const calls: SyncAttempt[][] = []
+  const failedAt = (a: SyncAttempt) => (a.answer ? (a.answer.carries === 'error' ? a.answer.arrive : Infinity) : (a.timedOutAt ?? Infinity))
+  for (const a of attempts) {
+    let best: SyncAttempt[] | null = null
+    for (const c of calls) {
+      const last = c.at(-1) as SyncAttempt
+      if (c.length > link.settings.retries || failedAt(last) > a.request.depart) continue
+      if (!best || failedAt(last) > failedAt(best.at(-1) as SyncAttempt)) best = c
+    }
+    if (best) best.push(a)
+    else calls.push([a])
+  }
+  return calls
+}
+
+/**
+ * The state of the sync call on `link` at `now`, from its hops: the call holding attempt
+ * `requestId` when given (else the one started last), judged by its latest attempt.
+ */
+export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, requestId?: number): { state: string | null; why: string } {
+  const calls = syncCallsOf(
+    syncAttemptsOf(
+      hops.filter((h) => h.depart <= now),
+      link,
+    ),
+    link,
+  )
+  const call = (requestId === undefined ? undefined : calls.find((c) => c.some((a) => a.request.requestId === requestId))) ?? calls.at(-1)
+  const latest = call?.at(-1)
+  if (!call || !latest) return { state: null, why: 'The call has not started.' }
+  const attempts = call.length
   const canRetry = attempts <= link.settings.retries
   const of = `attempt ${attempts} of ${link.settings.retries + 1}`
-  if (last.carries === 'request') {
-    if (now - last.depart >= link.settings.timeoutMs) {
+  const answer = latest.answer
+  if (!answer) {
+    if (latest.timedOutAt !== null && now >= latest.timedOutAt) {
       return canRetry
         ? { state: 'backoff', why: `No reply within ${link.settings.timeoutMs} ms (${of}): waiting before the next attempt.` }
         : { state: 'timedOut', why: `No reply within ${link.settings.timeoutMs} ms (${of}): the call timed out.` }
     }
-    return { state: 'waiting', why: `Request sent at ${formatSimTime(last.depart)} (${of}): the caller's worker waits for the reply.` }
+    return { state: 'waiting', why: `Request sent at ${formatSimTime(latest.request.depart)} (${of}): the caller's worker waits for the reply.` }
   }
-  if (!arrived(last, now)) return { state: 'waiting', why: `The ${last.carries === 'error' ? 'error' : 'reply'} is on its way back (${of}); the caller still waits.` }
-  if (last.carries === 'reply') return { state: 'succeeded', why: `200 OK arrived at ${formatSimTime(last.arrive)}: the caller goes on.` }
-  const cause = last.reason ? `, ${FAILURE_WORDS[last.reason]}` : ''
+  if (!arrived(answer, now)) return { state: 'waiting', why: `The ${answer.carries === 'error' ? 'error' : 'reply'} is on its way back (${of}); the caller still waits.` }
+  if (answer.carries === 'reply') {
+    const late = call.flatMap((a) => a.late).filter((h) => arrived(h, now))
+    const ignored = late.length > 0 ? ` The late answer of an earlier attempt, at ${formatSimTime(late[0]!.arrive)}, was ignored.` : ''
+    return { state: 'succeeded', why: `200 OK arrived at ${formatSimTime(answer.arrive)}${attempts > 1 ? ` (${of})` : ''}: the caller goes on.${ignored}` }
+  }
+  const cause = answer.reason ? `, ${FAILURE_WORDS[answer.reason]}` : ''
   return canRetry
-    ? { state: 'backoff', why: `Error at ${formatSimTime(last.arrive)} (${of})${cause}: backing off before a retry.` }
-    : { state: 'failed', why: `Error at ${formatSimTime(last.arrive)} (${of})${cause}, no retries left: the call failed.` }
+    ? { state: 'backoff', why: `Error at ${formatSimTime(answer.arrive)} (${of})${cause}: backing off before a retry.` }
+    : { state: 'failed', why: `Error at ${formatSimTime(answer.arrive)} (${of})${cause}, no retries left: the call failed.` }
 }
 
 export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
