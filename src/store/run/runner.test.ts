@@ -157,15 +157,20 @@ describe('the live run', () => {
   })
 
   it('a changed setting starts the run again from 0 and says so; moving a node does not', () => {
-    const { state, editor, settle } = setup()
+    const { state, editor, settle, runner } = setup()
     state().fastForward(3_000)
     settle()
     editor.getState().moveNodes(new Map([['service-1', { x: 400, y: 400 }]]), 'once')
     expect(state().time).toBe(3_000)
+    expect(runner.log().length).toBeGreaterThan(0)
+    const version = runner.logVersion()
     editor.getState().setNodeSetting('service-1', 'workers', 8)
     expect(state().time).toBe(0)
     expect(state().playing).toBe(false)
     expect(editor.getState().notice?.text).toMatch(/started again from 0/)
+    // the old run's lines go with it, and a log that redraws on a new version notices
+    expect(runner.log()).toEqual([])
+    expect(runner.logVersion()).not.toBe(version)
   })
 
   it('a new seed gives another run, the same seed the same run', () => {

@@ -120,6 +120,8 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     alarms = []
     attempts = new Map()
     logCache = null
+    // a new run: the log's version moves on, so a reader that redraws on it drops the old lines
+    logSeq++
     nextSample = SAMPLE_MS
   }
 

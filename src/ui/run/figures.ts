@@ -30,6 +30,12 @@ export function formatMs(v: number): string {
   return Math.round(v).toLocaleString('en-US')
 }
 
+/** The success rate; "–" until an operation has ended (a 100 % of nothing would mislead). */
+function successRow(succeeded: number, failed: number): FigureRow {
+  const row = percent('Success rate', successRate(succeeded, failed))
+  return succeeded + failed === 0 ? { ...row, text: '–' } : row
+}
+
 /** Why operations failed, one row per reason that occurred, in the engine's order of reasons. */
 function failureRows(failedBy: readonly Partial<Record<FailureName, number>>[]): FigureRow[] {
   const rows: FigureRow[] = []
@@ -56,7 +62,7 @@ export function systemFigures(m: SimMetrics): FigureTable {
     count('Operations failed', ops.failed),
     ...failureRows(m.clients.map((c) => c.failedBy)),
     count('Operations in flight', ops.inFlight),
-    percent('Success rate', successRate(ops.succeeded, ops.failed)),
+    successRow(ops.succeeded, ops.failed),
   ]
   const several = m.clients.length > 1
   for (const c of m.clients) rows.push(ms(several ? `${c.label}: latency p95` : 'Latency p95', c.latency.p95))
@@ -79,7 +85,7 @@ export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable 
         count('Operations failed', client.failed),
         ...failureRows([client.failedBy]),
         count('Operations in flight', client.inFlight),
-        percent('Success rate', successRate(client.succeeded, client.failed)),
+        successRow(client.succeeded, client.failed),
         ...latencyRows('Latency', client.latency),
       ],
     }

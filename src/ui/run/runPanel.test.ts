@@ -105,9 +105,12 @@ describe('the key numbers', () => {
     expect(systemFigures(m).rows.some((r) => r.label === 'Redelivered')).toBe(false)
   })
 
-  it('counts the success rate over operations that ended', () => {
+  it('counts the success rate over operations that ended, and shows none before one has', () => {
     expect(successRate(0, 0)).toBe(1)
     expect(successRate(3, 1)).toBe(0.75)
+    const none = { ...m, totals: { operations: { issued: 2, succeeded: 0, failed: 0, inFlight: 2 } } } as unknown as SimMetrics
+    expect(systemFigures(none).rows.find((r) => r.label === 'Success rate')!.text).toBe('–')
+    expect(systemFigures(m).rows.find((r) => r.label === 'Success rate')!.text).toBe('77.8 %')
   })
 
   it('describes a selected client or link, and nothing for an unknown id', () => {
