@@ -6,7 +6,7 @@ import type { MachineData, MachineName } from '../../store/run/machines'
 import { lifecycleView, MACHINE_OF_KIND, MACHINE_TITLES, machineForTrace, type MachineView } from './currentState'
 import { formatSimTime } from './formatTime'
 import type { MachineLayout } from './machineLayout'
-import { layoutSequence, SEQUENCE, type SequenceLayout } from './sequence'
+import { type Arrow, layoutSequence, SEQUENCE, type SequenceLayout } from './sequence'
 import { singleSelected, useRunTick } from './useRunTick'
 
 const TRACE_REFRESH_MS = 250
@@ -125,12 +125,30 @@ function traceTitle(t: { correlationId: number; requestId: number }): string {
 
 const ARROW_HEAD = 7
 
+/** A drawing `width` wide fits its box, shrinking down to `MIN_SCALE` of its size (then the box scrolls), so no label is cut off. */
+const MIN_SCALE = 0.6
+const fitWidth = (width: number) => `clamp(${Math.round(MIN_SCALE * width)}px, 100%, ${width}px)`
+
 function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram: Diagram }) {
   const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
   const bottom = layout.height - SEQUENCE.bottom / 2
+  const title = (a: Arrow) =>
+    a.mark === 'timeout'
+      ? `${label(a.from)} gave up waiting for ${label(a.to)} at ${formatSimTime(a.at)}: no answer to its request of ${formatSimTime(a.hop.depart)} within ${diagram.links.find((l) => l.id === a.hop.link)?.settings.timeoutMs ?? '?'} ms`
+      : `${label(a.from)} → ${label(a.to)}: ${a.label}, departs ${formatSimTime(a.hop.depart)}, arrives ${formatSimTime(a.hop.arrive)}${a.ignored ? ', after the caller gave up on this attempt: ignored' : ''}`
+  const spoken = (a: Arrow) =>
+    a.mark === 'timeout'
+      ? `${formatSimTime(a.at)}: ${label(a.from)} gives up waiting for ${label(a.to)}, ${a.label}`
+      : `${formatSimTime(a.at)}: ${label(a.from)} → ${label(a.to)}, ${a.label}${a.inFlight ? ', on its way' : `, arrived at ${formatSimTime(a.hop.arrive)}`}${a.ignored ? ', after the caller gave up' : ''}`
   return (
     <div className="run-seq">
-      <svg className="run-seq__svg" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
+      <svg
+        className="run-seq__svg"
+        width={layout.width}
+        height={layout.height}
+        style={{ width: fitWidth(layout.width), height: 'auto' }}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        aria-hidden="true">
         {layout.lifelines.map((l) => (
           <g key={l.id} className="run-seq__lifeline">
             <text x={l.x} y={14} textAnchor="middle" className="run-seq__name">
@@ -140,13 +158,31 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
           </g>
         ))}
         {layout.arrows.map((a, i) => {
+          if (a.mark === 'timeout') {
+            const dir = a.x2 > a.x1 ? 1 : -1
+            return (
+              <g key={i} className="run-seq__timeout">
+                <title>{title(a)}</title>
+                <text x={4} y={a.y + 4} className="run-seq__time">
+                  {formatSimTime(a.at)}
+                </text>
+                <line x1={a.x1} y1={a.y} x2={a.x1 + dir * 0.3 * Math.abs(a.x2 - a.x1)} y2={a.y} />
+                <path d={`M${a.x1 - 4},${a.y - 4} l8,8 m0,-8 l-8,8`} />
+                <text x={(a.x1 + a.x2) / 2} y={a.y - 4} textAnchor="middle" className="run-seq__label">
+                  {a.label}
+                </text>
+              </g>
+            )
+          }
           const dir = a.x2 > a.x1 ? 1 : -1
           const tip = a.x2 - dir * 2
           return (
-            <g key={i} className={`run-seq__arrow run-seq__arrow--${a.hop.carries}${a.hop.direction === 'back' ? ' is-back' : ''}${a.inFlight ? ' is-in-flight' : ''}`}>
-              <title>{`${label(a.from)} → ${label(a.to)}: ${a.label}, departs ${formatSimTime(a.hop.depart)}, arrives ${formatSimTime(a.hop.arrive)}`}</title>
+            <g
+              key={i}
+              className={`run-seq__arrow run-seq__arrow--${a.hop.carries}${a.hop.direction === 'back' ? ' is-back' : ''}${a.inFlight ? ' is-in-flight' : ''}${a.ignored ? ' is-ignored' : ''}`}>
+              <title>{title(a)}</title>
               <text x={4} y={a.y + 4} className="run-seq__time">
-                {formatSimTime(a.hop.depart)}
+                {formatSimTime(a.at)}
               </text>
               <line x1={a.x1} y1={a.y} x2={tip - dir * ARROW_HEAD} y2={a.y} />
               <polygon points={`${tip},${a.y} ${tip - dir * ARROW_HEAD},${a.y - 4} ${tip - dir * ARROW_HEAD},${a.y + 4}`} />
@@ -159,10 +195,10 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
       </svg>
       <ol className="visually-hidden" aria-label="Hops of the traced request">
         {layout.arrows.map((a, i) => (
-          <li key={i}>{`${formatSimTime(a.hop.depart)}: ${label(a.from)} → ${label(a.to)}, ${a.label}${a.inFlight ? ', on its way' : `, arrived at ${formatSimTime(a.hop.arrive)}`}`}</li>
+          <li key={i}>{spoken(a)}</li>
         ))}
       </ol>
-      {layout.omitted > 0 && <p className="muted">…and {layout.omitted} later hops not drawn.</p>}
+      {layout.omitted > 0 && <p className="muted">…and {layout.omitted} later rows not drawn.</p>}
     </div>
   )
 }
@@ -194,8 +230,8 @@ function MachineDiagram({ name, current }: { name: MachineName; current: readonl
         role="img"
         aria-label={description}
         data-current={current.join(' ')}
-        // fits its box, but shrinks at most to 85 % (then scrolls) so the labels stay legible
-        style={{ width: `clamp(${Math.round(0.85 * (layout.width + 16))}px, 100%, ${layout.width + 16}px)`, height: 'auto' }}
+        // fits its box, but shrinks at most to MIN_SCALE (then scrolls) so the labels stay legible
+        style={{ width: fitWidth(layout.width + 16), height: 'auto' }}
         viewBox={`-12 0 ${layout.width + 16} ${layout.height + 4}`}>
         {layout.transitions.map((t, i) => {
           const pts = t.points
