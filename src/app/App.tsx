@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
@@ -34,6 +34,7 @@ import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
 import { useTheme } from './useTheme'
+import { LazyPart } from '../ui/LazyPart'
 
 // the run's controls and panel come with the engine, after the first paint
 const RunBar = lazy(() => import('../ui/run/RunBar').then((m) => ({ default: m.RunBar })))
@@ -206,10 +207,10 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
             <LessonSlot presenting={presenting} />
             <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} onExplainPatterns={openPatterns} />
             {runner ? (
-              <Suspense fallback={RUNBAR_PLACEHOLDER}>
+              <LazyPart name="run controls" fallback={RUNBAR_PLACEHOLDER}>
                 <RunBar />
                 <RunPanel />
-              </Suspense>
+              </LazyPart>
             ) : (
               RUNBAR_PLACEHOLDER
             )}

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
+import { LazyPart } from '../LazyPart'
 import { useStore } from 'zustand'
 import { useTeaching } from '../teachContext'
 
@@ -14,8 +15,8 @@ export function LessonSlot({ presenting }: { presenting: boolean }) {
   const hasLesson = useStore(teaching.store, (s) => (s.scenario?.lesson?.length ?? 0) > 0)
   if (!hasLesson) return null
   return (
-    <Suspense fallback={null}>
+    <LazyPart name="lesson player">
       <LessonPlayer presenting={presenting} />
-    </Suspense>
+    </LazyPart>
   )
 }

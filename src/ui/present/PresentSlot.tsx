@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
+import { LazyPart } from '../LazyPart'
 import type { PresentSessionProps } from './PresentSession'
 
 // presenter mode and its styles load the first time someone presents
@@ -6,8 +7,8 @@ const PresentSession = lazy(() => import('./PresentSession').then((m) => ({ defa
 
 export function PresentSlot(props: PresentSessionProps) {
   return (
-    <Suspense fallback={null}>
+    <LazyPart name="presenter mode">
       <PresentSession {...props} />
-    </Suspense>
+    </LazyPart>
   )
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { lazy, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useRun } from '../../store/react/runContext'
+import { LazyPart } from '../LazyPart'
 import './runPanel.css'
 
 // the tabs' contents load with the run (after the first paint), not in the initial bundle
@@ -111,11 +112,11 @@ export function RunPanel() {
       </div>
       {open && (
         <div role="tabpanel" id={panelId} aria-labelledby={`${ids}-tab-${tab}`} className="run-panel__body" tabIndex={0}>
-          <Suspense fallback={<p className="muted">Loading…</p>}>
+          <LazyPart key={tab} name={tab === 'metrics' ? 'Metrics tab' : tab === 'log' ? 'Event log' : 'Trace tab'} fallback={<p className="muted">Loading…</p>}>
             {tab === 'metrics' && <MetricsTab />}
             {tab === 'log' && <EventLogTab onShowTrace={() => select('trace')} />}
             {tab === 'trace' && <TraceTab />}
-          </Suspense>
+          </LazyPart>
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
+import { LazyPart } from '../LazyPart'
 
 // both dialogs are loaded on first use: nobody needs them to draw or edit a diagram
 const ScenarioGallery = lazy(() => import('./ScenarioGallery'))
@@ -10,8 +11,8 @@ export type TeachDialog = 'scenarios' | 'patterns'
 export function TeachDialogs({ open, onChange }: { open: TeachDialog | null; onChange(next: TeachDialog | null): void }) {
   if (!open) return null
   return (
-    <Suspense fallback={null}>
+    <LazyPart name={open === 'scenarios' ? 'scenario gallery' : 'patterns explainer'}>
       {open === 'scenarios' ? <ScenarioGallery onClose={() => onChange(null)} onPatterns={() => onChange('patterns')} /> : <PatternsDialog onClose={() => onChange(null)} />}
-    </Suspense>
+    </LazyPart>
   )
 }
