@@ -99,6 +99,8 @@ export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable 
         count('Requests completed', server.completed),
         count('Requests failed', server.failed),
         count('Rejected (503)', server.rejected),
+        // wasted work: answers that arrived after their caller had timed out
+        ...((server.records.byOutcome.timedOut ?? 0) > 0 ? [count('Answered after the caller gave up', server.records.byOutcome.timedOut ?? 0)] : []),
         ...latencyRows('Response time', server.responseTime),
         perSecond('Throughput', server.throughput),
         percent('Utilisation', server.utilization),

@@ -113,6 +113,15 @@ describe('the key numbers', () => {
     expect(systemFigures(m).rows.find((r) => r.label === 'Success rate')!.text).toBe('77.8 %')
   })
 
+  it('counts a service’s answers that came after their caller had given up, when there are any', () => {
+    const latency = { count: 1, mean: 1, p50: 1, p95: 1, p99: 1, max: 1 }
+    const server = (byOutcome: object) => ({ id: 's', label: 'Orders', arrivals: 5, completed: 5, failed: 0, rejected: 0, responseTime: latency, throughput: 1, utilization: 0.5, queueLength: { now: 0 }, replicas: { up: 1 }, records: { byOutcome } })
+    const d = { nodes: [{ id: 's', label: 'Orders' }], links: [] } as unknown as Diagram
+    const rows = (byOutcome: object) => partFigures({ ...m, servers: [server(byOutcome)] } as unknown as SimMetrics, d, 's')!.rows
+    expect(rows({ succeeded: 2, timedOut: 3 }).find((r) => r.label === 'Answered after the caller gave up')!.value).toBe(3)
+    expect(rows({ succeeded: 5 }).some((r) => r.label === 'Answered after the caller gave up')).toBe(false)
+  })
+
   it('describes a selected client or link, and nothing for an unknown id', () => {
     const d = { nodes: [{ id: 'c', label: 'Web shop' }, { id: 's', label: 'Orders' }], links: [{ id: 'l', source: 'c', target: 's' }] } as unknown as Diagram
     expect(partFigures(m, d, 'c')!.rows.map((r) => r.label)).toContain('Latency p99')
