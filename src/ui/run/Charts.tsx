@@ -29,7 +29,7 @@ const CHARTS: ChartSpec[] = [
 ]
 
 /** The plot's height (canvas and axes); the readout line sits below it. */
-const HEIGHT = 78
+const HEIGHT = 72
 /** The readout line's height (as in runPanel.css), kept by the placeholder too. */
 const READOUT_HEIGHT = 14
 const FONT = '11px system-ui, sans-serif'
