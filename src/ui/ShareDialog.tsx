@@ -20,6 +20,19 @@ export interface ShareRequest {
 type Copyable = 'link' | 'embed' | 'scenario'
 
 /**
+ * Focuses and selects all of a field (ready for Ctrl+C) while showing its start: the selection runs
+ * backward so the caret, which the browser scrolls into view, is at the beginning, not at
+ * the end of a long link.
+ */
+function selectFromStart(el: HTMLInputElement | HTMLTextAreaElement | null) {
+  if (!el) return
+  el.focus()
+  el.setSelectionRange(0, el.value.length, 'backward')
+  el.scrollLeft = 0
+  el.scrollTop = 0
+}
+
+/**
  * The link that holds the whole diagram, ready to copy, and an iframe snippet that embeds
  * it read-only with the run controls. The diagram travels in the fragment (after #),
  * which browsers never send to a server.
@@ -38,7 +51,7 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
       setCopied(null)
       setStartAtNow(false)
       d.showModal()
-      field.current?.select()
+      selectFromStart(field.current)
     }
     if (!request && d.open) d.close()
   }, [request])
@@ -53,7 +66,7 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
       setCopied({ what, ok: true })
     } catch {
       // clipboard refused (permissions, insecure context): leave the text selected to copy by hand
-      ;(what === 'link' ? field.current : what === 'scenario' ? scenarioField.current : snippetField.current)?.select()
+      selectFromStart(what === 'link' ? field.current : what === 'scenario' ? scenarioField.current : snippetField.current)
       setCopied({ what, ok: false })
     }
   }
@@ -64,7 +77,7 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
       <h2 id="share-title">Share this diagram</h2>
       <p>Anyone with this link opens the same diagram and the same run: its seed, faults and speed travel with it. It lives inside the link itself: nothing is uploaded.</p>
       <label htmlFor="share-link">Share link</label>
-      <input id="share-link" ref={field} type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
+      <input id="share-link" ref={field} type="text" readOnly value={url} onFocus={(e) => selectFromStart(e.target)} />
       {request && request.now > 0 && (
         <label className="checkbox-row">
           <input type="checkbox" checked={startAtNow} onChange={(e) => setStartAtNow(e.target.checked)} />
@@ -83,7 +96,7 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
         <>
           <h3 className="share-dialog__sub">Link to this scenario</h3>
           <label htmlFor="share-scenario">Scenario link</label>
-          <input id="share-scenario" ref={scenarioField} type="text" readOnly value={request.scenario.url} onFocus={(e) => e.target.select()} />
+          <input id="share-scenario" ref={scenarioField} type="text" readOnly value={request.scenario.url} onFocus={(e) => selectFromStart(e.target)} />
           <p className="muted" aria-live="polite">
             {status('scenario', request.scenario.about)}
           </p>
@@ -95,7 +108,7 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
         </>
       )}
       <label htmlFor="share-embed">Embed code</label>
-      <textarea id="share-embed" ref={snippetField} readOnly rows={3} value={snippet} onFocus={(e) => e.target.select()} />
+      <textarea id="share-embed" ref={snippetField} readOnly rows={3} value={snippet} onFocus={(e) => selectFromStart(e.target)} />
       <p className="muted" aria-live="polite">
         {status('embed', 'For slides and course pages: the diagram, read-only, with the run controls.')}
       </p>
