@@ -4,7 +4,7 @@ import { type Census, census, liveAt } from './census'
 import type { Engine } from './engine'
 import { AT_CALLING, OUTCOMES, PLACES, REASONS, R_NONE } from './records'
 import type { BrokerMetrics, ClientMetrics, Conservation, LatencySummary, ServerMetrics, SimMetrics, SimSnapshot } from './types'
-import type { NodeRT, Subscription } from './world'
+import type { Msg, NodeRT, Subscription } from './world'
 
 /** Reports built from the engine's state on demand; nothing here runs per event. */
 
@@ -100,8 +100,17 @@ function subMetrics(e: Engine, s: Subscription) {
     deadLettered: s.deadLettered,
     depth: { mean: round(now > 0 ? area(s.areaHeld, s.held, s.last, now) / now : 0, 4), max: s.maxHeld, now: s.held },
     ready: s.ready.size,
+    oldestReadyMs: oldestReady(s, now),
     publishToAck: latency(s.toAck),
   }
+}
+
+/** How long the longest-waiting ready message has waited since it was published; 0 when
+ * none waits. A scan, not the head: a redelivered message queues again behind newer ones. */
+function oldestReady(s: Subscription, now: number): number {
+  let oldest = now
+  for (let i = 0; i < s.ready.size; i++) oldest = Math.min(oldest, (s.ready.at(i) as Msg).createdAt)
+  return now - oldest
 }
 
 function brokerMetrics(e: Engine, c: Census, n: NodeRT): BrokerMetrics {

@@ -121,6 +121,9 @@ describe('messages through a queue', () => {
     expect(sub.acked).toBe(0)
     expect(sub.ready).toBe(sub.published)
     expect(sub.ready).toBeGreaterThan(250)
+    // the first message has waited almost the whole outage (published within its first second)
+    expect(sub.oldestReadyMs).toBeGreaterThan(29_000)
+    expect(sub.oldestReadyMs).toBeLessThan(30_000)
     sim.runUntil(60_000)
     const after = broker(sim.metrics(), 'q').subscriptions[0]!
     expect(after.published).toBeGreaterThan(sub.published)
@@ -128,6 +131,8 @@ describe('messages through a queue', () => {
     expect(after.depth.now).toBeLessThan(5)
     expect(after.deadLettered).toBe(0)
     expect(after.depth.max).toBeGreaterThanOrEqual(sub.published)
+    // drained: nothing waits long any more
+    expect(after.oldestReadyMs).toBeLessThan(1000)
     expectConserved(sim)
   })
 

@@ -97,6 +97,8 @@ export interface SubscriptionMetrics {
   /** messages held (ready + awaiting ack) */
   depth: { mean: number; max: number; now: number }
   ready: number
+  /** how long the longest-waiting ready message has waited since it was published, ms (0 when none waits) */
+  oldestReadyMs: number
   /** from publish to ack, ms */
   publishToAck: LatencySummary
 }

@@ -123,6 +123,9 @@ export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable 
         count('Redelivered', sum((s) => s.redelivered)),
         count('Dead-lettered', sum((s) => s.deadLettered)),
         count('Depth now', sum((s) => s.depth.now)),
+        // what decoupling costs: how long work waits before a consumer has done it
+        ms('Oldest waiting', Math.max(0, ...subs.map((s) => s.oldestReadyMs))),
+        ...subs.map((s) => ms(subs.length > 1 ? `Publish to ack p95: ${s.consumerLabels.join(', ')}` : 'Publish to ack p95', s.publishToAck.p95)),
       ],
     }
   }

@@ -122,6 +122,23 @@ describe('the key numbers', () => {
     expect(rows({ succeeded: 5 }).some((r) => r.label === 'Answered after the caller gave up')).toBe(false)
   })
 
+  it('says how long a queue’s work waits: the oldest waiting message, and publish to ack per subscription', () => {
+    const latency = (p95: number) => ({ count: 1, mean: 1, p50: 1, p95, p99: 1, max: 1 })
+    const sub = (labels: string[], oldestReadyMs: number, p95: number) => ({ consumerLabels: labels, published: 1, delivered: 1, acked: 1, redelivered: 0, deadLettered: 0, depth: { now: 0 }, oldestReadyMs, publishToAck: latency(p95) })
+    const broker = (subscriptions: object[]) => ({ id: 'b', label: 'Jobs', published: 3, refused: 0, subscriptions })
+    const d = { nodes: [{ id: 'b', label: 'Jobs' }], links: [] } as unknown as Diagram
+    const rows = (subs: object[]) => partFigures({ ...m, brokers: [broker(subs)] } as unknown as SimMetrics, d, 'b')!.rows
+    const queue = rows([sub(['W1', 'W2'], 1234.5, 40)])
+    expect(queue.find((r) => r.label === 'Oldest waiting')).toMatchObject({ value: 1234.5, text: '1,235 ms' })
+    expect(queue.find((r) => r.label === 'Publish to ack p95')!.value).toBe(40)
+    const topic = rows([sub(['Mail'], 10, 20), sub(['Audit'], 900, 700)])
+    expect(topic.find((r) => r.label === 'Oldest waiting')!.value).toBe(900)
+    expect(topic.filter((r) => r.label.startsWith('Publish to ack p95: ')).map((r) => [r.label, r.value])).toEqual([
+      ['Publish to ack p95: Mail', 20],
+      ['Publish to ack p95: Audit', 700],
+    ])
+  })
+
   it('describes a selected client or link, and nothing for an unknown id', () => {
     const d = { nodes: [{ id: 'c', label: 'Web shop' }, { id: 's', label: 'Orders' }], links: [{ id: 'l', source: 'c', target: 's' }] } as unknown as Diagram
     expect(partFigures(m, d, 'c')!.rows.map((r) => r.label)).toContain('Latency p99')
