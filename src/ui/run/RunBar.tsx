@@ -26,8 +26,7 @@ export function RunBar() {
 
   return (
     <section className="runbar" aria-label="Run">
-      {/* 8 px between items (not the stylesheet's 10) keeps the row on one line at 1280 px with the inspector open */}
-      <div className="runbar__row" style={{ columnGap: 8 }}>
+      <div className="runbar__row">
         <div role="toolbar" aria-label="Run controls" className="runbar__group">
           <button type="button" className="runbar__play primary" onClick={() => void COMMANDS.runPause.run(ctx)} aria-keyshortcuts="Space" title={playing ? 'Pause the run (Space)' : 'Run the simulation (Space)'}>
             {playing ? 'Pause' : 'Run'}
@@ -66,11 +65,11 @@ export function RunBar() {
           </select>
         </label>
         {/* reads as a phrase, 'Fast-forward by 10 s', so the amount is not taken for the run's length */}
-        <div className="runbar__group" style={{ gap: 4 }}>
+        <div className="runbar__group runbar__group--tight">
           <button type="button" onClick={() => fastForward(jump)} title="Simulate ahead by the chosen time, at full speed">
             Fast-forward
           </button>
-          <label className="runbar__field" style={{ gap: 4 }}>
+          <label className="runbar__field runbar__field--tight">
             by
             <select aria-label="Fast-forward by" value={jump} onChange={(e) => setJump(Number(e.target.value))} title="How far to fast-forward">
               {RUN_JUMPS.map(([label, ms]) => (
