@@ -74,7 +74,8 @@ function WireNodeView({ id, data, selected }: NodeProps<WireFlowNode>) {
       ) : (
         <div
           className="wire-node__label"
-          title={readOnly ? undefined : 'Double-click to rename'}
+          // the whole name, which a long one's ellipsis hides
+          title={readOnly ? node.label : `${node.label} (double-click to rename)`}
           onDoubleClick={(e) => {
             if (readOnly) return
             e.stopPropagation()

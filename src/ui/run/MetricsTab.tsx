@@ -43,7 +43,7 @@ export function MetricsTab() {
       </div>
       <div className="run-metrics__numbers" aria-label={`Numbers at ${formatSimTime(view.time)}`} role="group">
         <p className="muted run-metrics__at">
-          At <span data-value={view.time}>{formatSimTime(view.time)}</span>
+          At <span data-value={view.time}>{formatSimTime(view.time)}</span>; counts and percentiles cover the run from 0 s
         </p>
         <NumberTable table={view.system} />
         {view.part && <NumberTable table={view.part} />}
