@@ -37,7 +37,7 @@ async function decode(hash: string): Promise<Result<SharedLink, LinkError>> {
   try {
     return (await loadCodec()).decodeLink(hash)
   } catch {
-    return err({ kind: 'unavailable', message: 'This link could not be read: part of Wireplay did not load. Check the connection and open the link again.' })
+    return err({ kind: 'unavailable', message: 'This link could not be read: part of Wireplay did not load. Check the connection and reload the page.' })
   }
 }
 
@@ -175,7 +175,7 @@ async function openScenarioLink(
   try {
     scenarios = (await teaching.library()).scenarios
   } catch {
-    return 'The built-in scenarios could not be loaded. Check the connection and open the link again.'
+    return 'The built-in scenarios could not be loaded. Check the connection and reload the page.'
   }
   if (cancelled()) return null
   const checked = checkScenarioTarget(target, scenarios)

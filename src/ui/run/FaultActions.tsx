@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { Runner } from '../../store/run/types'
 import { useRunMaybe, useRunnerMaybe } from '../../store/react/runContext'
 import type { FaultAmount, FaultChoice } from './faultChoices'
@@ -37,9 +37,8 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
           </span>
         </div>
       ))}
-      {/* a new value on the timeline starts the field again from it */}
       {amounts.map((a) => (
-        <AmountRow key={`${a.label}:${a.value}`} amount={a} runner={runner} />
+        <AmountRow key={a.label} amount={a} runner={runner} />
       ))}
     </fieldset>
   )
@@ -48,6 +47,12 @@ export function FaultActions({ target }: { target: { node: string } | { link: st
 function AmountRow({ amount, runner }: { amount: FaultAmount; runner: Runner }) {
   const [text, setText] = useState(String(amount.value))
   const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  // a new value on the timeline (a seek, a fault reached) starts the field again from it,
+  // unless someone is typing in it (focus stays where it is after Set)
+  useEffect(() => {
+    if (document.activeElement !== input.current) setText(String(amount.value))
+  }, [amount.value])
   const value = text.trim() === '' ? NaN : Number(text)
   const valid = Number.isFinite(value) && value >= amount.min && value <= amount.max
   const apply = () => {
@@ -58,6 +63,7 @@ function AmountRow({ amount, runner }: { amount: FaultAmount; runner: Runner }) 
       <label htmlFor={id}>{amount.label}</label>
       <input
         id={id}
+        ref={input}
         type="text"
         inputMode="decimal"
         autoComplete="off"

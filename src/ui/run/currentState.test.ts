@@ -115,3 +115,16 @@ describe('the sequence diagram of a retried call', () => {
     expect(capped.omitted).toBe(3)
   })
 })
+
+describe('an answer on the very instant of the timeout', () => {
+  it('counts as on time, as the engine usually takes it', () => {
+    const d = diagram()
+    const link = d.links.find((l) => l.id === 'l-1')!
+    const request = hop('l-1', 'request', 100, 102, 31)
+    const reply = hop('l-1', 'reply', 2098, 2100, 31, 'back')
+    const [attempt] = syncAttemptsOf([request, reply], link)
+    expect(attempt!.answer).toBe(reply)
+    expect(attempt!.timedOutAt).toBeNull()
+    expect(syncState([request, reply], link, 2100).state).toBe('succeeded')
+  })
+})

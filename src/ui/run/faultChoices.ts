@@ -89,7 +89,8 @@ export function faultChoices(
     )
     // slowing sets a multiple of the setting (it does not stack); restoring once it differs
     const timeMs = links.serviceTimes.get(node.id) ?? s.timeMs
-    out.push(
+    // a service already at the longest time cannot be slowed further
+    if (timeMs !== s.timeMs || slowServiceTime(s.timeMs) !== s.timeMs) out.push(
       timeMs === s.timeMs
         ? { label: `Slow ${node.label} to ${ms(slowServiceTime(s.timeMs))}`, fault: { action: 'serviceTime', node: node.id, timeMs: slowServiceTime(s.timeMs) }, harmful: true, hint: HINTS.slowService }
         : { label: `Restore the service time (${ms(s.timeMs)})`, fault: { action: 'serviceTime', node: node.id, timeMs: s.timeMs }, harmful: false },

@@ -92,6 +92,9 @@ describe('the faults one can inject', () => {
     const d = starter()
     expect(faultChoices(d, { node: 'service-1' }).at(-1)!.fault).toEqual({ action: 'serviceTime', node: 'service-1', timeMs: 100 })
     const slowed = timelineAt([{ at: 1000, action: 'serviceTime', node: 'service-1', timeMs: 1500 }], 1000)
+    // a service already at the longest time cannot be slowed further: nothing offered
+    const longest = { ...d, nodes: d.nodes.map((n) => (n.id === 'service-1' && n.kind === 'service' ? { ...n, settings: { ...n.settings, timeMs: 3_600_000 } } : n)) }
+    expect(faultChoices(longest, { node: 'service-1' }).some((c) => c.fault.action === 'serviceTime')).toBe(false)
     expect(faultChoices(d, { node: 'service-1' }, slowed).at(-1)).toMatchObject({ label: 'Restore the service time (20 ms)', fault: { action: 'serviceTime', node: 'service-1', timeMs: 20 }, harmful: false })
   })
 
