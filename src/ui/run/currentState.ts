@@ -178,11 +178,14 @@ export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, 
     const ignored = late.length > 0 ? ` The late answer of an earlier attempt, at ${formatSimTime(late[0]!.arrive)}, was ignored.` : ''
     return { state: 'succeeded', why: `200 OK arrived at ${formatSimTime(answer.arrive)}${attempts > 1 ? ` (${of})` : ''}: the caller goes on.${ignored}` }
   }
-  const cause = answer.reason ? `, ${FAILURE_WORDS[answer.reason]}` : ''
+  const cause = causeOf(answer)
   return canRetry
     ? { state: 'backoff', why: `Error at ${formatSimTime(answer.arrive)} (${of})${cause}: backing off before a retry.` }
     : { state: 'failed', why: `Error at ${formatSimTime(answer.arrive)} (${of})${cause}, no retries left: the call failed.` }
 }
+
+/** ", <why it failed>" for a failed answer, to follow its time in a sentence; '' otherwise. */
+const causeOf = (h: Hop): string => (h.reason ? `, ${FAILURE_WORDS[h.reason]}` : '')
 
 export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
   const submit = hops.find((h) => h.carries === 'request')
@@ -202,7 +205,7 @@ export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number)
       if (!arrived(last, now)) return { state: hops.some((h) => h.carries === 'accepted') ? 'asking' : 'submitting', why: 'An error is on its way back.' }
       return hops.some((h) => h.carries === 'accepted')
         ? { state: 'waiting', why: `A poll failed at ${formatSimTime(last.arrive)}: polling again in ${pollMs} ms.` }
-        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}${last.reason ? `, ${FAILURE_WORDS[last.reason]}` : ''}: the call failed.` }
+        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}${causeOf(last)}: the call failed.` }
     case 'poll':
       return { state: 'asking', why: `Poll ${hops.filter((h) => h.carries === 'poll').length} sent at ${formatSimTime(last.depart)}: is the job done?` }
     case 'status':
@@ -255,7 +258,7 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     const expects = consumer ? linkContractAt(d, consumer, last.depart) : ''
     const sent = producer && published ? linkContractAt(d, producer, published.depart) : ''
     if (last.reason === 'contract') return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
-    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of})${last.reason ? `, ${FAILURE_WORDS[last.reason]}` : ''}`
+    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of})${causeOf(last)}`
     return canRedeliver ? { state: 'ready', why: `${failed}: back in the queue.` } : { state: 'deadLettered', why: `${failed}: dead-lettered.` }
   }
   return { state: 'ready', why: `In ${name}.` }
