@@ -321,11 +321,13 @@ export class Engine {
 
   // ── timer lanes ─────────────────────────────────────────────────────────────────────
 
+  /** A lane's event is scheduled last at its instant: every timer in a lane is a deadline,
+   * and an answer arriving on the very instant of its deadline is on time (README). */
   laneAdd(lane: Lane, ref: unknown, gen: number, due: number): void {
     lane.push(ref, gen, due)
     if (!lane.armed && !lane.firing) {
       lane.armed = true
-      this.s.schedule(due, EV_LANE, lane, 0)
+      this.s.scheduleLast(due, EV_LANE, lane, 0)
     }
   }
 
@@ -366,7 +368,7 @@ export class Engine {
     lane.firing = false
     if (lane.size > 0) {
       lane.armed = true
-      this.s.schedule(lane.dues[lane.head] as number, EV_LANE, lane, 0)
+      this.s.scheduleLast(lane.dues[lane.head] as number, EV_LANE, lane, 0)
     }
   }
 

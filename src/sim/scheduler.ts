@@ -10,6 +10,10 @@ const MAX_FIFOS = 8
  * exact in a float64 however many there are. */
 const FIRST_SEQ = -Number.MAX_SAFE_INTEGER
 
+/** Sequence numbers of scheduleLast(): above every ordinary one (2^52 of those would take
+ * centuries of simulated traffic), and still exact in a float64. */
+const LAST_SEQ = 2 ** 52
+
 /** What pop() returns when no event is due: no event ever carries it. */
 export const NONE: unknown = Object.freeze({ none: true })
 
@@ -35,6 +39,7 @@ export class Scheduler {
   private readonly fifos: DelayFifo[] = []
   private seq = 0
   private firstSeq = 0
+  private lastSeq = 0
   private types = new Uint8Array(4096)
   private tags = new Int32Array(4096)
   private refs: unknown[] = new Array(4096).fill(null)
@@ -70,6 +75,14 @@ export class Scheduler {
    * else at t, whether it was on the timeline from the start or added live. */
   scheduleFirst(time: number, type: number, ref: unknown, tag: number): void {
     this.heap.push(time, this.slot(type, ref, tag), FIRST_SEQ + this.firstSeq++)
+  }
+
+  /** Like schedule(), but after every event of its instant not scheduled this way, even
+   * those scheduled later (among themselves in the order they were scheduled): a deadline
+   * at t acts once everything else due at t has happened, so an answer arriving exactly at
+   * a timeout is on time, whichever of the two was scheduled first. */
+  scheduleLast(time: number, type: number, ref: unknown, tag: number): void {
+    this.heap.push(time, this.slot(type, ref, tag), LAST_SEQ + this.lastSeq++)
   }
 
   /** An event `delay` ms from now; returns its time. For delays that recur (a link's

@@ -112,8 +112,8 @@ export function syncAttemptsOf(hops: readonly Hop[], link: DiagramLink): SyncAtt
     if (h.direction !== 'back' || (h.carries !== 'reply' && h.carries !== 'error')) continue
     const a = attempts.findLast((x) => x.request.requestId === h.requestId)
     if (!a) continue
-    // an answer landing on the very instant of the timeout is counted on time (the engine
-    // usually takes it; which event goes first at a tie depends on when each was scheduled)
+    // an answer landing on the very instant of the timeout is on time: the engine fires a
+    // deadline after everything else of its instant
     if (a.answer === null && h.arrive <= a.request.depart + link.settings.timeoutMs) {
       a.answer = h
       a.timedOutAt = null
