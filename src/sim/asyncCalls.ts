@@ -1,7 +1,7 @@
 import { ASYNC, ASYNC_ABANDON_POLL, ASYNC_ACCEPTED, ASYNC_DONE_EVENT, ASYNC_FAILED_EVENT, ASYNC_PENDING, ASYNC_POLL_ERROR, ASYNC_REJECTED, ASYNC_DONE, ASYNC_EXPIRED, ASYNC_FAIL, ASYNC_RESUME, ASYNC_SEND_POLL, ASYNC_SEND_SUBMIT, ASYNC_SETTLE, ASYNC_START_DEADLINE } from './compiled'
 import type { Engine } from './engine'
 import { EV_POLL } from './events'
-import { AT_QUEUED, AT_TRAVELLING, C_POLL, C_REQUEST, K_ASYNC_JOB, K_DELIVER, K_POLL, K_SUBMIT, O_TIMED_OUT, R_DEADLINE, R_NONE, R_REJECTED, R_UNAVAILABLE } from './records'
+import { AT_QUEUED, AT_TRAVELLING, C_POLL, C_REQUEST, K_ASYNC_JOB, K_DELIVER, K_POLL, K_SUBMIT, failureAt, O_TIMED_OUT, R_DEADLINE, R_NONE, R_REJECTED, R_UNAVAILABLE } from './records'
 import { hasRoom, pickReplica, place } from './servers'
 import { AsyncCall, AWAIT_ASYNC, AWAIT_NONE, type LinkRT, type Req } from './world'
 
@@ -72,7 +72,8 @@ export function asyncRun(e: Engine, p: AsyncCall, actions: readonly number[], de
     } else if (a === ASYNC_FAIL) {
       const job = p.job
       p.job = null
-      if (p.state === ASYNC_EXPIRED) p.reason = R_DEADLINE
+      // the deadline passed waiting on the callee: it happened there
+      if (p.state === ASYNC_EXPIRED) p.reason = failureAt(R_DEADLINE, link.target.index)
       if (job !== null) {
         job.awaiting = null
         job.awaitKind = AWAIT_NONE
@@ -96,7 +97,7 @@ export function asyncRun(e: Engine, p: AsyncCall, actions: readonly number[], de
       let reason = R_NONE
       if (p.state === ASYNC_EXPIRED) {
         link.expired++
-        reason = R_DEADLINE
+        reason = failureAt(R_DEADLINE, link.target.index)
         if (e.listeners.length > 0) e.emit({ type: 'timeout', link: link.id, requestId: p.current?.id ?? 0, correlationId: p.correlation?.id ?? 0, at: e.s.now })
       } else if (p.state !== ASYNC_DONE) {
         link.failures++

@@ -1,6 +1,6 @@
 import { D_ABANDON, D_COUNT_REDELIVERY, D_DEAD_LETTER, D_DELIVER, D_ENQUEUE, D_SETTLE_ACK, type DeliveryTable, EVENT_TABLE, MESSAGE_TABLE } from './compiled'
 import type { Engine } from './engine'
-import { AT_DEAD_LETTERED, AT_DELIVERING, AT_READY, AT_TRAVELLING, C_DELIVERY, C_EVENT, C_MESSAGE, K_DELIVER, K_PUBLISH, O_ACKED, O_TIMED_OUT, R_BROKER_FULL, R_CONTRACT, R_NONE } from './records'
+import { AT_DEAD_LETTERED, AT_DELIVERING, AT_READY, AT_TRAVELLING, C_DELIVERY, C_EVENT, C_MESSAGE, K_DELIVER, K_PUBLISH, O_ACKED, O_TIMED_OUT, R_BROKER_FULL, R_CONTRACT, R_NONE, REASON_MASK } from './records'
 import { AWAIT_PUBLISH, LINK_MESSAGE, type LinkRT, Msg, type Req, type Subscription } from './world'
 
 /**
@@ -190,7 +190,7 @@ export function deliveryAnswered(e: Engine, r: Req): void {
   if (msg !== null) {
     msg.delivery = null
     const t = msg.sub.broker.isTopic ? EVENT_TABLE : MESSAGE_TABLE
-    deliveryFire(e, msg, r.failure === R_NONE ? t.ack : r.failure === R_CONTRACT && t.reject >= 0 ? t.reject : t.nack)
+    deliveryFire(e, msg, r.failure === R_NONE ? t.ack : (r.failure & REASON_MASK) === R_CONTRACT && t.reject >= 0 ? t.reject : t.nack)
   }
   dispatchSub(e, link.sub as Subscription)
 }

@@ -7,7 +7,7 @@ import { EV_ARRIVAL, EV_ARRIVE, EV_BACKOFF, EV_BURST, EV_DONE, EV_FAULT, EV_HEAL
 import { applyFault } from './faults'
 import { Ledger } from './ledger'
 import { enterLifecycle, lifecycleFire } from './lifecycle'
-import { AT_CALLING, AT_REPLYING, C_ACCEPTED, C_ACK, C_BROKER_ACK, C_ERROR, C_NACK, C_REPLY, C_STATUS, CARRIES, type CarriesName, DIR_BACK, DIR_FORWARD, K_DELIVER, K_OP, K_POLL, K_PUBLISH, K_SUBMIT, K_SYNC, O_FAILED, O_SUCCEEDED, outcomeOf, R_CONTRACT, R_NONE, REASONS, type FailureName } from './records'
+import { AT_CALLING, AT_REPLYING, failureAt, originOf, REASON_MASK, C_ACCEPTED, C_ACK, C_BROKER_ACK, C_ERROR, C_NACK, C_REPLY, C_STATUS, CARRIES, type CarriesName, DIR_BACK, DIR_FORWARD, K_DELIVER, K_OP, K_POLL, K_PUBLISH, K_SUBMIT, K_SYNC, O_FAILED, O_SUCCEEDED, outcomeOf, R_CONTRACT, R_NONE, REASONS, type FailureName } from './records'
 import { NONE, Scheduler } from './scheduler'
 import { admit, finishJob, onServiceDone } from './servers'
 import { startSync, syncFire } from './syncCalls'
@@ -93,6 +93,11 @@ export class Engine {
     return this.linkIds[i] as string
   }
 
+  /** A node's id by index; undefined for -1 (no node). */
+  nodeId(i: number): string | undefined {
+    return this.world.nodes[i]?.id
+  }
+
   /** Run the event just popped: its object is `ref`, its type and tag are on the scheduler. */
   dispatch(ref: unknown): void {
     this.events++
@@ -159,8 +164,10 @@ export class Engine {
     this.hop(link, DIR_FORWARD, carries, arrive, r.id, r.corr, R_NONE)
   }
 
-  /** Send a record's answer back over the link it came by. */
+  /** Send a record's answer back over the link it came by. A failure that does not yet say
+   * where it happened happened here, at the record's owner. */
   reply(r: Req, reason: number): void {
+    if (reason !== R_NONE) reason = failureAt(reason, r.owner.index)
     r.failure = reason
     r.place = AT_REPLYING
     const link = r.link as LinkRT
@@ -169,7 +176,8 @@ export class Engine {
     this.hop(link, DIR_BACK, carries, arrive, r.id, r.corr, reason)
   }
 
-  /** `reason`: why an error or nack failed (R_NONE for everything else). */
+  /** `reason`: why an error or nack failed and where (records.ts failureAt; R_NONE for
+   * everything else). */
   hop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number, reason: number): void {
     this.trace.push(link.index, dir, carries, this.s.now, arrive, id, corr, reason)
     if (this.listeners.length > 0) this.emitHop(link, dir, carries, arrive, id, corr, reason)
@@ -187,7 +195,8 @@ export class Engine {
         arrive,
         requestId: id,
         correlationId: corr,
-        reason: reason === R_NONE ? undefined : (REASONS[reason] as FailureName),
+        reason: reason === R_NONE ? undefined : (REASONS[reason & REASON_MASK] as FailureName),
+        origin: reason === R_NONE ? undefined : this.nodeId(originOf(reason)),
       },
     })
   }
@@ -222,7 +231,10 @@ export class Engine {
     const failed = op.failure !== R_NONE
     this.ledger.end(c.index, failed ? O_FAILED : O_SUCCEEDED)
     c.latency.add(this.s.now - op.createdAt)
-    if (failed) c.failedBy[op.failure] = (c.failedBy[op.failure] as number) + 1
+    if (failed) {
+      const reason = op.failure & REASON_MASK
+      c.failedBy[reason] = (c.failedBy[reason] as number) + 1
+    }
     else c.succeeded++
   }
 
@@ -285,7 +297,7 @@ export class Engine {
 
   onReply(r: Req): void {
     const waiter = r.waiter
-    this.ledger.end(r.owner.index, waiter === null ? r.abandonedAs : outcomeOf(r.failure))
+    this.ledger.end(r.owner.index, waiter === null ? r.abandonedAs : outcomeOf(r.failure, r.owner.index))
     switch (r.kind) {
       case K_SYNC: {
         if (waiter === null) return

@@ -42,7 +42,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
         e.listeners = e.listeners.filter((l) => l !== listener)
       }
     },
-    trace: () => live().trace.read(live().world.links.map((l) => l.id)),
+    trace: () => live().trace.read(live().world.links.map((l) => l.id), live().world.nodes.map((n) => n.id)),
     inject: (f) => live().inject(f),
     audit: () => audit(live()),
     dispose() {

@@ -3,7 +3,7 @@ import { dispatchSub } from './brokers'
 import { ASYNC_ABANDON, LIFECYCLE, NODE_AUTO_HEAL, NODE_FAIL, NODE_RESUME, SYNC_ABANDON } from './compiled'
 import type { Engine } from './engine'
 import { EV_HEAL } from './events'
-import { O_ABANDONED, R_CRASHED } from './records'
+import { failureAt, O_ABANDONED, R_CRASHED } from './records'
 import { finishJob } from './servers'
 import { syncFire } from './syncCalls'
 import { type AsyncCall, AWAIT_ASYNC, AWAIT_NONE, AWAIT_PUBLISH, AWAIT_SYNC, type Replica, type Req, type SyncCall } from './world'
@@ -66,7 +66,7 @@ export function abandonAwaited(e: Engine, job: Req): void {
   else if (kind === AWAIT_ASYNC) {
     const p = w as AsyncCall
     p.job = null
-    p.reason = R_CRASHED
+    p.reason = failureAt(R_CRASHED, job.owner.index)
     asyncFire(e, p, ASYNC_ABANDON)
   } else if (kind === AWAIT_PUBLISH) {
     const r = w as Req

@@ -46,6 +46,6 @@ describe('memory over a long run', () => {
     expect(early).toBeGreaterThan(50)
     // six times the run, not six times the memory: a leak would grow with time
     expect(late).toBeLessThan(early * 2)
-    expect(e.trace.read(e.world.links.map((l) => l.id))).toHaveLength(500)
+    expect(e.trace.read(e.world.links.map((l) => l.id), e.world.nodes.map((n) => n.id))).toHaveLength(500)
   })
 })

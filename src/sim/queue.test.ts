@@ -58,7 +58,7 @@ describe('messages through a queue', () => {
     // each refusal on the wire says it was the contract
     const nacks = hops.filter((h) => h.carries === 'nack')
     expect(nacks.length).toBe(sub.deadLettered)
-    expect(new Set(nacks.map((h) => h.reason))).toEqual(new Set(['contract']))
+    expect(new Set(nacks.map((h) => `${h.reason} at ${h.origin}`))).toEqual(new Set(['contract at w']))
     expect(sub.deadLettered).toBe(sub.published)
     // a listener hears why: what the message carries and what its consumer expects
     const heard: unknown[] = []

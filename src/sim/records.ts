@@ -50,8 +50,30 @@ export type ReasonName = (typeof REASONS)[number]
 /** why something failed: every reason but none */
 export type FailureName = Exclude<ReasonName, 'none'>
 
-export function outcomeOf(reason: number): number {
-  return reason === R_NONE ? O_SUCCEEDED : reason === R_REJECTED || reason === R_BROKER_FULL ? O_REJECTED : O_FAILED
+/**
+ * A failure as the engine carries it: the reason (R_*) in the low four bits and, above
+ * them, the node where it happened plus one (the node that rejected, errored, crashed,
+ * refused the contract or did not answer in time). A failure passed up a chain of calls
+ * keeps both, so whoever hears it learns where it began; 0 is still "no failure".
+ */
+export const REASON_MASK = 15
+
+/** `reason` happening at node `node` (its index), unless it already says where it happened. */
+export function failureAt(reason: number, node: number): number {
+  return reason === R_NONE || reason > REASON_MASK ? reason : reason + (node + 1) * (REASON_MASK + 1)
+}
+
+/** Where a failure happened (a node index), or -1 when it does not say. */
+export function originOf(failure: number): number {
+  return (failure >> 4) - 1
+}
+
+/** How the record of a node that answered with `failure` ends: rejected only where the
+ * rejection happened; a rejection passed on from further down is a failure here. */
+export function outcomeOf(failure: number, node: number): number {
+  if (failure === R_NONE) return O_SUCCEEDED
+  const reason = failure & REASON_MASK
+  return (reason === R_REJECTED || reason === R_BROKER_FULL) && originOf(failure) === node ? O_REJECTED : O_FAILED
 }
 
 /** What a record is. */

@@ -2,7 +2,7 @@ import { NODE_UP } from './compiled'
 import { DIST_CONSTANT, sample } from './distributions'
 import type { Engine } from './engine'
 import { EV_DONE } from './events'
-import { AT_CALLING, AT_PROCESSING, AT_QUEUED, K_ASYNC_JOB, O_FAILED, O_SUCCEEDED, R_ERROR, R_NONE, R_REJECTED, R_UNAVAILABLE } from './records'
+import { AT_CALLING, AT_PROCESSING, AT_QUEUED, failureAt, K_ASYNC_JOB, O_FAILED, O_SUCCEEDED, R_ERROR, R_NONE, R_REJECTED, R_UNAVAILABLE } from './records'
 import type { AsyncCall, NodeRT, Replica, Req } from './world'
 
 /**
@@ -126,7 +126,7 @@ export function finishJob(e: Engine, job: Req, reason: number): void {
   if (job.kind === K_ASYNC_JOB) {
     const p = job.poller as AsyncCall
     p.jobStatus = reason === R_NONE ? 1 : 2
-    p.jobReason = reason
+    p.jobReason = failureAt(reason, n.index)
     e.ledger.end(n.index, reason === R_NONE ? O_SUCCEEDED : O_FAILED)
   } else e.reply(job, reason)
   if (heldWorker && rep.state === NODE_UP && rep.queue.size > 0) {

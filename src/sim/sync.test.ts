@@ -94,7 +94,7 @@ describe('synchronous HTTP', () => {
     expect(server(m, 'b')).toMatchObject({ arrivals: 3, completed: 2, rejected: 1 })
     expect(client(m)).toMatchObject({ issued: 3, succeeded: 2, failedBy: { rejected: 1 } })
     // the error on the wire says why, and only errors carry a reason
-    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.depart, h.reason])).toEqual([[1001, 'rejected']])
+    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.depart, h.reason, h.origin])).toEqual([[1001, 'rejected', 'b']])
     expect(hops.filter((h) => h.carries !== 'error').every((h) => h.reason === undefined)).toBe(true)
     expectConserved(sim)
   })
@@ -107,11 +107,35 @@ describe('synchronous HTTP', () => {
     expect(server(m, 'b').failed).toBe(1)
     expect(server(m, 'a').failed).toBe(1)
     expect(client(m).failedBy).toEqual({ error: 1 })
-    // each error up the chain carries the first failure's reason
-    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.link, h.reason])).toEqual([
-      ['a->b', 'error'],
-      ['c->a', 'error'],
+    // each error up the chain carries the first failure's reason, and where it happened
+    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.link, h.reason, h.origin])).toEqual([
+      ['a->b', 'error', 'b'],
+      ['c->a', 'error', 'b'],
     ])
+  })
+
+  it('says where a failure passed up the chain happened: a 503 further down, a callee that never answered', () => {
+    const d = diagram()
+      .client('c', { rate: 0, burstSize: 3, burstEverySec: 1 })
+      .service('a', { workers: 4, timeDist: 'constant', timeMs: 1 })
+      .service('b', { workers: 1, queueLimit: 1, timeDist: 'constant', timeMs: 100 })
+      .link('c', 'a', 'sync', { latencyMs: 1 })
+      .link('a', 'b', 'sync', { latencyMs: 1, timeoutMs: 150, retries: 0 })
+      .build()
+    const { sim, m, hops } = run(d, 1999)
+    // three at once: b takes one, queues one (answered too late for a's timeout) and rejects one
+    expect(hops.filter((h) => h.carries === 'error').map((h) => [h.link, h.reason, h.origin])).toEqual([
+      ['a->b', 'rejected', 'b'],
+      ['c->a', 'rejected', 'b'],
+      ['c->a', 'timeout', 'b'],
+    ])
+    expect(client(m).failedBy).toEqual({ rejected: 1, timeout: 1 })
+    // b rejected its request; a did not reject its own, it failed it with b's 503
+    expect(server(m, 'b').records.byOutcome.rejected).toBe(1)
+    expect(server(m, 'a').records.byOutcome.rejected ?? 0).toBe(0)
+    expect(server(m, 'a').records.byOutcome.failed).toBe(2)
+    expect(server(m, 'a').rejected).toBe(0)
+    expectConserved(sim)
   })
 
   it('fails callers of a crashed replica, then of a down service, and heals', () => {
@@ -123,11 +147,11 @@ describe('synchronous HTTP', () => {
     const { sim, m, hops } = run(d, 5000, { faults: [{ at: 2050, action: 'crash', node: 'b' }] })
     const c = client(m)
     // what the callers were answered, in the order they were answered, as the trace and a listener see it
-    const answered = hops.filter((h) => h.carries === 'error').map((h) => h.reason)
-    expect(answered).toEqual([...Array(2).fill('crashed'), ...Array(10).fill('unavailable')])
+    const answered = hops.filter((h) => h.carries === 'error').map((h) => [h.reason, h.origin])
+    expect(answered).toEqual([...Array(2).fill(['crashed', 'b']), ...Array(10).fill(['unavailable', 'b'])])
     const heard: unknown[] = []
     const again = createSimulation({ diagram: d, seed: 1, faults: [{ at: 2050, action: 'crash', node: 'b' }] })
-    again.subscribe((e) => e.type === 'hop' && e.hop.carries === 'error' && heard.push(e.hop.reason))
+    again.subscribe((e) => e.type === 'hop' && e.hop.carries === 'error' && heard.push([e.hop.reason, e.hop.origin]))
     again.runUntil(5000)
     expect(heard).toEqual(answered)
     // at 2050 two requests are being worked on (2000 and 1900 both still inside their 150 ms)

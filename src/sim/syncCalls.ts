@@ -1,7 +1,7 @@
 import { SYNC, SYNC_ABANDON_ATTEMPT, SYNC_ABANDONED, SYNC_CAN_RETRY, SYNC_DELAY_TIMEOUT, SYNC_FAIL, SYNC_RESUME, SYNC_SEND, SYNC_TIMED_OUT } from './compiled'
 import type { Engine } from './engine'
 import { EV_BACKOFF } from './events'
-import { AT_TRAVELLING, C_REQUEST, K_SYNC, O_ABANDONED, O_TIMED_OUT, R_TIMEOUT } from './records'
+import { AT_TRAVELLING, C_REQUEST, failureAt, K_SYNC, O_ABANDONED, O_TIMED_OUT, R_TIMEOUT } from './records'
 import { AWAIT_NONE, AWAIT_SYNC, type LinkRT, type Req, SyncCall } from './world'
 
 /**
@@ -85,11 +85,12 @@ function abandonAttempt(e: Engine, call: SyncCall): void {
   }
 }
 
-/** The call failed for good: the caller's job fails with the attempt's reason, or a timeout. */
+/** The call failed for good: the caller's job fails with the attempt's reason, or a
+ * timeout, which happened at the callee that did not answer in time. */
 function failCaller(e: Engine, call: SyncCall): void {
   const job = call.job
   job.awaiting = null
   job.awaitKind = AWAIT_NONE
   call.link.failures++
-  e.jobDone(job, call.state === SYNC_TIMED_OUT ? R_TIMEOUT : call.reason)
+  e.jobDone(job, call.state === SYNC_TIMED_OUT ? failureAt(R_TIMEOUT, call.link.target.index) : call.reason)
 }

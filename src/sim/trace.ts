@@ -1,4 +1,4 @@
-import { CARRIES, type CarriesName, type FailureName, REASONS } from './records'
+import { CARRIES, type CarriesName, type FailureName, originOf, REASON_MASK, REASONS } from './records'
 
 /** One message crossing one link. Times in simulated ms. */
 export interface Hop {
@@ -13,6 +13,10 @@ export interface Hop {
   correlationId: number
   /** an error or nack: why it failed (a queue full, a timeout further down…); otherwise undefined */
   reason?: FailureName
+  /** with a reason: the node where the failure happened (it rejected, errored, crashed,
+   * refused the contract, or did not answer in time). A failure passed up a chain of calls
+   * keeps it, so an error whose origin is not the node answering was passed on. */
+  origin?: string
 }
 
 /**
@@ -38,17 +42,18 @@ export class TraceRing {
     const i = this.next
     const d = this.data
     const o = i * STRIDE
-    d[o] = (link * 16 + reason) * 64 + carries * 2 + direction
+    d[o] = (link * 16 + (reason & REASON_MASK)) * 64 + carries * 2 + direction
     d[o + 1] = depart
     d[o + 2] = arrive
     d[o + 3] = req
     d[o + 4] = corr
+    d[o + 5] = originOf(reason)
     this.next = i + 1 === this.slots ? 0 : i + 1
     if (this.count < this.slots) this.count++
   }
 
-  /** Oldest first. */
-  read(linkIds: readonly string[]): Hop[] {
+  /** Oldest first; ids by link and node index. */
+  read(linkIds: readonly string[], nodeIds: readonly string[]): Hop[] {
     const n = this.slots
     const d = this.data
     const out: Hop[] = []
@@ -61,6 +66,7 @@ export class TraceRing {
         direction: f % 2 === 1 ? 'back' : 'forward',
         carries: CARRIES[(f % 64) >> 1] as CarriesName,
         reason: reason === 0 ? undefined : (REASONS[reason] as FailureName),
+        origin: reason === 0 ? undefined : nodeIds[d[o + 5] as number],
         depart: d[o + 1] as number,
         arrive: d[o + 2] as number,
         requestId: d[o + 3] as number,
@@ -71,4 +77,4 @@ export class TraceRing {
   }
 }
 
-const STRIDE = 5
+const STRIDE = 6
