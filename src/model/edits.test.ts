@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addNode, connect, copyFragment, moveLinkInOrder, moveNodes, pasteFragment, removeElements, renameNode, setLinkKind, setLinkSetting, setNodeSetting } from './edits'
+import { addNode, connect, copyFragment, moveLinkInOrder, moveNodes, pasteFragment, removeElements, renameNode, setAbout, setLinkKind, setLinkSetting, setNodeSetting } from './edits'
+import { NOTES_MAX, TITLE_MAX } from './fields'
 import { checkDiagram } from './invariants'
 import { nodeSummary } from './summary'
 import type { Diagram } from './types'
@@ -130,5 +131,34 @@ describe('edits', () => {
     expect(order(d)).toEqual(['database-1', 'service-2'])
     expect(order(moveLinkInOrder(d, 'l-3', -1))).toEqual(['service-2', 'database-1'])
     expect(moveLinkInOrder(d, 'l-2', -1)).toBe(d)
+  })
+})
+
+describe('setAbout: the diagram\'s title and notes', () => {
+  it('sets, replaces and (with empty text) removes them, keeping nodes and links as they are', () => {
+    const d = chain()
+    const titled = unwrap(setAbout(d, 'title', '  Order   flow '))
+    expect(titled.title).toBe('Order flow')
+    expect(titled.nodes).toBe(d.nodes)
+    expect(titled.links).toBe(d.links)
+    const noted = unwrap(setAbout(titled, 'notes', 'Crash the database.\r\nWatch the client.\n'))
+    expect(noted.notes).toBe('Crash the database.\nWatch the client.')
+    const cleared = unwrap(setAbout(noted, 'title', '   '))
+    expect(cleared).not.toHaveProperty('title')
+    expect(cleared.notes).toBe(noted.notes)
+  })
+
+  it('returns the same diagram when nothing changes, so no empty undo step is made', () => {
+    const d = unwrap(setAbout(chain(), 'title', 'Shop'))
+    expect(unwrap(setAbout(d, 'title', ' Shop '))).toBe(d)
+    const plain = chain()
+    expect(unwrap(setAbout(plain, 'notes', ''))).toBe(plain)
+  })
+
+  it('refuses text over the limit and leaves the diagram as it was', () => {
+    const d = chain()
+    expect(setAbout(d, 'title', 'x'.repeat(TITLE_MAX + 1))).toEqual({ ok: false, error: expect.stringContaining(`at most ${TITLE_MAX} characters`) })
+    expect(setAbout(d, 'notes', 'x'.repeat(NOTES_MAX + 1))).toEqual({ ok: false, error: expect.stringContaining(`at most ${NOTES_MAX} characters`) })
+    expect(unwrap(setAbout(d, 'title', 'x'.repeat(TITLE_MAX))).title).toHaveLength(TITLE_MAX)
   })
 })

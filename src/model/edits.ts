@@ -2,7 +2,7 @@ import { Article, article } from './words'
 import { nextId } from '../lib/ids'
 import { err, ok, type Result } from '../lib/result'
 import { KIND_LABELS, LINK_DEFAULTS, defaultSettings } from './defaults'
-import { NODE_FIELDS, linkFields, parseField, parseLabel } from './fields'
+import { NODE_FIELDS, linkFields, parseField, parseLabel, parseNotes, parseTitle } from './fields'
 import { allowedKinds, checkConnection, linkRole } from './rules'
 import type { Diagram, DiagramLink, DiagramNode, LinkKind, LinkSettings, NodeKind } from './types'
 
@@ -67,6 +67,18 @@ export function renameNode(d: Diagram, id: string, raw: string): Result<Diagram>
   if (!label.ok) return label
   if (label.value === node.label) return ok(d)
   return ok({ ...d, nodes: d.nodes.map((n) => (n === node ? { ...n, label: label.value } : n)) })
+}
+
+/**
+ * The diagram's title or notes from user input; empty text removes it, so a document
+ * without one stays exactly as it was. The same diagram back when nothing changes.
+ */
+export function setAbout(d: Diagram, key: 'title' | 'notes', raw: string): Result<Diagram> {
+  const parsed = key === 'title' ? parseTitle(raw) : parseNotes(raw)
+  if (!parsed.ok) return parsed
+  if ((d[key] ?? '') === parsed.value) return ok(d)
+  const { [key]: _old, ...rest } = d
+  return ok(parsed.value === '' ? rest : { ...rest, [key]: parsed.value })
 }
 
 /** Set one node setting from user input, validated against its field. */

@@ -177,3 +177,27 @@ export function parseLabel(raw: string): Result<string> {
   if (text.length > LABEL_MAX) return err(`A name must be at most ${LABEL_MAX} characters.`)
   return ok(text)
 }
+
+/**
+ * A diagram's title and notes, in characters as a browser's text field counts them
+ * (UTF-16 code units, so the field's own maxlength and this check agree). Generous for
+ * a title and a workshop's instructions, small enough that notes at the limit keep a
+ * share link well inside what chat apps carry.
+ */
+export const TITLE_MAX = 120
+export const NOTES_MAX = 2000
+
+/** One line, spaces collapsed as in node names; '' means no title. */
+export function parseTitle(raw: string): Result<string> {
+  const text = raw.trim().replace(/\s+/g, ' ')
+  if (text.length > TITLE_MAX) return err(`A title must be at most ${TITLE_MAX} characters (this one has ${text.length}).`)
+  return ok(text)
+}
+
+/** Line breaks are kept (as \n, whatever the platform typed); blank lines and spaces
+ * around the whole text are not. '' means no notes. */
+export function parseNotes(raw: string): Result<string> {
+  const text = raw.replace(/\r\n?/g, '\n').trim()
+  if (text.length > NOTES_MAX) return err(`Notes must be at most ${NOTES_MAX} characters (these have ${text.length}).`)
+  return ok(text)
+}

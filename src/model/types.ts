@@ -129,6 +129,11 @@ export interface Diagram {
   faults?: readonly Fault[]
   /** the run's random seed, a whole number; 1 when absent */
   seed?: number
+  /** what the diagram is called: one line of plain text (model/fields.ts, TITLE_MAX); none when absent, never empty */
+  title?: string
+  /** what the author wants a reader to know (a workshop's task, say): plain text with line
+   * breaks (NOTES_MAX); none when absent, never empty. Neither changes a run. */
+  notes?: string
 }
 
 /** How a link participates in its pattern, derived from its ends. */

@@ -1,7 +1,7 @@
 import { isRecord } from '../lib/isRecord'
 import { err, ok, type Result } from '../lib/result'
 import { LINK_DEFAULTS, defaultSettings } from '../model/defaults'
-import { NODE_FIELDS, parseLabel } from '../model/fields'
+import { NODE_FIELDS, NOTES_MAX, TITLE_MAX, parseLabel, parseNotes, parseTitle } from '../model/fields'
 import { MAX_SEED, parseFaults, type Fault } from '../model/faults'
 import { checkDiagram, type Problem } from '../model/invariants'
 import { migrate } from './migrations'
@@ -14,6 +14,7 @@ import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNod
  * new document version and a migration that writes the old default into old documents.
  *
  *   { "wireplay": 1,
+ *     "title"?: one line of text, "notes"?: text,
  *     "nodes": [{ "id", "kind", "label", "x", "y", "settings"?: { changed settings } }],
  *     "links": [{ "id", "source", "target", "kind", "settings"?: { changed settings } }],
  *     "seed"?: whole number (1 when absent),
@@ -21,6 +22,13 @@ import { LINK_KINDS, NODE_KINDS, type Diagram, type DiagramLink, type DiagramNod
  *
  * `faults` (optional, see model/faults.ts) is a timeline a run replays; `seed` is the
  * run's random seed. Both belong to the diagram: undo, autosave and share links keep them.
+ *
+ * `title` and `notes` (optional, plain text, at most TITLE_MAX and NOTES_MAX characters)
+ * say what the diagram is; absent means none. They came after version 1 was released
+ * without a version of their own: a document without them means what it always meant,
+ * so no migration has anything to write (the rule above is about fields whose absence
+ * meant something else before). A version-1 reader ignores names it does not know, so
+ * such a document still opens there, without its title and notes.
  */
 export const DOCUMENT_VERSION = 1
 
@@ -39,6 +47,9 @@ export function toDocument(d: Diagram, faults?: readonly Fault[]): object {
   const timeline = faults ?? d.faults
   return {
     wireplay: DOCUMENT_VERSION,
+    // first, where a person opening the file reads first
+    ...(d.title ? { title: d.title } : {}),
+    ...(d.notes ? { notes: d.notes } : {}),
     nodes: d.nodes.map((n) => {
       const s = changed(n.settings, defaultSettings(n.kind))
       return { id: n.id, kind: n.kind, label: n.label, x: n.x, y: n.y, ...(s ? { settings: s } : {}) }
@@ -136,7 +147,9 @@ export function parseDocument(input: unknown): Result<Diagram, Problem[]> {
   if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED)) {
     return err([{ path: 'seed', message: `seed must be a whole number from 0 to ${MAX_SEED}.` }])
   }
-  const diagram: Diagram = { nodes: nodes.map(normalizeNode), links: links.map(normalizeLink), ...(seed !== undefined && seed !== 1 ? { seed } : {}) }
+  const about = parseAbout(json)
+  if (!about.ok) return about
+  const diagram: Diagram = { ...about.value, nodes: nodes.map(normalizeNode), links: links.map(normalizeLink), ...(seed !== undefined && seed !== 1 ? { seed } : {}) }
   const invalid = checkDiagram(diagram)
   if (invalid.length) return err(invalid)
   if (json.faults === undefined) return ok(diagram)
@@ -145,6 +158,28 @@ export function parseDocument(input: unknown): Result<Diagram, Problem[]> {
   // the timeline is kept in time order: the editor inserts in order, and a run replays it so
   const timeline = faults.value.map((f, i) => [f, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([f]) => f)
   return ok(timeline.length > 0 ? { ...diagram, faults: timeline } : diagram)
+}
+
+/** The title and notes, checked and kept as the editor would have stored them; empty text is none. */
+function parseAbout(json: Record<string, unknown>): Result<Pick<Diagram, 'title' | 'notes'>, Problem[]> {
+  const problems: Problem[] = []
+  const out: Pick<Diagram, 'title' | 'notes'> = {}
+  const fields = [
+    ['title', parseTitle, `title must be text (one line, at most ${TITLE_MAX} characters).`],
+    ['notes', parseNotes, `notes must be text (at most ${NOTES_MAX} characters).`],
+  ] as const
+  for (const [key, parse, wrongType] of fields) {
+    const raw = json[key]
+    if (raw === undefined) continue
+    if (typeof raw !== 'string') {
+      problems.push({ path: key, message: wrongType })
+      continue
+    }
+    const parsed = parse(raw)
+    if (!parsed.ok) problems.push({ path: key, message: parsed.error })
+    else if (parsed.value !== '') out[key] = parsed.value
+  }
+  return problems.length ? err(problems) : ok(out)
 }
 
 /** Text is kept as the editor would have stored it (trimmed, single spaces in names). */

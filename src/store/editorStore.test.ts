@@ -672,3 +672,39 @@ describe('the fault timeline and seed in the editor', () => {
     expect(diagram(s)).not.toHaveProperty('seed')
   })
 })
+
+describe('the diagram\'s title and notes in the editor', () => {
+  it('a run of typing in the title is one undo step, and undo and redo bring it back and forth', () => {
+    const s = chainStore()
+    for (const typed of ['S', 'Sh', 'Sho', 'Shop']) expect(s.getState().setAbout('title', typed)).toEqual({ ok: true, value: undefined })
+    expect(diagram(s).title).toBe('Shop')
+    expect(steps(s)).toBe(1)
+    s.getState().setAbout('notes', 'Crash the database.')
+    expect(steps(s)).toBe(2)
+    s.getState().undo()
+    expect(diagram(s)).not.toHaveProperty('notes')
+    expect(diagram(s).title).toBe('Shop')
+    s.getState().undo()
+    expect(diagram(s)).not.toHaveProperty('title')
+    s.getState().redo()
+    s.getState().redo()
+    expect([diagram(s).title, diagram(s).notes]).toEqual(['Shop', 'Crash the database.'])
+  })
+
+  it('refuses a title over the limit with its reason and keeps the last valid one', () => {
+    const s = chainStore()
+    s.getState().setAbout('title', 'Shop')
+    const r = s.getState().setAbout('title', 'x'.repeat(500))
+    expect(r.ok).toBe(false)
+    expect(diagram(s).title).toBe('Shop')
+  })
+
+  it('counts whole-diagram replacements (what shows a shared diagram\'s notes), but not undo', () => {
+    const s = chainStore()
+    expect(s.getState().replaced).toBe(0)
+    s.getState().replaceDiagram({ ...diagram(s), notes: 'Read me' })
+    expect(s.getState().replaced).toBe(1)
+    s.getState().undo()
+    expect(s.getState().replaced).toBe(1)
+  })
+})

@@ -35,6 +35,12 @@ export interface EditorState {
   announcement: Notice | null
   /** the diagram when the current drag began; null when no drag is in progress */
   gestureBase: Diagram | null
+  /**
+   * How many times the whole diagram was replaced (a link, a file, a scenario, New
+   * diagram): what introduces a diagram to its reader (its notes) shows itself again when
+   * this changes, but not after an undo or a reload.
+   */
+  replaced: number
 }
 
 export interface EditorActions {
@@ -50,6 +56,8 @@ export interface EditorActions {
   connect(source: string, target: string, kind?: LinkKind): Result<string>
   setLinkKind(id: string, kind: LinkKind): Result<void>
   setLinkSetting(id: string, key: string, raw: unknown): Result<void>
+  /** The diagram's title or notes as typed; a run of typing in one of them is one undo step. */
+  setAbout(key: 'title' | 'notes', raw: string): Result<void>
   moveLinkInOrder(id: string, delta: -1 | 1): void
   select(selection: Selection): void
   remove(nodeIds: readonly string[], linkIds: readonly string[]): void
@@ -116,6 +124,7 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       notice: null,
       announcement: null,
       gestureBase: null,
+      replaced: 0,
 
       addNode(kind, at) {
         const full = roomFor(present(), 1, 0)
@@ -181,6 +190,12 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
         const r = edit.setLinkSetting(present(), id, key, raw)
         if (!r.ok) return r
         commit(r.value, `link:${id}:${key}`)
+        return ok(undefined)
+      },
+      setAbout(key, raw) {
+        const r = edit.setAbout(present(), key, raw)
+        if (!r.ok) return r
+        commit(r.value, `about:${key}`)
         return ok(undefined)
       },
       moveLinkInOrder(id, delta) {
@@ -250,7 +265,7 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       },
       replaceDiagram(d, message) {
         commit(d)
-        set({ selection: EMPTY_SELECTION })
+        set((s) => ({ selection: EMPTY_SELECTION, replaced: s.replaced + 1 }))
         if (message) get().notify(message)
       },
       addFault(fault) {

@@ -6,7 +6,8 @@ export { suggestedFaultAt } from '../../model/scenario'
  * How the diagram on screen relates to the scenario that was opened. Pure.
  * - `as-opened`: the scenario's own diagram; nodes may have moved and faults may have been
  *   tried on it (that is what the scenario invites), nothing else changed;
- * - `edited`: the user changed it (a setting, a node, a link, the seed): their copy;
+ * - `edited`: the user changed it (a setting, a node, a link, the seed, its title or notes):
+ *   their copy, which a scenario link would not carry;
  * - `other`: it has nothing to do with the scenario any more (a new diagram, a file or a
  *   link opened since): no node of the scenario is left.
  */
