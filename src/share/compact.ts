@@ -9,12 +9,16 @@ import { NODE_KINDS, type LinkKind, type NodeKind } from '../model/types'
  * matters here; files keep the readable format (document.ts). Pure; the expansion does not
  * validate: its output goes through the document parser like any untrusted document.
  *
- *   { v: 1, n: [[kind, label, x, y, settings?, id?], …], l: [[from, to, settings?, kind?, id?], …], s?: seed, f?: faults }
+ *   { v: 1, n: [[kind, label, x, y, settings?, id?], …], l: [[from, to, settings?, kind?, id?], …], s?: seed, f?: faults,
+ *     ti?: title, no?: notes }
  *
  * `from`/`to` are node indexes. A node's `id` is left out when it is `<kind>-<k>` for the
  * k-th node of its kind; a number k means `<kind>-k`; anything else is written out. Link
  * ids likewise (`l-<k>` for the k-th link). A link's kind is written only for
- * asynchronous HTTP ("a"), the one kind its ends do not imply.
+ * asynchronous HTTP ("a"), the one kind its ends do not imply. Title and notes are kept as
+ * they are (deflate does the shrinking) and only when there are any, so a diagram without
+ * them makes the same link as before they existed; a link made before them opens as a
+ * diagram without them, and an older Wireplay opens a link with them, without them.
  */
 export const COMPACT_VERSION = 1
 
@@ -49,6 +53,8 @@ interface Doc {
   links: DocLink[]
   seed?: Json
   faults?: Json[]
+  title?: Json
+  notes?: Json
 }
 
 function shorten(settings: Record<string, Json> | undefined, keys: Record<string, string>): Record<string, Json> | undefined {
@@ -95,7 +101,15 @@ export function compactDocument(doc: Doc): Json {
     const id = link.id === `l-${i + 1}` ? 0 : m && String(Number(m[1])) === m[1] && Number(m[1]) >= 1 ? Number(m[1]) : link.id
     return trim([index.get(link.source) ?? link.source, index.get(link.target) ?? link.target, shorten(link.settings, LINK_KEYS) ?? 0, link.kind === 'async' ? 'a' : 0, id], 2)
   })
-  return { v: COMPACT_VERSION, n, l, ...(doc.seed !== undefined ? { s: doc.seed } : {}), ...(doc.faults && doc.faults.length > 0 ? { f: doc.faults } : {}) }
+  return {
+    v: COMPACT_VERSION,
+    n,
+    l,
+    ...(doc.seed !== undefined ? { s: doc.seed } : {}),
+    ...(doc.faults && doc.faults.length > 0 ? { f: doc.faults } : {}),
+    ...(doc.title !== undefined ? { ti: doc.title } : {}),
+    ...(doc.notes !== undefined ? { no: doc.notes } : {}),
+  }
 }
 
 /**
@@ -139,5 +153,13 @@ export function expandCompact(compact: unknown): Doc | string {
     const st = lengthen(settings === 0 ? undefined : settings, LINK_KEYS_BACK)
     links.push({ id: linkId as string, source, target, kind, ...(st ? { settings: st } : {}) })
   }
-  return { wireplay: 1, nodes, links, ...(compact.s !== undefined ? { seed: compact.s } : {}), ...(compact.f !== undefined ? { faults: compact.f as Json[] } : {}) }
+  return {
+    wireplay: 1,
+    nodes,
+    links,
+    ...(compact.s !== undefined ? { seed: compact.s } : {}),
+    ...(compact.f !== undefined ? { faults: compact.f as Json[] } : {}),
+    ...(compact.ti !== undefined ? { title: compact.ti } : {}),
+    ...(compact.no !== undefined ? { notes: compact.no } : {}),
+  }
 }
