@@ -10,10 +10,12 @@ const doc = parseDocument({
     { id: 'orders', kind: 'service', label: 'Orders', x: 0, y: 0 },
     { id: 'jobs', kind: 'queue', label: 'Jobs', x: 300, y: 0 },
     { id: 'worker', kind: 'service', label: 'Worker', x: 600, y: 0 },
+    { id: 'store', kind: 'database', label: 'Jobs DB', x: 900, y: 0 },
   ],
   links: [
     { id: 'send', source: 'orders', target: 'jobs', kind: 'message', settings: { contract: 'Job v1' } },
     { id: 'take', source: 'jobs', target: 'worker', kind: 'message', settings: { contract: 'Job v1' } },
+    { id: 'save', source: 'worker', target: 'store', kind: 'sync' },
   ],
 })
 if (!doc.ok) throw new Error('test document')
@@ -36,26 +38,36 @@ describe('the event log in words', () => {
     const t = topicDoc.value
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 1).text).toBe('Events → Mail: event 7 delivered')
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2).text).toBe('Events → Mail: event 7 redelivered, attempt 2')
-    expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): 500 error')
+    expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error', origin: 'mail' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): error while processing')
     expect(describeEvent({ type: 'hop', hop: out('ack', 'back') }, t, 4).text).toBe('Mail → Events: ack, event 7 done')
   })
 
   it('tells a refusal for the contract from a failure in the work, and says why a call failed', () => {
-    const nack = (reason: Hop['reason']): Hop => ({ link: 'take', direction: 'back', carries: 'nack', depart: 1, arrive: 2, requestId: 9, correlationId: 4, reason })
-    expect(describeEvent({ type: 'hop', hop: nack('contract') }, d, 1)).toMatchObject({ text: 'Worker → Jobs: message 4 refused (nack): contract mismatch', outcome: 'error' })
-    expect(describeEvent({ type: 'hop', hop: nack('crashed') }, d, 2).text).toBe('Worker → Jobs: message 4 failed (nack): crashed mid-request')
-    const error: Hop = { link: 'l', direction: 'back', carries: 'error', depart: 1, arrive: 2, requestId: 3, correlationId: 3, reason: 'rejected' }
+    const nack = (reason: Hop['reason'], origin?: string): Hop => ({ link: 'take', direction: 'back', carries: 'nack', depart: 1, arrive: 2, requestId: 9, correlationId: 4, reason, origin })
+    expect(describeEvent({ type: 'hop', hop: nack('contract', 'worker') }, d, 1)).toMatchObject({ text: 'Worker → Jobs: message 4 refused (nack): contract mismatch', outcome: 'error' })
+    // a consumer's own failure has no HTTP status; one from a call it made names where it happened
+    expect(describeEvent({ type: 'hop', hop: nack('crashed', 'worker') }, d, 2).text).toBe('Worker → Jobs: message 4 failed (nack): crashed mid-delivery')
+    expect(describeEvent({ type: 'hop', hop: nack('rejected', 'store') }, d, 2).text).toBe('Worker → Jobs: message 4 failed (nack): Jobs DB answered 503 queue full')
+    expect(describeEvent({ type: 'hop', hop: nack('timeout', 'store') }, d, 2).text).toBe('Worker → Jobs: message 4 failed (nack): Jobs DB did not answer in time')
+    const error: Hop = { link: 'l', direction: 'back', carries: 'error', depart: 1, arrive: 2, requestId: 3, correlationId: 3, reason: 'rejected', origin: 'b' }
     const sync = parseDocument({
       wireplay: 1,
       nodes: [
         { id: 'a', kind: 'service', label: 'API', x: 0, y: 0 },
         { id: 'b', kind: 'service', label: 'Orders', x: 300, y: 0 },
+        { id: 'db', kind: 'database', label: 'Orders DB', x: 600, y: 0 },
       ],
-      links: [{ id: 'l', source: 'a', target: 'b', kind: 'sync' }],
+      links: [
+        { id: 'l', source: 'a', target: 'b', kind: 'sync' },
+        { id: 'm', source: 'b', target: 'db', kind: 'sync' },
+      ],
     })
     if (!sync.ok) throw new Error('sync document')
     expect(describeEvent({ type: 'hop', hop: error }, sync.value, 3)).toMatchObject({ text: 'Orders → API: 503 queue full', outcome: 'error' })
-    expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout' } }, sync.value, 4).text).toBe('Orders → API: error: timed out')
+    // a failure passed on from further down says so, and where it happened
+    expect(describeEvent({ type: 'hop', hop: { ...error, origin: 'db' } }, sync.value, 4).text).toBe('Orders → API: error, passed on: Orders DB answered 503 queue full')
+    expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout', origin: 'db' } }, sync.value, 4).text).toBe('Orders → API: error, passed on: Orders DB did not answer in time')
+    expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'crashed' } }, sync.value, 4).text).toBe('Orders → API: error: crashed mid-request')
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: undefined } }, sync.value, 5).text).toBe('Orders → API: error')
   })
 

@@ -1,7 +1,7 @@
 import { describeFault, linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink } from '../../model/types'
 import type { Hop, SimEvent } from '../../sim/types'
-import { errorWords, FAILURE_WORDS } from './reasonWords'
+import { errorWords, nackWords } from './reasonWords'
 import type { LogEntry } from './types'
 
 /**
@@ -44,19 +44,21 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
   const contract = link && h.carries === 'message' ? linkContractAt(d, link, h.depart) : ''
   // what a broker hands out is an event when it comes from a topic
   const noun = link && d.nodes.find((n) => n.id === link.source)?.kind === 'topic' ? 'event' : 'message'
-  const { words, outcome } = hopWords(h, link, attempt, contract, noun)
+  const { words, outcome } = hopWords(h, link, attempt, contract, noun, label)
   return { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
 }
 
-function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contract: string, noun: 'message' | 'event'): { words: string; outcome: LogEntry['outcome'] } {
+function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contract: string, noun: 'message' | 'event', label: (id: string) => string): { words: string; outcome: LogEntry['outcome'] } {
   const id = h.correlationId
+  // an error or nack travels back: the node answering it is the link's target
+  const answering = link?.target ?? ''
   switch (h.carries) {
     case 'request':
       return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
     case 'reply':
       return { words: '200 OK', outcome: 'ok' }
     case 'error':
-      return { words: errorWords(h.reason), outcome: 'error' }
+      return { words: errorWords(h, answering, label), outcome: 'error' }
     case 'accepted':
       return { words: '202 Accepted, with a status URL to poll', outcome: 'ok' }
     case 'poll':
@@ -74,10 +76,8 @@ function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contra
     case 'ack':
       return { words: `ack, ${noun} ${id} done`, outcome: 'ok' }
     case 'nack':
-      // refused at the door (its contract), or taken and failed (whatever failed in the work)
-      return h.reason === 'contract'
-        ? { words: `${noun} ${id} refused (nack): contract mismatch`, outcome: 'error' }
-        : { words: `${noun} ${id} failed (nack): ${h.reason ? FAILURE_WORDS[h.reason] : 'not processed'}`, outcome: 'error' }
+      // refused at the door (its contract), or taken and failed (in its own work or a call it made)
+      return { words: `${noun} ${id} ${nackWords(h, answering, label)}`, outcome: 'error' }
     default:
       return { words: h.carries, outcome: 'info' }
   }

@@ -1,7 +1,7 @@
 import { linkContractAt } from '../../model/faults'
 import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
 import type { MachineName } from '../../store/run/machines'
-import { FAILURE_WORDS } from '../../store/run/reasonWords'
+import { failureAtWords, nackCauseWords } from '../../store/run/reasonWords'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
 import { formatSimTime } from './formatTime'
@@ -73,7 +73,8 @@ export function machineForTrace(traced: TracedRequest, journey: readonly Hop[], 
   const machine = MACHINE_OF_KIND[link.kind]
   if (link.kind === 'sync' || link.kind === 'async') {
     const hops = seen.filter((h) => h.link === link.id && (traced.correlationId !== 0 || h.requestId === traced.requestId))
-    const r = link.kind === 'sync' ? syncState(hops, link, now, own.link === link.id ? own.requestId : undefined) : asyncState(hops, link, now)
+    const label = labelIn(d)
+    const r = link.kind === 'sync' ? syncState(hops, link, now, own.link === link.id ? own.requestId : undefined, label) : asyncState(hops, link, now, label)
     return { machine, ...r, link: link.id }
   }
   const broker = d.nodes.find((n) => n.id === link.target && (n.kind === 'queue' || n.kind === 'topic')) ?? d.nodes.find((n) => n.id === link.source)
@@ -149,7 +150,7 @@ export function syncCallsOf(attempts: readonly SyncAttempt[], link: DiagramLink)
  * The state of the sync call on `link` at `now`, from its hops: the call holding attempt
  * `requestId` when given (else the one started last), judged by its latest attempt.
  */
-export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, requestId?: number): { state: string | null; why: string } {
+export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, requestId?: number, label: (id: string) => string = (id) => id): { state: string | null; why: string } {
   const calls = syncCallsOf(
     syncAttemptsOf(
       hops.filter((h) => h.depart <= now),
@@ -178,16 +179,20 @@ export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, 
     const ignored = late.length > 0 ? ` The late answer of an earlier attempt, at ${formatSimTime(late[0]!.arrive)}, was ignored.` : ''
     return { state: 'succeeded', why: `200 OK arrived at ${formatSimTime(answer.arrive)}${attempts > 1 ? ` (${of})` : ''}: the caller goes on.${ignored}` }
   }
-  const cause = causeOf(answer)
+  const cause = causeOf(answer, label)
   return canRetry
     ? { state: 'backoff', why: `Error at ${formatSimTime(answer.arrive)} (${of})${cause}: backing off before a retry.` }
     : { state: 'failed', why: `Error at ${formatSimTime(answer.arrive)} (${of})${cause}, no retries left: the call failed.` }
 }
 
-/** ", <why it failed>" for a failed answer, to follow its time in a sentence; '' otherwise. */
-const causeOf = (h: Hop): string => (h.reason ? `, ${FAILURE_WORDS[h.reason]}` : '')
+/** ", <what failed where>" for a failed answer, to follow its time in a sentence ("…,
+ * Orders answered 503 queue full"); '' otherwise. */
+const causeOf = (h: Hop, label: (id: string) => string): string => (h.reason ? `, ${failureAtWords(h.reason, h.origin, label)}` : '')
 
-export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number): { state: string | null; why: string } {
+/** A node's label by id in `d` (the id when it is gone). */
+const labelIn = (d: Diagram) => (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
+
+export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number, label: (id: string) => string = (id) => id): { state: string | null; why: string } {
   const submit = hops.find((h) => h.carries === 'request')
   const last = hops.at(-1)
   if (!submit || !last) return { state: null, why: 'The call has not started.' }
@@ -205,7 +210,7 @@ export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number)
       if (!arrived(last, now)) return { state: hops.some((h) => h.carries === 'accepted') ? 'asking' : 'submitting', why: 'An error is on its way back.' }
       return hops.some((h) => h.carries === 'accepted')
         ? { state: 'waiting', why: `A poll failed at ${formatSimTime(last.arrive)}: polling again in ${pollMs} ms.` }
-        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}${causeOf(last)}: the call failed.` }
+        : { state: 'failed', why: `The submit was refused at ${formatSimTime(last.arrive)}${causeOf(last, label)}: the call failed.` }
     case 'poll':
       return { state: 'asking', why: `Poll ${hops.filter((h) => h.carries === 'poll').length} sent at ${formatSimTime(last.depart)}: is the job done?` }
     case 'status':
@@ -258,7 +263,7 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     const expects = consumer ? linkContractAt(d, consumer, last.depart) : ''
     const sent = producer && published ? linkContractAt(d, producer, published.depart) : ''
     if (last.reason === 'contract') return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
-    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of})${causeOf(last)}`
+    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of}), ${nackCauseWords(last, consumer?.target ?? '', labelIn(d))}`
     return canRedeliver ? { state: 'ready', why: `${failed}: back in the queue.` } : { state: 'deadLettered', why: `${failed}: dead-lettered.` }
   }
   return { state: 'ready', why: `In ${name}.` }

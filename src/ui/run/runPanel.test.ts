@@ -207,6 +207,9 @@ describe('the sequence diagram', () => {
   it('labels a failed answer with why it failed', () => {
     const failed = journey.map((h) => (h.carries === 'reply' ? { ...h, carries: 'error' as const, reason: 'rejected' as const } : h))
     expect(layoutSequence(failed, d, 1000).arrows[4]!.label).toBe('503 queue full')
+    // passed on from further down: says so, and where
+    const passedOn = failed.map((h) => (h.carries === 'error' ? { ...h, origin: 'service-3' } : h))
+    expect(layoutSequence(passedOn, d, 1000).arrows[4]!.label).toBe('error, passed on: Shipping answered 503 queue full')
   })
 
   it('shows only hops departed by now, dashes those in flight, and caps the rows', () => {
@@ -239,6 +242,10 @@ describe('the current state of a traced request', () => {
     expect(syncState([req, error], sync, 140).state).toBe('failed')
     expect(syncState([req, error], withRetries, 140).state).toBe('backoff')
     expect(syncState([req, error, hop('l-1', 'request', 300, 302)], withRetries, 301).state).toBe('waiting')
+    // why, and where it happened: here a 503 Orders passed on from Shipping
+    const passedOn: Hop = { ...error, reason: 'rejected', origin: 'service-3' }
+    const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
+    expect(syncState([req, passedOn], sync, 140, undefined, label).why).toBe('Error at 0.132 s (attempt 1 of 1), Shipping answered 503 queue full, no retries left: the call failed.')
   })
 
   it('sync call: no answer within the timeout times out, or backs off for a retry', () => {
@@ -287,7 +294,9 @@ describe('the current state of a traced request', () => {
     expect(deliveryState([msg, delivery, refused], msg, 'queue-1', switched, 120)).toEqual({ state: 'deadLettered', why: 'The consumer expects ShipOrder v1, not ShipOrder v2: dead-lettered at once.' })
     // a failure in the work: back in the queue, and why
     const failed: Hop = { ...refused, reason: 'error' }
-    expect(deliveryState([msg, delivery, failed], msg, 'queue-1', switched, 120)).toEqual({ state: 'ready', why: 'Failed (nack) at 0.114 s (delivery 1 of at most 5), 500 error: back in the queue.' })
+    expect(deliveryState([msg, delivery, { ...failed, origin: 'service-3' }], msg, 'queue-1', switched, 120)).toEqual({ state: 'ready', why: 'Failed (nack) at 0.114 s (delivery 1 of at most 5), error while processing: back in the queue.' })
+    // failed by a call the consumer made: where it happened
+    expect(deliveryState([msg, delivery, { ...failed, reason: 'timeout', origin: 'service-1' }], msg, 'queue-1', switched, 120).why).toBe('Failed (nack) at 0.114 s (delivery 1 of at most 5), Orders did not answer in time: back in the queue.')
   })
 
   it('event: follows the traced subscription', () => {

@@ -1,6 +1,6 @@
 import type { Diagram } from '../../model/types'
 import type { Hop } from '../../sim/types'
-import { errorWords, FAILURE_WORDS } from '../../store/run/reasonWords'
+import { errorWords, nackWords } from '../../store/run/reasonWords'
 import { syncAttemptsOf } from './currentState'
 
 /**
@@ -111,7 +111,8 @@ export function layoutSequence(journey: readonly Hop[], d: Diagram, now: number,
     const e = ends[i]
     if (!e) return
     const h = r.h
-    const words = h.carries === 'error' ? errorWords(h.reason) : `${CARRIES_WORDS[h.carries] ?? h.carries}${h.reason ? `: ${FAILURE_WORDS[h.reason]}` : ''}`
+    // an answer's failure is said by the node answering it, which is the arrow's sender
+    const words = h.carries === 'error' ? errorWords(h, e[0], label) : h.carries === 'nack' ? nackWords(h, e[0], label) : (CARRIES_WORDS[h.carries] ?? h.carries)
     const late = !r.timeout && ignored.has(h)
     arrows.push({
       hop: h,
