@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react'
-import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { Canvas } from '../canvas/Canvas'
 import type { EditorStore } from '../store/editorStore'
@@ -35,10 +35,11 @@ import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
 import { useTheme } from './useTheme'
 import { LazyPart } from '../ui/LazyPart'
+import { retryingLazy } from '../ui/retryingLazy'
 
 // the run's controls and panel come with the engine, after the first paint
-const RunBar = lazy(() => import('../ui/run/RunBar').then((m) => ({ default: m.RunBar })))
-const RunPanel = lazy(() => import('../ui/run/RunPanel').then((m) => ({ default: m.RunPanel })))
+const RunBar = retryingLazy(() => import('../ui/run/RunBar').then((m) => ({ default: m.RunBar })))
+const RunPanel = retryingLazy(() => import('../ui/run/RunPanel').then((m) => ({ default: m.RunPanel })))
 const RUNBAR_PLACEHOLDER = <div className="runbar runbar--loading" aria-hidden="true" />
 
 export interface AppProps {

@@ -1,5 +1,6 @@
-import { Component, type ReactNode, Suspense } from 'react'
-import { isLoadFailure } from '../lib/loadFailure'
+import { Component, Suspense, type ReactNode } from 'react'
+import { initialPartState, partFailureText, partWanted, type PartState } from './loadAttempts'
+import { LoadAttempt } from './retryingLazy'
 
 /**
  * A part of the app that loads on first use (a dialog, a tab, the run bar), with what to
@@ -7,36 +8,57 @@ import { isLoadFailure } from '../lib/loadFailure'
  * load (the connection dropped, or a new version was published since the page opened)
  * would take the whole editor down to a blank page. The diagram is autosaved, so a reload
  * loses nothing.
+ *
+ * After a failure the part tries again the next time it is wanted: when it is mounted
+ * again (a dialog reopened, a tab shown again) or when `retryKey` changes (the owner's
+ * sign that the part is wanted anew, e.g. another scenario opened). Dismiss only hides
+ * the message; `onDismiss` lets the owner close what the part was for (a dialog), so
+ * that opening it again is a fresh try. Load the part with `retryingLazy`, not React's
+ * `lazy`: a `lazy` component that failed once throws the same error forever.
+ * An error that is not a load failure is held here too (see partFailureText).
  */
-export function LazyPart({ name, fallback = null, children }: { name: string; fallback?: ReactNode; children: ReactNode }) {
+export function LazyPart({ name, fallback = null, retryKey, onDismiss, children }: { name: string; fallback?: ReactNode; retryKey?: unknown; onDismiss?: () => void; children: ReactNode }) {
   return (
-    <LoadBoundary name={name}>
+    <LoadBoundary name={name} retryKey={retryKey} onDismiss={onDismiss}>
       <Suspense fallback={fallback}>{children}</Suspense>
     </LoadBoundary>
   )
 }
 
-class LoadBoundary extends Component<{ name: string; children: ReactNode }, { error: unknown; dismissed: boolean }> {
-  state: { error: unknown; dismissed: boolean } = { error: null, dismissed: false }
+interface BoundaryProps {
+  name: string
+  retryKey?: unknown
+  onDismiss?: () => void
+  children: ReactNode
+}
 
-  static getDerivedStateFromError(error: unknown) {
+class LoadBoundary extends Component<BoundaryProps, PartState> {
+  state = initialPartState(this.props.retryKey)
+
+  static getDerivedStateFromError(error: unknown): Partial<PartState> {
     return { error }
   }
 
+  static getDerivedStateFromProps(props: BoundaryProps, state: PartState): Partial<PartState> | null {
+    return partWanted(state, props.retryKey)
+  }
+
+  private dismiss = () => {
+    this.setState({ dismissed: true })
+    this.props.onDismiss?.()
+  }
+
   render() {
-    const { error, dismissed } = this.state
-    if (error === null) return this.props.children
+    const { error, dismissed, attempt } = this.state
+    if (error === null) return <LoadAttempt.Provider value={attempt}>{this.props.children}</LoadAttempt.Provider>
     if (dismissed) return null
-    const what = isLoadFailure(error) ? `did not load: the connection dropped, or a new version of Wireplay was published since this page opened` : `stopped with an error (${error instanceof Error ? error.message : String(error)})`
     return (
       <div className="load-failed" role="alert">
-        <span>
-          The {this.props.name} {what}. Your diagram is saved.
-        </span>
+        <span>{partFailureText(this.props.name, error)}</span>
         <button type="button" onClick={() => location.reload()}>
           Reload
         </button>
-        <button type="button" onClick={() => this.setState({ dismissed: true })}>
+        <button type="button" onClick={this.dismiss}>
           Dismiss
         </button>
       </div>

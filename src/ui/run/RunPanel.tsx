@@ -1,12 +1,13 @@
-import { lazy, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { retryingLazy } from '../retryingLazy'
 import { useRun } from '../../store/react/runContext'
 import { LazyPart } from '../LazyPart'
 import './runPanel.css'
 
 // the tabs' contents load with the run (after the first paint), not in the initial bundle
-const MetricsTab = lazy(() => import('./MetricsTab').then((m) => ({ default: m.MetricsTab })))
-const EventLogTab = lazy(() => import('./EventLogTab').then((m) => ({ default: m.EventLogTab })))
-const TraceTab = lazy(() => import('./TraceTab').then((m) => ({ default: m.TraceTab })))
+const MetricsTab = retryingLazy(() => import('./MetricsTab').then((m) => ({ default: m.MetricsTab })))
+const EventLogTab = retryingLazy(() => import('./EventLogTab').then((m) => ({ default: m.EventLogTab })))
+const TraceTab = retryingLazy(() => import('./TraceTab').then((m) => ({ default: m.TraceTab })))
 
 type Tab = 'metrics' | 'log' | 'trace'
 const TABS: { id: Tab; label: string }[] = [
