@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useDiagramStructure, useEditor, useEditorStore } from '../store/react/editorContext'
+import { DiagramNotes } from './DiagramAbout'
 import { LinkInspector } from './LinkInspector'
 import { NodeInspector } from './NodeInspector'
 
@@ -60,9 +61,12 @@ export function Inspector({ idle }: { idle?: ReactNode } = {}) {
       <div className="inspector__section inspector__guide">
         {idle}
         <h2>Diagram</h2>
+        {/* in full: the toolbar's field is narrow on a laptop */}
+        {diagram.title && <p className="inspector__title">{diagram.title}</p>}
         <p>
           {diagram.nodes.length} nodes, {diagram.links.length} links.
         </p>
+        <DiagramNotes />
         <p>Select a node or a link to see and change its settings.</p>
         <ul>
           <li>Add: drag a block from the palette, or press it.</li>

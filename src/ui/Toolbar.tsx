@@ -3,6 +3,7 @@ import { canRedo, canUndo } from '../model/history'
 import { useEditor } from '../store/react/editorContext'
 import { COMMANDS, type Command, type CommandId } from './commands'
 import { useCommandContext } from './commandContext'
+import { DiagramTitle } from './DiagramAbout'
 
 const TIPS: Partial<Record<CommandId, string>> = {
   undo: 'Undo (Ctrl+Z)',
@@ -52,6 +53,7 @@ export function Toolbar({ themeLabel }: { themeLabel: string }) {
           ⇄
         </span>
         <h1>Wireplay</h1>
+        <DiagramTitle />
       </div>
       <div role="toolbar" aria-label="Editing" className="toolbar__group">
         {button('newDiagram')}
