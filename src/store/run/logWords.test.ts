@@ -37,7 +37,8 @@ describe('the event log in words', () => {
   it('calls what a topic hands out an event, from delivery to ack', () => {
     const t = topicDoc.value
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 1).text).toBe('Events → Mail: event 7 delivered')
-    expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2).text).toBe('Events → Mail: event 7 redelivered, attempt 2')
+    // a redelivery is the broker doing its job: a retry, not an error
+    expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2)).toMatchObject({ text: 'Events → Mail: event 7 redelivered, attempt 2', outcome: 'retry' })
     expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error', origin: 'mail' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): error while processing')
     expect(describeEvent({ type: 'hop', hop: out('ack', 'back') }, t, 4).text).toBe('Mail → Events: ack, event 7 done')
   })
@@ -69,6 +70,19 @@ describe('the event log in words', () => {
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout', origin: 'db' } }, sync.value, 4).text).toBe('Orders → API: error, passed on: Orders DB did not answer in time')
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'crashed' } }, sync.value, 4).text).toBe('Orders → API: error: crashed mid-request')
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: undefined } }, sync.value, 5).text).toBe('Orders → API: error')
+  })
+
+  it('keeps an error’s reason on its line, for the Timeouts filter', () => {
+    const nack: Hop = { link: 'take', direction: 'back', carries: 'nack', depart: 1, arrive: 2, requestId: 9, correlationId: 4, reason: 'timeout', origin: 'store' }
+    expect(describeEvent({ type: 'hop', hop: nack }, d, 1)).toMatchObject({ outcome: 'error', reason: 'timeout' })
+    expect(describeEvent({ type: 'timeout', link: 'save', requestId: 5, correlationId: 4, at: 10 }, d, 2)).toMatchObject({ text: 'Worker → Jobs DB: timed out: no reply within 1000 ms', outcome: 'error', reason: 'timeout' })
+    expect(describeEvent({ type: 'hop', hop: sent(1) }, d, 3).reason).toBeUndefined()
+  })
+
+  it('marks a synchronous call’s later attempts as retries', () => {
+    const request: Hop = { link: 'save', direction: 'forward', carries: 'request', depart: 1, arrive: 2, requestId: 5, correlationId: 4 }
+    expect(describeEvent({ type: 'hop', hop: request }, d, 1)).toMatchObject({ text: 'Worker → Jobs DB: POST, waiting for the reply', outcome: 'info' })
+    expect(describeEvent({ type: 'hop', hop: request }, d, 2, 3)).toMatchObject({ text: 'Worker → Jobs DB: POST, waiting for the reply (retry, attempt 3)', outcome: 'retry' })
   })
 
   it('names a message by the contract its producer spoke when it was sent', () => {

@@ -7,7 +7,8 @@ import type { LogEntry } from './types'
 /**
  * What happened, in the plain words of the event log ("Orders → Payments: POST, waiting
  * for the reply"). Pure: the same event and diagram give the same line. `attempt` is the
- * delivery's number for a message or event copy handed to a consumer (1 on the first).
+ * delivery's number for a message or event copy handed to a consumer, or the attempt's
+ * number for a synchronous request (1 on the first; see syncAttempts).
  */
 export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1): LogEntry {
   const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
@@ -24,7 +25,8 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
     const link = d.links.find((l) => l.id === e.link)
     const words = link?.kind === 'async' ? `gave up polling after the ${link.settings.deadlineMs} ms deadline` : `timed out: no reply within ${link?.settings.timeoutMs ?? '?'} ms`
     const nodes = link ? [link.source, link.target] : []
-    return { ...entry(seq, e.at, `${label(nodes[0] ?? '?')} → ${label(nodes[1] ?? '?')}: ${words}`, nodes, e.link, link?.kind ?? 'sync', 'error'), requestId: e.requestId, correlationId: e.correlationId }
+    const reason = link?.kind === 'async' ? 'deadline' : 'timeout'
+    return { ...entry(seq, e.at, `${label(nodes[0] ?? '?')} → ${label(nodes[1] ?? '?')}: ${words}`, nodes, e.link, link?.kind ?? 'sync', 'error'), requestId: e.requestId, correlationId: e.correlationId, reason }
   }
   if (e.type === 'deadLetter') {
     const link = e.link === null ? undefined : d.links.find((l) => l.id === e.link)
@@ -45,7 +47,10 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
   // what a broker hands out is an event when it comes from a topic
   const noun = link && d.nodes.find((n) => n.id === link.source)?.kind === 'topic' ? 'event' : 'message'
   const { words, outcome } = hopWords(h, link, attempt, contract, noun, label)
-  return { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
+  const line: LogEntry = { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
+  // only an error or a nack carries a reason
+  if (h.reason !== undefined) line.reason = h.reason
+  return line
 }
 
 function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contract: string, noun: 'message' | 'event', label: (id: string) => string): { words: string; outcome: LogEntry['outcome'] } {
@@ -54,7 +59,8 @@ function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contra
   const answering = link?.target ?? ''
   switch (h.carries) {
     case 'request':
-      return { words: link?.kind === 'async' ? 'POST, start a job' : 'POST, waiting for the reply', outcome: 'info' }
+      if (link?.kind === 'async') return { words: 'POST, start a job', outcome: 'info' }
+      return attempt > 1 ? { words: `POST, waiting for the reply (retry, attempt ${attempt})`, outcome: 'retry' } : { words: 'POST, waiting for the reply', outcome: 'info' }
     case 'reply':
       return { words: '200 OK', outcome: 'ok' }
     case 'error':
@@ -72,7 +78,10 @@ function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contra
     case 'brokerAck':
       return { words: 'stored by the broker', outcome: 'ok' }
     case 'delivery':
-      return attempt > 1 ? { words: `${noun} ${id} redelivered, attempt ${attempt}`, outcome: 'error' } : { words: `${noun} ${id} delivered`, outcome: 'info' }
+      // a redelivery is the broker doing its job, not a failure: what failed shows as the
+      // nack or the consumer's crash before it (an ack timeout has no line of its own, so
+      // the 'Retries' filter is where a reader finds those)
+      return attempt > 1 ? { words: `${noun} ${id} redelivered, attempt ${attempt}`, outcome: 'retry' } : { words: `${noun} ${id} delivered`, outcome: 'info' }
     case 'ack':
       return { words: `ack, ${noun} ${id} done`, outcome: 'ok' }
     case 'nack':

@@ -245,6 +245,41 @@ describe('the live run', () => {
     expect(log.some((t) => t === 'Shop → Slow: timed out: no reply within 100 ms')).toBe(true)
   })
 
+  it('logs a synchronous retry and a redelivery as retries, not errors, the same after a replay', () => {
+    const parsed = parseDocument({
+      wireplay: 1,
+      nodes: [
+        { id: 'c', kind: 'client', label: 'Shop', x: 0, y: 0, settings: { rate: 10 } },
+        { id: 's', kind: 'service', label: 'Flaky', x: 300, y: 0, settings: { errorRate: 100 } },
+        { id: 'p', kind: 'client', label: 'Producer', x: 0, y: 200, settings: { rate: 10 } },
+        { id: 'q', kind: 'queue', label: 'Jobs', x: 300, y: 200, settings: { maxDeliveries: 3 } },
+        { id: 'w', kind: 'service', label: 'Worker', x: 600, y: 200, settings: { errorRate: 100 } },
+      ],
+      links: [
+        { id: 'call', source: 'c', target: 's', kind: 'sync', settings: { retries: 2, backoffMs: 10 } },
+        { id: 'send', source: 'p', target: 'q', kind: 'message' },
+        { id: 'take', source: 'q', target: 'w', kind: 'message' },
+      ],
+    })
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error))
+    const { state, runner, settle } = setup(parsed.value)
+    state().fastForward(3_000)
+    settle()
+    const lines = () => runner.log().map((l) => `${l.outcome} ${l.text}`)
+    const before = lines()
+    expect(before).toContainEqual('info Shop → Flaky: POST, waiting for the reply')
+    expect(before.some((t) => /^retry Shop → Flaky: POST, waiting for the reply \(retry, attempt 2\)$/.test(t))).toBe(true)
+    expect(before.some((t) => /^retry Shop → Flaky: POST, waiting for the reply \(retry, attempt 3\)$/.test(t))).toBe(true)
+    expect(before.some((t) => /attempt 4/.test(t))).toBe(false)
+    expect(before.some((t) => /^retry Jobs → Worker: message \d+ redelivered, attempt 2$/.test(t))).toBe(true)
+    expect(before.some((t) => /^error .*redelivered/.test(t))).toBe(false)
+    state().seek(1_000)
+    settle()
+    state().seek(3_000)
+    settle()
+    expect(lines()).toEqual(before)
+  })
+
   it('a fault injected while paused at a fractional instant shows at once, without replaying', () => {
     const { state, runner } = setup()
     for (let i = 0; i < 25; i++) state().step()

@@ -6,6 +6,7 @@ import { createSimulation } from '../../sim/index'
 import type { Hop, SimEvent, SimSnapshot, Simulation } from '../../sim/types'
 import type { EditorStore } from '../editorStore'
 import { describeEvent } from './logWords'
+import { createSyncAttempts } from './syncAttempts'
 import { takeSample } from './samples'
 import type { Alarm, LogEntry, Runner, RunState, RunActions, Sample } from './types'
 
@@ -66,9 +67,11 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   let keepAfter = 0
   /** per consume link: the key prefix that names its subscription, for counting attempts */
   let subscriptionOf = new Map<string, string>()
+  /** a synchronous request's attempt, for "retry, attempt 2" (made afresh for each run) */
+  let syncAttempt: (e: SimEvent) => number = () => 1
 
   const listen = (e: SimEvent) => {
-    let attempt = 1
+    let attempt = syncAttempt(e)
     if (e.type === 'hop') {
       if (e.hop.arrive > keepAfter) inFlight.push(e.hop)
       if (e.hop.carries === 'delivery' || e.hop.carries === 'ack') attempt = countAttempt(e.hop)
@@ -105,6 +108,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     unsubscribeSim()
     sim?.dispose()
     sim = createSimulation({ diagram, seed: diagram.seed ?? 1, faults: diagram.faults ?? [], traceCapacity: TRACE_CAPACITY })
+    syncAttempt = createSyncAttempts(diagram)
     unsubscribeSim = sim.subscribe(listen)
     // a queue's consumers compete for one subscription; a topic has one per consumer link
     subscriptionOf = new Map(

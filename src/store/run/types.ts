@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { Fault } from '../../model/faults'
-import type { Hop, SimMetrics, SimSnapshot } from '../../sim/types'
+import type { FailureName, Hop, SimMetrics, SimSnapshot } from '../../sim/types'
 
 /**
  * The live run of the diagram in the editor: one simulation driven by the wall clock
@@ -53,7 +53,11 @@ export interface LogEntry {
   /** the link it happened on, if any */
   link: string | null
   pattern: 'sync' | 'async' | 'message' | 'event' | 'node' | 'fault'
-  outcome: 'ok' | 'error' | 'info'
+  /** 'retry': a sync call's next attempt or a message's redelivery, the caller or broker
+   * doing its job after a failure, which is not itself an error */
+  outcome: 'ok' | 'error' | 'info' | 'retry'
+  /** an error line's reason (an error answer, a nack, a caller that stopped waiting) */
+  reason?: FailureName
   /** the request it belongs to and its client operation (0 when none): for tracing */
   requestId: number
   correlationId: number

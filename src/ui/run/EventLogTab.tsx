@@ -13,7 +13,7 @@ const LOG_REFRESH_MS = 1000
 /** and a screen reader hears a summary at most every 4 s */
 const ANNOUNCE_MS = 4000
 
-const OUTCOME_MARK: Record<LogEntry['outcome'], string> = { ok: '✓', error: '✕', info: '•' }
+const OUTCOME_MARK: Record<LogEntry['outcome'], string> = { ok: '✓', error: '✕', info: '•', retry: '↻' }
 
 const traceable = (e: LogEntry) => e.requestId !== 0 || e.correlationId !== 0
 const belongs = (e: LogEntry, t: TracedRequest | null) => t !== null && traceable(e) && (t.correlationId !== 0 ? e.correlationId === t.correlationId : e.requestId === t.requestId)

@@ -1,11 +1,13 @@
 import type { LogEntry } from '../../store/run/types'
 import { formatSimTime } from './formatTime'
 
-/** What the event log shows; 'all' lets everything through. */
+/** What the event log shows; 'all' lets everything through. An outcome of 'timeout' keeps
+ * the error lines whose reason is a timeout: a caller that stopped waiting, and the errors
+ * and nacks that a timeout further down caused. */
 export interface LogFilter {
   node: string
   pattern: LogEntry['pattern'] | 'all'
-  outcome: LogEntry['outcome'] | 'all'
+  outcome: LogEntry['outcome'] | 'timeout' | 'all'
 }
 
 export const ALL: LogFilter = { node: 'all', pattern: 'all', outcome: 'all' }
@@ -19,11 +21,19 @@ export const PATTERNS: { value: LogEntry['pattern']; label: string }[] = [
   { value: 'fault', label: 'Fault' },
 ]
 
-export const OUTCOMES: { value: LogEntry['outcome']; label: string }[] = [
+export const OUTCOMES: { value: Exclude<LogFilter['outcome'], 'all'>; label: string }[] = [
   { value: 'ok', label: 'OK' },
   { value: 'error', label: 'Error' },
   { value: 'info', label: 'Info' },
+  { value: 'timeout', label: 'Timeouts' },
+  { value: 'retry', label: 'Retries' },
 ]
+
+function outcomeMatches(e: LogEntry, outcome: LogFilter['outcome']): boolean {
+  if (outcome === 'all') return true
+  if (outcome === 'timeout') return e.outcome === 'error' && e.reason === 'timeout'
+  return e.outcome === outcome
+}
 
 /** The lines that pass the filter, newest last, at most `limit` (the newest). Pure. */
 export function filterLog(entries: readonly LogEntry[], f: LogFilter, limit = Infinity): LogEntry[] {
@@ -31,7 +41,7 @@ export function filterLog(entries: readonly LogEntry[], f: LogFilter, limit = In
   for (let i = entries.length - 1; i >= 0 && out.length < limit; i--) {
     const e = entries[i] as LogEntry
     if (f.pattern !== 'all' && e.pattern !== f.pattern) continue
-    if (f.outcome !== 'all' && e.outcome !== f.outcome) continue
+    if (!outcomeMatches(e, f.outcome)) continue
     if (f.node !== 'all' && !e.nodes.includes(f.node)) continue
     out.push(e)
   }

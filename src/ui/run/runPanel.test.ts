@@ -7,7 +7,7 @@ import type { LogEntry, Sample, SampleFigures } from '../../store/run/types'
 import { asyncState, deliveryState, lifecycleView, machineForTrace, syncState } from './currentState'
 import { partFigures, successRate, systemFigures } from './figures'
 import { formatSimTime } from './formatTime'
-import { ALL, announcement, filterLog } from './logView'
+import { ALL, announcement, filterLog, OUTCOMES } from './logView'
 import { layoutSequence, SEQUENCE } from './sequence'
 import { createSeriesCache, seriesOf } from './series'
 
@@ -159,6 +159,24 @@ describe('the event log', () => {
     expect(filterLog(lines, { ...ALL, outcome: 'error' }).map((x) => x.seq)).toEqual([3, 4])
     expect(filterLog(lines, { node: 'q', pattern: 'message', outcome: 'error' }).map((x) => x.seq)).toEqual([3])
     expect(filterLog(lines, ALL, 2).map((x) => x.seq)).toEqual([3, 4])
+  })
+
+  it('keeps timeouts (error lines whose reason is a timeout) and retries (sync retries, redeliveries)', () => {
+    const more = [
+      ...lines,
+      { ...e(5, 'sync', 'error', ['a', 'b']), reason: 'timeout' as const },
+      { ...e(6, 'message', 'error', ['w', 'q']), reason: 'timeout' as const },
+      { ...e(7, 'sync', 'error', ['b', 'a']), reason: 'rejected' as const },
+      e(8, 'sync', 'retry', ['a', 'b']),
+      e(9, 'message', 'retry', ['q', 'w']),
+      // a poll deadline is the async pattern's own failure, not a timeout
+      { ...e(10, 'async', 'error', ['a', 'b']), reason: 'deadline' as const },
+    ]
+    expect(filterLog(more, { ...ALL, outcome: 'timeout' }).map((x) => x.seq)).toEqual([5, 6])
+    expect(filterLog(more, { ...ALL, outcome: 'retry' }).map((x) => x.seq)).toEqual([8, 9])
+    // a retry is not an error, and a timeout still is one
+    expect(filterLog(more, { ...ALL, outcome: 'error' }).map((x) => x.seq)).toEqual([3, 4, 5, 6, 7, 10])
+    expect(OUTCOMES.map((o) => o.label)).toEqual(['OK', 'Error', 'Info', 'Timeouts', 'Retries'])
   })
 
   it('prints simulated time in seconds to the millisecond', () => {
