@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Runner } from '../../store/run/types'
 import { ChartFigure, type ChartSpec } from '../run/Charts'
-import { systemFigures } from '../run/figures'
+import { exactValue, systemFigures } from '../run/figures'
 import { useUPlot } from '../run/loadUPlot'
 import { seriesOf } from '../run/series'
 import { useRunsTick } from '../run/useRunTick'
@@ -57,7 +57,7 @@ export function CompareMetrics({ runners, names }: { runners: readonly Runner[];
             <tr key={label}>
               <th scope="row">{label}</th>
               {tables.map((t, j) => (
-                <td key={names[j]} data-value={t.rows[i]?.value} title={String(t.rows[i]?.value)}>
+                <td key={names[j]} {...exactValue(t.rows[i])}>
                   {t.rows[i]?.text}
                 </td>
               ))}

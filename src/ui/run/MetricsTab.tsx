@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useDiagramStructure, useEditor } from '../../store/react/editorContext'
 import { useRunner } from '../../store/react/runContext'
 import { Charts } from './Charts'
-import { partFigures, systemFigures, type FigureTable } from './figures'
+import { exactValue, partFigures, systemFigures, type FigureTable } from './figures'
 import { formatSimTime } from './formatTime'
 import { createSeriesCache, type ChartSeries } from './series'
 import { singleSelected, useRunTick } from './useRunTick'
@@ -60,7 +60,7 @@ function NumberTable({ table }: { table: FigureTable }) {
         {table.rows.map((r) => (
           <tr key={r.label}>
             <th scope="row">{r.label}</th>
-            <td data-value={r.value} title={String(r.value)}>
+            <td {...exactValue(r)}>
               {r.text}
             </td>
           </tr>

@@ -8,13 +8,21 @@ import { FAILURE_WORDS } from '../../store/run/reasonWords'
  */
 export interface FigureRow {
   label: string
-  value: number
+  /** null when there is no number yet (a success rate before any operation ended): nothing
+   * may read one there, as a comparison or a colour would read a made-up 100 % */
+  value: number | null
   text: string
 }
 
 export interface FigureTable {
   caption: string
   rows: FigureRow[]
+}
+
+/** A number cell's exact value, for its tooltip and for tests to read; none when the row has
+ * no number yet (its text says "–", and a tooltip or data-value of 1 would contradict it). */
+export function exactValue(row: FigureRow | undefined): { 'data-value'?: number; title?: string } {
+  return row === undefined || row.value === null ? {} : { 'data-value': row.value, title: String(row.value) }
 }
 
 export const count = (label: string, value: number): FigureRow => ({ label, value, text: value.toLocaleString('en-US') })
@@ -30,10 +38,11 @@ export function formatMs(v: number): string {
   return Math.round(v).toLocaleString('en-US')
 }
 
-/** The success rate; "–" until an operation has ended (a 100 % of nothing would mislead). */
+/** The success rate; "–" and no value until an operation has ended (a 100 % of nothing
+ * would mislead). */
 function successRow(succeeded: number, failed: number): FigureRow {
-  const row = percent('Success rate', successRate(succeeded, failed))
-  return succeeded + failed === 0 ? { ...row, text: '–' } : row
+  const rate = successRate(succeeded, failed)
+  return rate === null ? { label: 'Success rate', value: null, text: '–' } : percent('Success rate', rate)
 }
 
 /** Why operations failed, one row per reason that occurred, in the engine's order of reasons. */
@@ -48,9 +57,9 @@ function failureRows(failedBy: readonly Partial<Record<FailureName, number>>[]):
 
 const latencyRows = (what: string, l: LatencySummary): FigureRow[] => [ms(`${what} p50`, l.p50), ms(`${what} p95`, l.p95), ms(`${what} p99`, l.p99)]
 
-/** succeeded ÷ ended (succeeded + failed); 1 before anything ended */
-export function successRate(succeeded: number, failed: number): number {
-  return succeeded + failed === 0 ? 1 : succeeded / (succeeded + failed)
+/** succeeded ÷ ended (succeeded + failed); null before anything ended */
+export function successRate(succeeded: number, failed: number): number | null {
+  return succeeded + failed === 0 ? null : succeeded / (succeeded + failed)
 }
 
 /** The whole system: client operations and each client's end-to-end latency. */

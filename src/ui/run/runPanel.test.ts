@@ -5,7 +5,7 @@ import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import type { Hop, SimMetrics } from '../../sim/types'
 import type { LogEntry, Sample, SampleFigures } from '../../store/run/types'
 import { asyncState, deliveryState, lifecycleView, machineForTrace, syncState } from './currentState'
-import { partFigures, successRate, systemFigures } from './figures'
+import { exactValue, partFigures, successRate, systemFigures } from './figures'
 import { formatSimTime } from './formatTime'
 import { ALL, announcement, filterLog, OUTCOMES } from './logView'
 import { layoutSequence, SEQUENCE } from './sequence'
@@ -106,11 +106,16 @@ describe('the key numbers', () => {
   })
 
   it('counts the success rate over operations that ended, and shows none before one has', () => {
-    expect(successRate(0, 0)).toBe(1)
+    expect(successRate(0, 0)).toBeNull()
     expect(successRate(3, 1)).toBe(0.75)
     const none = { ...m, totals: { operations: { issued: 2, succeeded: 0, failed: 0, inFlight: 2 } } } as unknown as SimMetrics
-    expect(systemFigures(none).rows.find((r) => r.label === 'Success rate')!.text).toBe('–')
-    expect(systemFigures(m).rows.find((r) => r.label === 'Success rate')!.text).toBe('77.8 %')
+    // no number behind the "–" either: nothing may compare or colour a 100 % of nothing
+    const row = systemFigures(none).rows.find((r) => r.label === 'Success rate')!
+    expect(row).toEqual({ label: 'Success rate', value: null, text: '–' })
+    expect(exactValue(row)).toEqual({})
+    const rate = systemFigures(m).rows.find((r) => r.label === 'Success rate')!
+    expect(rate.text).toBe('77.8 %')
+    expect(exactValue(rate)).toEqual({ 'data-value': 7 / 9, title: String(7 / 9) })
   })
 
   it('counts a service’s answers that came after their caller had given up, when there are any', () => {
