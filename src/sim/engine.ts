@@ -161,7 +161,7 @@ export class Engine {
   /** Put a new record on its link towards the link's target. */
   send(r: Req, link: LinkRT, carries: number): void {
     const arrive = this.s.scheduleIn(link.latency, EV_ARRIVE, r, 0)
-    this.hop(link, DIR_FORWARD, carries, arrive, r.id, r.corr, R_NONE)
+    this.hop(link, DIR_FORWARD, carries, arrive, r, R_NONE)
   }
 
   /** Send a record's answer back over the link it came by. A failure that does not yet say
@@ -173,18 +173,18 @@ export class Engine {
     const link = r.link as LinkRT
     const arrive = this.s.scheduleIn(link.latency, EV_REPLY, r, 0)
     const carries = reason === R_NONE ? (REPLY_CARRIES[r.kind] as number) : r.kind === K_DELIVER ? C_NACK : C_ERROR
-    this.hop(link, DIR_BACK, carries, arrive, r.id, r.corr, reason)
+    this.hop(link, DIR_BACK, carries, arrive, r, reason)
   }
 
   /** `reason`: why an error or nack failed and where (records.ts failureAt; R_NONE for
    * everything else). */
-  hop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number, reason: number): void {
-    this.trace.push(link.index, dir, carries, this.s.now, arrive, id, corr, reason)
-    if (this.listeners.length > 0) this.emitHop(link, dir, carries, arrive, id, corr, reason)
+  hop(link: LinkRT, dir: number, carries: number, arrive: number, r: Req, reason: number): void {
+    this.trace.push(link.index, dir, carries, this.s.now, arrive, r.id, r.corr, reason, r.attempt)
+    if (this.listeners.length > 0) this.emitHop(link, dir, carries, arrive, r.id, r.corr, reason, r.attempt)
   }
 
   /** Kept out of hop() so the hop every event makes stays small enough to inline. */
-  emitHop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number, reason: number): void {
+  emitHop(link: LinkRT, dir: number, carries: number, arrive: number, id: number, corr: number, reason: number, attempt: number): void {
     this.emit({
       type: 'hop',
       hop: {
@@ -195,6 +195,7 @@ export class Engine {
         arrive,
         requestId: id,
         correlationId: corr,
+        attempt,
         reason: reason === R_NONE ? undefined : (REASONS[reason & REASON_MASK] as FailureName),
         origin: reason === R_NONE ? undefined : this.nodeId(originOf(reason)),
       },

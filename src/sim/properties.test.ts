@@ -60,6 +60,20 @@ describe('properties over random diagrams, faults and seeds', () => {
     )
   })
 
+  it('tells a listener every hop exactly as the trace keeps it (reason, origin and attempt included)', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(scenario, ({ diagram, faults, seed }) => {
+        const sim = createSimulation({ diagram, faults, seed, traceCapacity: 100_000 })
+        const heard: unknown[] = []
+        sim.subscribe((e) => e.type === 'hop' && heard.push(e.hop))
+        sim.runUntil(3000)
+        // the trace leaves out what is undefined; a listener's hop has the key with no value
+        expect(JSON.parse(JSON.stringify(heard))).toEqual(JSON.parse(JSON.stringify(sim.trace())))
+      }),
+      { numRuns: 30 },
+    )
+  })
+
   it('never reports a negative, infinite or NaN number', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(scenario, ({ diagram, faults, seed }) => {

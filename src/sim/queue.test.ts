@@ -101,9 +101,12 @@ describe('messages through a queue', () => {
       .link('c', 'q', 'message', { latencyMs: 0 })
       .link('q', 'w', 'message', { latencyMs: 0 })
       .build()
-    const { sim, m } = run(d, 1900)
+    const { sim, m, hops } = run(d, 1900)
     const sub = broker(m, 'q').subscriptions[0]!
     expect(sub).toMatchObject({ published: 1, delivered: 2, redelivered: 1, deadLettered: 1, acked: 0 })
+    // each delivery says which it is; the message's own hop is its first and only send
+    expect(hops.filter((h) => h.carries === 'delivery').map((h) => h.attempt)).toEqual([1, 2])
+    expect(hops.filter((h) => h.carries === 'message').map((h) => h.attempt)).toEqual([1])
     // both deliveries were worked on; their acks came too late
     expect(server(m, 'w').completed).toBe(2)
     expect(server(m, 'w').records.byOutcome).toEqual({ timedOut: 2 })

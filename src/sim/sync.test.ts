@@ -42,6 +42,9 @@ describe('synchronous HTTP', () => {
     const { sim, hops, m } = run(d, 1999)
     const sent = departures(hops, 'c->b', 'request')
     expect(sent).toHaveLength(3)
+    // each request says which attempt it is, and its late answer says the same
+    expect(hops.filter((h) => h.link === 'c->b' && h.carries === 'request').map((h) => h.attempt)).toEqual([1, 2, 3])
+    expect(hops.filter((h) => h.link === 'c->b' && h.carries === 'reply').map((h) => h.attempt)).toEqual([1, 2, 3])
     expect(sent[0]).toBe(1000)
     // timeout at +50, then a backoff of 20·2^(k−1) with equal jitter: between half and all of it
     const gap1 = sent[1]! - (sent[0]! + 50)

@@ -11,6 +11,11 @@ export interface Hop {
   requestId: number
   /** the client operation it belongs to (0 when none) */
   correlationId: number
+  /** which try the record is: a sync call's attempt (2 for its first retry), a message's or
+   * event copy's delivery (2 for its first redelivery), 1 for everything else; its answer
+   * carries the same number. Always set by the engine; hops made by hand may leave it out,
+   * which means 1. */
+  attempt?: number
   /** an error or nack: why it failed (a queue full, a timeout further down…); otherwise undefined */
   reason?: FailureName
   /** with a reason: the node where the failure happened (it rejected, errored, crashed,
@@ -37,7 +42,7 @@ export class TraceRing {
     this.data = new Float64Array(this.slots * STRIDE)
   }
 
-  push(link: number, direction: number, carries: number, depart: number, arrive: number, req: number, corr: number, reason: number): void {
+  push(link: number, direction: number, carries: number, depart: number, arrive: number, req: number, corr: number, reason: number, attempt: number): void {
     if (this.slots === 0) return
     const i = this.next
     const d = this.data
@@ -48,6 +53,7 @@ export class TraceRing {
     d[o + 3] = req
     d[o + 4] = corr
     d[o + 5] = originOf(reason)
+    d[o + 6] = attempt
     this.next = i + 1 === this.slots ? 0 : i + 1
     if (this.count < this.slots) this.count++
   }
@@ -71,10 +77,11 @@ export class TraceRing {
         arrive: d[o + 2] as number,
         requestId: d[o + 3] as number,
         correlationId: d[o + 4] as number,
+        attempt: d[o + 6] as number,
       })
     }
     return out
   }
 }
 
-const STRIDE = 6
+const STRIDE = 7

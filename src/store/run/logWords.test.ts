@@ -38,7 +38,7 @@ describe('the event log in words', () => {
     const t = topicDoc.value
     expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 1).text).toBe('Events → Mail: event 7 delivered')
     // a redelivery is the broker doing its job: a retry, not an error
-    expect(describeEvent({ type: 'hop', hop: out('delivery', 'forward') }, t, 2, 2)).toMatchObject({ text: 'Events → Mail: event 7 redelivered, attempt 2', outcome: 'retry' })
+    expect(describeEvent({ type: 'hop', hop: { ...out('delivery', 'forward'), attempt: 2 } }, t, 2)).toMatchObject({ text: 'Events → Mail: event 7 redelivered, attempt 2', outcome: 'retry' })
     expect(describeEvent({ type: 'hop', hop: { ...out('nack', 'back'), reason: 'error', origin: 'mail' } }, t, 3).text).toBe('Mail → Events: event 7 failed (nack): error while processing')
     expect(describeEvent({ type: 'hop', hop: out('ack', 'back') }, t, 4).text).toBe('Mail → Events: ack, event 7 done')
   })
@@ -82,7 +82,7 @@ describe('the event log in words', () => {
   it('marks a synchronous call’s later attempts as retries', () => {
     const request: Hop = { link: 'save', direction: 'forward', carries: 'request', depart: 1, arrive: 2, requestId: 5, correlationId: 4 }
     expect(describeEvent({ type: 'hop', hop: request }, d, 1)).toMatchObject({ text: 'Worker → Jobs DB: POST, waiting for the reply', outcome: 'info' })
-    expect(describeEvent({ type: 'hop', hop: request }, d, 2, 3)).toMatchObject({ text: 'Worker → Jobs DB: POST, waiting for the reply (retry, attempt 3)', outcome: 'retry' })
+    expect(describeEvent({ type: 'hop', hop: { ...request, attempt: 3 } }, d, 2)).toMatchObject({ text: 'Worker → Jobs DB: POST, waiting for the reply (retry, attempt 3)', outcome: 'retry' })
   })
 
   it('names a message by the contract its producer spoke when it was sent', () => {

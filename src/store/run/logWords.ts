@@ -6,11 +6,10 @@ import type { LogEntry } from './types'
 
 /**
  * What happened, in the plain words of the event log ("Orders → Payments: POST, waiting
- * for the reply"). Pure: the same event and diagram give the same line. `attempt` is the
- * delivery's number for a message or event copy handed to a consumer, or the attempt's
- * number for a synchronous request (1 on the first; see syncAttempts).
+ * for the reply"). Pure: the same event and diagram give the same line. A retried request
+ * or a redelivery says which attempt it is, as the engine numbered it (Hop.attempt).
  */
-export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1): LogEntry {
+export function describeEvent(e: SimEvent, d: Diagram, seq: number): LogEntry {
   const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
   if (e.type === 'replica') {
     const what = e.state === 'crashed' ? 'crashed' : e.state === 'restarting' ? 'restarting' : 'is up again'
@@ -46,14 +45,15 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number, attempt = 1)
   const contract = link && h.carries === 'message' ? linkContractAt(d, link, h.depart) : ''
   // what a broker hands out is an event when it comes from a topic
   const noun = link && d.nodes.find((n) => n.id === link.source)?.kind === 'topic' ? 'event' : 'message'
-  const { words, outcome } = hopWords(h, link, attempt, contract, noun, label)
+  const { words, outcome } = hopWords(h, link, contract, noun, label)
   const line: LogEntry = { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
   // only an error or a nack carries a reason
   if (h.reason !== undefined) line.reason = h.reason
   return line
 }
 
-function hopWords(h: Hop, link: DiagramLink | undefined, attempt: number, contract: string, noun: 'message' | 'event', label: (id: string) => string): { words: string; outcome: LogEntry['outcome'] } {
+function hopWords(h: Hop, link: DiagramLink | undefined, contract: string, noun: 'message' | 'event', label: (id: string) => string): { words: string; outcome: LogEntry['outcome'] } {
+  const attempt = h.attempt ?? 1
   const id = h.correlationId
   // an error or nack travels back: the node answering it is the link's target
   const answering = link?.target ?? ''

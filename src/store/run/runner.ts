@@ -6,7 +6,6 @@ import { createSimulation } from '../../sim/index'
 import type { Hop, SimEvent, SimSnapshot, Simulation } from '../../sim/types'
 import type { EditorStore } from '../editorStore'
 import { describeEvent } from './logWords'
-import { createSyncAttempts } from './syncAttempts'
 import { takeSample } from './samples'
 import type { Alarm, LogEntry, Runner, RunState, RunActions, Sample } from './types'
 
@@ -49,14 +48,12 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   let unsubscribeSim = () => {}
   const inFlight: Hop[] = []
   /** raw events for the log, newest last; words are made only when the log is read */
-  let rawLog: { seq: number; e: SimEvent; attempt: number }[] = []
+  let rawLog: { seq: number; e: SimEvent }[] = []
   /** faults and replica changes, also kept past the traffic that pushes them out of rawLog */
-  let landmarks: { seq: number; e: SimEvent; attempt: number }[] = []
+  let landmarks: { seq: number; e: SimEvent }[] = []
   let alarms: Alarm[] = []
   let logSeq = 0
   let logCache: { version: number; entries: LogEntry[] } | null = null
-  /** deliveries seen per message (broker, subscription, operation), for "attempt 2" */
-  let attempts = new Map<string, number>()
   let samples: Sample[] = []
   let nextSample = SAMPLE_MS
   /** after a replay, boundaries up to this were sampled already (samples are a pure function of the run) */
@@ -65,22 +62,14 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
 
   /** hops arriving at or before this instant will never be drawn: not kept (fast-forwards stay cheap) */
   let keepAfter = 0
-  /** per consume link: the key prefix that names its subscription, for counting attempts */
-  let subscriptionOf = new Map<string, string>()
-  /** a synchronous request's attempt, for "retry, attempt 2" (made afresh for each run) */
-  let syncAttempt: (e: SimEvent) => number = () => 1
 
   const listen = (e: SimEvent) => {
-    let attempt = syncAttempt(e)
-    if (e.type === 'hop') {
-      if (e.hop.arrive > keepAfter) inFlight.push(e.hop)
-      if (e.hop.carries === 'delivery' || e.hop.carries === 'ack') attempt = countAttempt(e.hop)
-    }
+    if (e.type === 'hop' && e.hop.arrive > keepAfter) inFlight.push(e.hop)
     if (e.type === 'timeout' || e.type === 'deadLetter') {
       alarms.push({ seq: logSeq + 1, kind: e.type, link: e.link, node: e.type === 'deadLetter' ? e.node : null, at: e.at })
       if (alarms.length > ALARM_LIMIT * 2) alarms = alarms.slice(-ALARM_LIMIT)
     }
-    const line = { seq: ++logSeq, e, attempt }
+    const line = { seq: ++logSeq, e }
     rawLog.push(line)
     if (rawLog.length > LOG_LIMIT * 2) rawLog = rawLog.slice(-LOG_LIMIT)
     // the few lines a reader looks for later stay when traffic pushes the rest out
@@ -90,39 +79,16 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     }
   }
 
-  const countAttempt = (h: Hop): number => {
-    const sub = subscriptionOf.get(h.link)
-    if (h.correlationId === 0 || sub === undefined) return 1
-    const key = `${sub}:${h.correlationId}`
-    if (h.carries === 'ack') {
-      attempts.delete(key)
-      return 1
-    }
-    const n = (attempts.get(key) ?? 0) + 1
-    if (attempts.size > 50_000) attempts = new Map()
-    attempts.set(key, n)
-    return n
-  }
-
   const build = () => {
     unsubscribeSim()
     sim?.dispose()
     sim = createSimulation({ diagram, seed: diagram.seed ?? 1, faults: diagram.faults ?? [], traceCapacity: TRACE_CAPACITY })
-    syncAttempt = createSyncAttempts(diagram)
     unsubscribeSim = sim.subscribe(listen)
-    // a queue's consumers compete for one subscription; a topic has one per consumer link
-    subscriptionOf = new Map(
-      diagram.links.flatMap((l) => {
-        const broker = diagram.nodes.find((n) => n.id === l.source)
-        return broker && (broker.kind === 'queue' || broker.kind === 'topic') ? [[l.id, broker.kind === 'topic' ? `${broker.id}:${l.id}` : broker.id] as const] : []
-      }),
-    )
     inFlight.length = 0
     keepAfter = 0
     rawLog = []
     landmarks = []
     alarms = []
-    attempts = new Map()
     logCache = null
     // a new run: the log's version moves on, so a reader that redraws on it drops the old lines
     logSeq++
@@ -325,7 +291,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
         const recent = rawLog.slice(-LOG_LIMIT)
         const oldest = recent[0]?.seq ?? Infinity
         const kept = landmarks.filter((r) => r.seq < oldest).slice(-LANDMARK_LIMIT)
-        logCache = { version, entries: [...kept, ...recent].map((r) => describeEvent(r.e, diagram, r.seq, r.attempt)) }
+        logCache = { version, entries: [...kept, ...recent].map((r) => describeEvent(r.e, diagram, r.seq)) }
       }
       return logCache.entries
     },
