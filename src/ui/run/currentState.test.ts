@@ -78,6 +78,17 @@ describe('a sync call that timed out and was retried', () => {
     const bRetry = hop('l-1', 'request', 2200, 2202, 23)
     expect(syncCallsOf(syncAttemptsOf([a, b, aReply, bRetry], link), link).map((c) => c.map((x) => x.request.requestId))).toEqual([[21], [22, 23]])
   })
+
+  it('groups by the attempt numbers the engine gives: a first attempt after a timeout is a call of its own', () => {
+    const a1 = { ...hop('l-1', 'request', 100, 102, 31), attempt: 1 }
+    // a's attempt 1 times out at 2.1 s; b starts at 2.15 s: by timing alone it looks like a's retry
+    const b1 = { ...hop('l-1', 'request', 2150, 2152, 32), attempt: 1 }
+    const a2 = { ...hop('l-1', 'request', 2180, 2182, 33), attempt: 2 }
+    const calls = syncCallsOf(syncAttemptsOf([a1, b1, a2], link), link)
+    expect(calls.map((c) => c.map((x) => x.request.requestId))).toEqual([[31, 33], [32]])
+    expect(syncState([a1, b1, a2], link, 2200, 32)).toMatchObject({ state: 'waiting', why: expect.stringContaining('attempt 1 of 3') })
+    expect(syncState([a1, b1, a2], link, 2200, 31)).toMatchObject({ state: 'waiting', why: expect.stringContaining('attempt 2 of 3') })
+  })
 })
 
 describe('the sequence diagram of a retried call', () => {

@@ -124,21 +124,26 @@ export function syncAttemptsOf(hops: readonly Hop[], link: DiagramLink): SyncAtt
 }
 
 /**
- * The attempts grouped into calls (a caller's job on this link; the hops do not name the
- * job, so the grouping is inferred): an attempt is a retry of the call whose latest attempt
- * timed out or got an error before it departed and still had retries left (the most
- * recently failed such call); otherwise it starts a call of its own (a second job of the
- * same operation, e.g. the caller's own request was retried upstream).
+ * The attempts grouped into calls (a caller's job on this link). The engine numbers each
+ * request's attempt (Hop.attempt): attempt 1 starts a call, attempt n joins a call whose
+ * attempt n − 1 failed before it departed (the most recently failed such call, should two
+ * calls of one operation both be retrying). Hops without a number (made by hand) are
+ * grouped by inference: an attempt is a retry of the call whose latest attempt timed out or
+ * got an error before it departed and still had retries left; otherwise it starts a call.
  */
 export function syncCallsOf(attempts: readonly SyncAttempt[], link: DiagramLink): SyncAttempt[][] {
   const calls: SyncAttempt[][] = []
   const failedAt = (a: SyncAttempt) => (a.answer ? (a.answer.carries === 'error' ? a.answer.arrive : Infinity) : (a.timedOutAt ?? Infinity))
   for (const a of attempts) {
+    const n = a.request.attempt
     let best: SyncAttempt[] | null = null
-    for (const c of calls) {
-      const last = c.at(-1) as SyncAttempt
-      if (c.length > link.settings.retries || failedAt(last) > a.request.depart) continue
-      if (!best || failedAt(last) > failedAt(best.at(-1) as SyncAttempt)) best = c
+    if (n !== 1) {
+      for (const c of calls) {
+        const last = c.at(-1) as SyncAttempt
+        if (failedAt(last) > a.request.depart) continue
+        if (n === undefined ? c.length > link.settings.retries : last.request.attempt !== n - 1) continue
+        if (!best || failedAt(last) > failedAt(best.at(-1) as SyncAttempt)) best = c
+      }
     }
     if (best) best.push(a)
     else calls.push([a])
