@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Hop } from '../../sim/types'
-import { Frame, hitTest, layoutFrame, linkCapacity, MIN_CAPACITY, type FrameInput, type LinkSlot } from './frame'
+import { clearOf, Frame, hitTest, LABEL_SIDES, labelSide, layoutFrame, linkCapacity, MIN_CAPACITY, type FrameInput, type LinkSlot } from './frame'
 import { linkPath } from './geometry'
 import { K_ERROR, K_EVENT, K_MESSAGE, K_REQUEST, K_RESPONSE, packetKind } from './kinds'
 
@@ -125,5 +125,38 @@ describe('packet kinds', () => {
     expect(packetKind('delivery', false)).toBe(K_MESSAGE)
     expect(packetKind('status', false)).toBe(K_RESPONSE)
     expect(packetKind('brokerAck', false)).toBe(K_RESPONSE)
+  })
+})
+
+describe('text the layer draws keeps off the nodes at its link’s ends', () => {
+  // two nodes 100 px apart, as a link between them sees them: x0, y0, x1, y1
+  const nodes = [0, 0, 180, 80, 280, 0, 460, 80]
+
+  it('tells a box that covers a node from one in the gap', () => {
+    expect(clearOf(190, 30, 270, 50, nodes, 2)).toBe(true)
+    expect(clearOf(170, 30, 200, 50, nodes, 2)).toBe(false)
+    expect(clearOf(270, 30, 300, 50, nodes, 2)).toBe(false)
+    // only the first n rects count
+    expect(clearOf(270, 30, 300, 50, nodes, 1)).toBe(true)
+  })
+
+  it('puts a label up and to the right when that is clear', () => {
+    expect(labelSide(200, 40, 30, 13, 6, nodes, 2)).toBe(0)
+  })
+
+  it('moves a label that would cover the next node to the left of its packet', () => {
+    // a packet about to arrive at the right node: its usual label would sit on that node's name
+    const side = labelSide(270, 40, 30, 13, 6, nodes, 2)
+    expect(LABEL_SIDES[side]).toEqual([-1, -1])
+  })
+
+  it('moves a label under its packet when above is a node on both sides', () => {
+    // a node above the packet, wider than the label's reach either way
+    const above = [100, 0, 300, 40]
+    expect(LABEL_SIDES[labelSide(200, 45, 30, 13, 6, above, 1)]).toEqual([1, 1])
+  })
+
+  it('leaves the label out when every side covers a node', () => {
+    expect(labelSide(90, 40, 30, 13, 6, nodes, 2)).toBe(-1)
   })
 })

@@ -172,3 +172,42 @@ export function hitTest(frame: Frame, x: number, y: number, radius: number): num
   }
   return best
 }
+
+/**
+ * Text the layer draws over the canvas (a packet's label, a band's count) goes over the
+ * nodes too, since the layer is above them: left there it would hide a node's name and its
+ * badges ("crashed", "12 waiting"). These place it where it covers no node. `blockers`
+ * holds `n` rects as x0, y0, x1, y1 (screen px): the nodes at the link's two ends, which
+ * are what a label near the end of a link would land on.
+ */
+export function clearOf(x0: number, y0: number, x1: number, y1: number, blockers: ArrayLike<number>, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const b = 4 * i
+    if (x0 < (blockers[b + 2] as number) && x1 > (blockers[b] as number) && y0 < (blockers[b + 3] as number) && y1 > (blockers[b + 1] as number)) return false
+  }
+  return true
+}
+
+/** The sides a packet's label may take, in order of preference: (x, y) signs of its offset. */
+export const LABEL_SIDES: readonly (readonly [number, number])[] = [
+  [1, -1], // up and right: the usual place
+  [-1, -1],
+  [1, 1],
+  [-1, 1],
+]
+
+/**
+ * Which of `LABEL_SIDES` a label `w` × `h` px fits on, `off` px from its packet at (x, y),
+ * without covering a blocker; -1 when none (the label is left out: the packet still shows).
+ * A label on side (sx, sy) spans x from x + off (sx 1) or to x − off (sx −1), and is
+ * centred off px above (sy −1) or below (sy 1) the packet.
+ */
+export function labelSide(x: number, y: number, w: number, h: number, off: number, blockers: ArrayLike<number>, n: number): number {
+  for (let s = 0; s < LABEL_SIDES.length; s++) {
+    const [sx, sy] = LABEL_SIDES[s] as readonly [number, number]
+    const left = sx > 0 ? x + off : x - off - w
+    const cy = y + sy * off
+    if (clearOf(left, cy - h / 2, left + w, cy + h / 2, blockers, n)) return s
+  }
+  return -1
+}

@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand'
 import type { Hop } from '../../sim/types'
 import type { Alarm, Runner } from '../../store/run/types'
 import type { WireFlowEdge, WireFlowNode } from '../flowTypes'
-import { Frame, hitTest, isTracedHop, layoutFrame, type LinkSlot } from './frame'
+import { clearOf, Frame, hitTest, isTracedHop, LABEL_SIDES, labelSide, layoutFrame, type LinkSlot } from './frame'
 import { linkPath, SAMPLES, type LinkPath } from './geometry'
 import { isFailure, KIND_COUNT, PACKET_KINDS, packetLabel } from './kinds'
 
@@ -22,6 +22,8 @@ interface Slot extends LinkSlot {
   target: string
   /** wall ms when an error or nack last appeared on it (for the flash) */
   flashAt: number
+  /** the boxes of its source and target nodes, flow units: x0, y0, x1, y1 twice (text keeps off them) */
+  ends: Float64Array
 }
 
 /** wall ms a link glows red after an error, a nack or a timeout appears on it */
@@ -58,6 +60,8 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const frame = new Frame()
   /** pills drawn this frame: x, y, width (screen px), for overlap checks */
   const pills: number[] = []
+  /** packet labels drawn this frame: x0, y0, x1, y1 (screen px), for the tests' hook */
+  const labelBoxes: number[] = []
   const view = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
   const seenFailures = new WeakSet<Hop>()
   let geometryDirty = true
@@ -96,13 +100,17 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
       const fromTopic = a.data.node.kind === 'topic'
       seen.add(e.id)
       const old = slots.get(e.id)
+      // a node's size can change with the handles staying put (its live state grows a row)
+      const ends = old?.ends ?? new Float64Array(8)
+      boxOf(a, ends, 0)
+      boxOf(b, ends, 4)
       if (old && old.path.sx === sx && old.path.sy === sy && old.path.tx === tx && old.path.ty === ty) {
         old.fromTopic = fromTopic
         continue
       }
       const path = linkPath(sx, sy, tx, ty)
       if (old) old.path = path
-      else slots.set(e.id, { id: e.id, path, fromTopic, count: 0, failures: 0, banded: false, visible: false, source: e.source, target: e.target, flashAt: -Infinity })
+      else slots.set(e.id, { id: e.id, path, fromTopic, count: 0, failures: 0, banded: false, visible: false, source: e.source, target: e.target, flashAt: -Infinity, ends })
     }
     for (const id of slots.keys()) if (!seen.has(id)) slots.delete(id)
     slotList = [...slots.values()]
@@ -134,6 +142,8 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const draw = () => {
     pending = false
     if (disposed) return
+    labelBoxes.length = 0
+    pills.length = 0
     if (geometryDirty) updateGeometry()
     const fs = flow.getState()
     const dpr = window.devicePixelRatio || 1
@@ -312,14 +322,22 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
       const off = r * zoom + 3
       for (let i = 0; i < frame.count; i++) {
         const hp = frame.hops[i] as Hop
-        const text = packetLabel(hp.carries, slots.get(hp.link)?.fromTopic ?? false)
-        const sx = (frame.x[i] as number) * zoom + panX + off
-        const sy = (frame.y[i] as number) * zoom + panY - off
-        ctx.strokeText(text, sx, sy)
-        ctx.fillText(text, sx, sy)
+        const slot = slots.get(hp.link)
+        const text = packetLabel(hp.carries, slot?.fromTopic ?? false)
+        const x = (frame.x[i] as number) * zoom + panX
+        const y = (frame.y[i] as number) * zoom + panY
+        const w = textWidth(ctx, text)
+        // beside the packet, on a side where it covers neither node of its link
+        const side = slot ? labelSide(x, y, w, LABEL_PX, off, toScreen(slot.ends, zoom, panX, panY), 2) : 0
+        if (side < 0) continue
+        const [sx, sy] = LABEL_SIDES[side] as readonly [number, number]
+        const lx = sx > 0 ? x + off : x - off - w
+        ctx.strokeText(text, lx, y + sy * off)
+        ctx.fillText(text, lx, y + sy * off)
+        labelBoxes.push(lx, y + sy * off - LABEL_PX / 2, lx + w, y + sy * off + LABEL_PX / 2)
       }
     }
-    countPills(ctx, reducedMotion ? frame.counts : frame.bands, zoom, panX, panY, colors, pills)
+    countPills(ctx, reducedMotion ? frame.counts : frame.bands, slots, zoom, panX, panY, colors, pills)
 
     if (flashing && !flashFrame) flashFrame = requestAnimationFrame(() => {
       flashFrame = 0
@@ -388,7 +406,16 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
         const hp = frame.hops[i] as Hop
         at.push({ x: box.left + (frame.x[i] as number) * zoom + panX, y: box.top + (frame.y[i] as number) * zoom + panY, link: hp.link, carries: hp.carries, requestId: hp.requestId, correlationId: hp.correlationId, traced: frame.traced[i] === 1 })
       }
-      return { total: frame.total, drawn: frame.count, bands: frame.bands.length, counts: frame.counts.length, journeyLinks: journeyLinks.size, packets: at }
+      // the text drawn over the canvas (packet labels, then count pills), as client-px boxes
+      const text = []
+      for (let i = 0; i < labelBoxes.length; i += 4) text.push({ x0: box.left + (labelBoxes[i] as number), y0: box.top + (labelBoxes[i + 1] as number), x1: box.left + (labelBoxes[i + 2] as number), y1: box.top + (labelBoxes[i + 3] as number) })
+      for (let i = 0; i < pills.length; i += 3) {
+        const x = box.left + (pills[i] as number)
+        const y = box.top + (pills[i + 1] as number)
+        const half = (pills[i + 2] as number) / 2
+        text.push({ x0: x - half, y0: y - 8, x1: x + half, y1: y + 8 })
+      }
+      return { total: frame.total, drawn: frame.count, bands: frame.bands.length, counts: frame.counts.length, journeyLinks: journeyLinks.size, packets: at, text }
     },
   })
 
@@ -569,21 +596,38 @@ function triangles(ctx: Ctx, f: Frame, k: number, d: number, color: string) {
   ctx.fill()
 }
 
+/** where along a link a count pill may go (sample indices), in order of preference */
+const PILL_SPOTS_NEAR = [Math.round(SAMPLES / 3), Math.round((2 * SAMPLES) / 3), SAMPLES / 2]
+const PILL_SPOTS_FAR = [SAMPLES / 2, Math.round(SAMPLES / 3), Math.round((2 * SAMPLES) / 3)]
+
 /**
  * Counts in pills on links, screen px: a third of the way along when zoomed in (clear of
- * the link's badge in the middle), in the middle when zoomed out (no badges then). A pill
- * that would cover one already drawn is left out; its band still shows.
+ * the link's badge in the middle), in the middle when zoomed out (no badges then); on a
+ * short link, the first of those spots that covers neither node at its ends, so the pill
+ * never hides a node's badges. A pill with no such spot, or that would cover one already
+ * drawn, is left out; its band still shows.
  */
-function countPills(ctx: Ctx, slots: readonly LinkSlot[], zoom: number, panX: number, panY: number, c: Colors, placed: number[]) {
+function countPills(ctx: Ctx, slots: readonly LinkSlot[], bySlot: ReadonlyMap<string, Slot>, zoom: number, panX: number, panY: number, c: Colors, placed: number[]) {
   placed.length = 0
   if (slots.length === 0) return
-  const at = zoom < HALO_ZOOM ? SAMPLES / 2 : Math.round(SAMPLES / 3)
+  const spots = zoom < HALO_ZOOM ? PILL_SPOTS_FAR : PILL_SPOTS_NEAR
   ctx.textAlign = 'center'
   for (const s of slots) {
     const text = String(s.count)
-    const x = (s.path.points[2 * at] as number) * zoom + panX
-    const y = (s.path.points[2 * at + 1] as number) * zoom + panY
     const w = ctx.measureText(text).width + 10
+    const own = bySlot.get(s.id)
+    if (!own) continue
+    const ends = toScreen(own.ends, zoom, panX, panY)
+    let x = 0
+    let y = 0
+    let found = false
+    for (let k = 0; k < spots.length && !found; k++) {
+      const at = spots[k] as number
+      x = (s.path.points[2 * at] as number) * zoom + panX
+      y = (s.path.points[2 * at + 1] as number) * zoom + panY
+      found = clearOf(x - w / 2, y - 8, x + w / 2, y + 8, ends, 2)
+    }
+    if (!found) continue
     let free = true
     for (let i = 0; i < placed.length && free; i += 3) free = Math.abs((placed[i] as number) - x) * 2 >= w + (placed[i + 2] as number) || Math.abs((placed[i + 1] as number) - y) >= 16
     if (!free) continue
@@ -598,4 +642,42 @@ function countPills(ctx: Ctx, slots: readonly LinkSlot[], zoom: number, panX: nu
     ctx.fillStyle = c.text
     ctx.fillText(text, x, y + 0.5)
   }
+}
+
+/** px height of a packet's label (10 px text and its halo) */
+const LABEL_PX = 13
+/** a node's border and shadow reach this far past its box, in screen px */
+const NODE_MARGIN_PX = 2
+
+type FlowNodeInternal = NonNullable<ReturnType<ReactFlowState<WireFlowNode, WireFlowEdge>['nodeLookup']['get']>>
+
+/** A node's box in flow units into `out` at `at`: x0, y0, x1, y1. */
+function boxOf(n: FlowNodeInternal, out: Float64Array, at: number) {
+  const { x, y } = n.internals.positionAbsolute
+  out[at] = x
+  out[at + 1] = y
+  out[at + 2] = x + (n.measured.width ?? n.width ?? 0)
+  out[at + 3] = y + (n.measured.height ?? n.height ?? 0)
+}
+
+const screenBoxes = new Float64Array(8)
+/** `boxes` (flow units) in screen px, with the nodes' margin, in a scratch array reused by every call. */
+function toScreen(boxes: Float64Array, zoom: number, panX: number, panY: number): Float64Array {
+  for (let i = 0; i < 8; i += 2) {
+    const grow = i % 4 === 0 ? -NODE_MARGIN_PX : NODE_MARGIN_PX
+    screenBoxes[i] = (boxes[i] as number) * zoom + panX + grow
+    screenBoxes[i + 1] = (boxes[i + 1] as number) * zoom + panY + grow
+  }
+  return screenBoxes
+}
+
+/** Measured once per label text: there are a dozen of them, drawn many times a frame. */
+const widths = new Map<string, number>()
+function textWidth(ctx: Ctx, text: string): number {
+  let w = widths.get(text)
+  if (w === undefined) {
+    w = ctx.measureText(text).width
+    widths.set(text, w)
+  }
+  return w
 }
