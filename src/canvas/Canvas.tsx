@@ -29,6 +29,7 @@ import { PacketLayer } from './packets/PacketLayer'
 import { WireEdge } from './WireEdge'
 import { WireNode } from './WireNode'
 import { MIN_ZOOM, useKeepFitted } from './useKeepFitted'
+import './canvas.css'
 
 // module scope: React Flow re-mounts every node when these objects change identity
 const nodeTypes = { wire: WireNode }
@@ -232,7 +233,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           {ownView && <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_VIEW_OPTIONS} />}
           {diagram.nodes.length > MINIMAP_FROM && <MiniMap position="bottom-right" style={MINIMAP_STYLE} pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />}
           <PacketLayer />
-          <Legend onExplain={onExplainPatterns} />
+          <Legend onExplain={onExplainPatterns} makeRoom={ownView} />
         </ReactFlow>
         {diagram.nodes.length === 0 && (
           <div className="canvas__empty" data-testid={TEST_IDS.emptyCanvas}>

@@ -1,6 +1,9 @@
-import { Panel } from '@xyflow/react'
-import { useState } from 'react'
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { LINK_KINDS, type LinkKind } from '../model/types'
+import { ANIMATED_FIT_VIEW_OPTIONS } from './fitView'
+import type { WireFlowEdge, WireFlowNode } from './flowTypes'
+import { roomForLegend, sameView } from './legendRoom'
 import { LINK_STYLES } from './linkStyles'
 import { PACKET_KINDS, type PacketKind } from './packets/kinds'
 
@@ -47,18 +50,82 @@ function PacketGlyph({ kind }: { kind: PacketKind }) {
 /**
  * Which line is which link kind (drawn with the very same styles as the links), and which
  * dot is which packet. `onExplain` opens the explainer of the four patterns.
+ *
+ * Open, it is a card over the canvas that must not hide the diagram: opening it moves the
+ * view (when the person has not zoomed into a part) so that no node is under it, closing
+ * it from its summary moves the view back, and it folds away by itself as soon as the
+ * person presses on the diagram (a pan, a selection, a drag), like a popover. It starts
+ * folded on every visit, so a reload never shows it over the diagram. `makeRoom` is off
+ * where the view follows someone else's (the audience window).
  */
-export function Legend({ onExplain }: { onExplain?: () => void } = {}) {
-  // closed at first so it covers no node; once opened it stays open across visits
-  const [open, setOpen] = useState(readOpen)
+export function Legend({ onExplain, makeRoom = true }: { onExplain?: () => void; makeRoom?: boolean } = {}) {
+  const [open, setOpen] = useState(false)
+  const details = useRef<HTMLDetailsElement>(null)
+  const flow = useReactFlow<WireFlowNode, WireFlowEdge>()
+  const flowStore = useStoreApi<WireFlowNode, WireFlowEdge>()
+  /** the view before the legend made room, and the view it moved to */
+  const moved = useRef<{ before: { x: number; y: number; zoom: number }; after: { x: number; y: number; zoom: number } } | null>(null)
+
+  const onOpened = () => {
+    moved.current = null
+    const panel = details.current?.closest('.react-flow__panel')
+    const { domNode, nodeLookup, width, height, minZoom } = flowStore.getState()
+    if (!makeRoom || !panel || !domNode) return
+    const host = domNode.getBoundingClientRect()
+    const box = panel.getBoundingClientRect()
+    const rects = [...nodeLookup.values()].map((n) => ({ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 }))
+    const before = flow.getViewport()
+    // the zoom controls stand in the top-right corner: keep the diagram out from under them too
+    const controls = domNode.querySelector('.react-flow__controls')?.getBoundingClientRect()
+    const rightInset = controls ? host.right - controls.left : 0
+    const next = roomForLegend(rects, before, { width, height }, { x: box.left - host.left, y: box.top - host.top, width: box.width, height: box.height }, minZoom, ANIMATED_FIT_VIEW_OPTIONS.maxZoom, rightInset)
+    if (!next) return
+    moved.current = { before, after: next }
+    void flow.setViewport(next, { duration: motionMs() })
+  }
+  const onClosedByHand = () => {
+    // back to where the person was, unless they have moved the view since
+    const m = moved.current
+    moved.current = null
+    if (m && sameView(flow.getViewport(), m.after)) void flow.setViewport(m.before, { duration: motionMs() })
+  }
+
+  // folds away when the person presses on the diagram itself (not on a panel or control)
+  useEffect(() => {
+    const host = flowStore.getState().domNode
+    if (!open || !host) return
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Element | null
+      if (!t || t.closest('.react-flow__panel, .react-flow__controls, .react-flow__minimap')) return
+      moved.current = null
+      setOpen(false)
+    }
+    host.addEventListener('pointerdown', onDown, true)
+    return () => host.removeEventListener('pointerdown', onDown, true)
+  }, [open, flowStore])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key !== 'Escape' || !open) return
+    e.stopPropagation()
+    setOpen(false)
+    onClosedByHand()
+    details.current?.querySelector('summary')?.focus()
+  }
+
   return (
     <Panel position="bottom-left" className="legend">
       <details
+        ref={details}
         open={open}
+        onKeyDown={onKeyDown}
         onToggle={(e) => {
+          // the packets section inside is a details of its own
+          if (e.target !== e.currentTarget) return
           const now = (e.currentTarget as HTMLDetailsElement).open
+          if (now === open) return
           setOpen(now)
-          rememberOpen(now)
+          if (now) onOpened()
+          else onClosedByHand()
         }}
       >
         <summary>Legend: links and packets</summary>
@@ -123,20 +190,7 @@ const SHAPE_WORDS: Record<PacketKind['shape'], string> = {
   diamond: 'diamond',
 }
 
-const OPEN_KEY = 'wireplay.legendOpen'
-
-function readOpen(): boolean {
-  try {
-    return localStorage.getItem(OPEN_KEY) === '1'
-  } catch {
-    return false
-  }
-}
-
-function rememberOpen(open: boolean) {
-  try {
-    localStorage.setItem(OPEN_KEY, open ? '1' : '0')
-  } catch {
-    // not remembered: storage is blocked
-  }
+/** ms for the view's move, none with reduced motion */
+function motionMs(): number {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 250
 }

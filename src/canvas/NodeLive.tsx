@@ -33,6 +33,8 @@ function liveKey(s: RunState, id: string): string {
 const STATE_WORDS = { u: 'up', c: 'crashed', r: 'restarting' } as const
 /** above this many workers a replica shows a bar instead of one dot per worker */
 const MAX_DOTS = 8
+/** a topic lists at most this many subscriptions on its node, so it stays near its usual height */
+const MAX_SUB_ROWS = 4
 
 function ServerLive({ workers, code }: { workers: number; code: string }) {
   const replicas = code
@@ -87,9 +89,32 @@ function BrokerLive({ node, code }: { node: DiagramNode; code: string }) {
     node.kind === 'queue'
       ? `${depth[0] ?? 0} messages held, ${(subs[0]?.held ?? 0) - (subs[0]?.ready ?? 0)} awaiting ack, ${dead} dead-lettered`
       : `${subs.length} subscriptions holding ${depth.map((d, i) => `${names[i] ? `${names[i]} ` : ''}${d}${gone(i) ? ' (not subscribed)' : ''}`).join(', ')}, ${dead} dead-lettered`
+  // "waiting" rather than "depth": a newcomer reads what the number counts, not a broker's jargon
+  const explain = `${words}. Waiting: held for ${node.kind === 'queue' ? 'a consumer' : 'the subscriber'}, not yet acknowledged.`
+  // a topic shows each subscription's backlog beside its subscriber; past a few, the first ones and the rest summed
+  const rows = node.kind === 'topic' && subs.length > 1 ? depth.map((d, i) => ({ name: names[i] ?? `subscription ${i + 1}`, d, away: gone(i) })) : null
+  const shown = rows && rows.length > MAX_SUB_ROWS ? rows.slice(0, MAX_SUB_ROWS - 1) : rows
+  const rest = rows && shown && rows.length > shown.length ? rows.slice(shown.length) : []
   return (
-    <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={words}>
-      <span className="node-live__depth">{node.kind === 'queue' ? `depth ${depth[0] ?? 0}` : `depth ${depth.map((d, i) => (gone(i) && d === 0 ? '–' : d)).join(' · ')}`}</span>
+    <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={explain}>
+      {shown ? (
+        <div className="node-live__subs">
+          {shown.map((r, i) => (
+            <div key={i} className={`node-live__sub${r.away ? ' is-away' : ''}`}>
+              <span className="node-live__sub-name">→ {r.name}</span>
+              <span className="node-live__depth">{r.away && r.d === 0 ? '–' : `${r.d} waiting`}</span>
+            </div>
+          ))}
+          {rest.length > 0 && (
+            <div className="node-live__sub">
+              <span className="node-live__sub-name">+{rest.length} more</span>
+              <span className="node-live__depth">{rest.reduce((s, r) => s + r.d, 0)} waiting</span>
+            </div>
+          )}
+        </div>
+      ) : (
+        <span className="node-live__depth">{gone(0) && !depth[0] ? '–' : `${depth[0] ?? 0} waiting`}</span>
+      )}
       {dead > 0 && <span className="node-live__dead">☠ {dead}</span>}
     </div>
   )
