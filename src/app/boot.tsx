@@ -7,8 +7,7 @@ import { formatProblems, parseDocument } from '../share/document'
 import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
-import { isEmbedView, readIncomingLink } from './shareLinks'
-import type { CompareVariant } from './CompareApp'
+import { COMPARE_VALUE, EMBED_PARAM, isEmbedView, readIncomingLink } from './shareLinks'
 import { installTestBridge } from './testBridge'
 import { AUDIENCE_VIEW } from '../ui/present/protocol'
 
@@ -25,7 +24,7 @@ function starter(): Diagram {
  * autosave, read the link the page was opened with (if any), render. */
 export function boot(rootElement: HTMLElement) {
   if (isEmbedView()) return void bootEmbed(rootElement)
-  if (new URLSearchParams(location.search).get('view') === 'compare') return void bootCompare(rootElement)
+  if (new URLSearchParams(location.search).get(EMBED_PARAM) === COMPARE_VALUE) return void bootCompare(rootElement)
   if (new URLSearchParams(location.search).get('view') === AUDIENCE_VIEW) return bootAudience(rootElement)
   return void bootEditor(rootElement)
 }
@@ -104,26 +103,19 @@ function bootAudience(rootElement: HTMLElement) {
   )
 }
 
-/** The compare view: the variants of a built-in comparison side by side, nothing kept. */
+/**
+ * The compare view: the variants of a built-in comparison (`&c=<id>`), or two designs of
+ * the user's own held by the fragment; nothing read from or written to storage.
+ */
 async function bootCompare(rootElement: HTMLElement) {
-  const id = new URLSearchParams(location.search).get('c') ?? ''
-  // neither the view nor the library is needed by the editor: both are loaded here only
-  const [{ COMPARISONS, SCENARIOS }, { CompareApp }] = await Promise.all([import('../scenarios/library'), import('./CompareApp')])
-  const comparison = COMPARISONS.find((c) => c.id === id) ?? null
-  const variants: CompareVariant[] = []
-  let problem: string | null = comparison ? null : `There is no comparison “${id}”. Known: ${COMPARISONS.map((c) => c.id).join(', ')}.`
-  for (const sid of comparison?.scenarios ?? []) {
-    const scenario = SCENARIOS.find((s) => s.id === sid)
-    const parsed = scenario ? parseDocument(scenario.document) : null
-    if (!scenario || !parsed?.ok) {
-      problem = `The scenario “${sid}” of this comparison could not be opened.`
-      continue
-    }
-    variants.push({ scenario, store: createEditorStore(parsed.value) })
-  }
+  const id = new URLSearchParams(location.search).get('c')
+  // the view and what it reads are not needed by the editor: loaded here only
+  const [{ CompareApp }, sources] = await Promise.all([import('./CompareApp'), import('./compareSources')])
+  const content = id === null && location.hash.length > 1 ? await sources.designComparison(location.hash) : await sources.builtInComparison(id ?? '')
+  const variants = content.variants.map(({ diagram, ...v }) => ({ ...v, store: createEditorStore(diagram) }))
   createRoot(rootElement).render(
     <StrictMode>
-      <CompareApp comparison={comparison} variants={variants} problem={problem} />
+      <CompareApp subject={content.subject} variants={variants} problem={content.problem} />
     </StrictMode>,
   )
 }

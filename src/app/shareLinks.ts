@@ -16,6 +16,9 @@ export type IncomingLink = Result<SharedLink | ScenarioTarget, LinkError>
 export const EMBED_PARAM = 'view'
 export const EMBED_VALUE = 'embed'
 
+/** `?view=compare`: variants side by side (a built-in comparison's, or two designs in the fragment). */
+export const COMPARE_VALUE = 'compare'
+
 export function isEmbedView(): boolean {
   return new URLSearchParams(location.search).get(EMBED_PARAM) === EMBED_VALUE
 }

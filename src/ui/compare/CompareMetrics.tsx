@@ -23,7 +23,7 @@ interface Compared {
  * other, refreshed a few times a second, and at once when every run has stopped (so a
  * fast-forward that ends at different frames for each still shows one instant).
  */
-export function CompareMetrics({ runners, names }: { runners: readonly Runner[]; names: readonly string[] }) {
+export function CompareMetrics({ runners, names, caption = 'The same load, seed and faults, at this instant' }: { runners: readonly Runner[]; names: readonly string[]; caption?: string }) {
   const tick = useRunsTick(runners, 250)
   const { ctor, failed } = useUPlot()
   // the runners are read on demand; `tick` says when to read them again
@@ -41,12 +41,12 @@ export function CompareMetrics({ runners, names }: { runners: readonly Runner[];
   return (
     <section className="compare__metrics" aria-label="Compared metrics">
       <table className="run-numbers compare__table">
-        <caption>The same load, seed and faults, at this instant</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Metric</th>
-            {names.map((n) => (
-              <th key={n} scope="col">
+            {names.map((n, i) => (
+              <th key={i} scope="col">
                 {n}
               </th>
             ))}
@@ -57,7 +57,7 @@ export function CompareMetrics({ runners, names }: { runners: readonly Runner[];
             <tr key={label}>
               <th scope="row">{label}</th>
               {tables.map((t, j) => (
-                <td key={names[j]} {...exactValue(t.rows[i])}>
+                <td key={j} {...exactValue(t.rows[i])}>
                   {t.rows[i]?.text}
                 </td>
               ))}
