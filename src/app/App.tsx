@@ -29,7 +29,8 @@ import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
 import { downloadDocument, readDocumentFile } from './files'
-import { scenarioShareFor, shareUrlMaker, useIncomingLinks, type IncomingLink } from './shareLinks'
+import type { CompareWithRequest } from '../ui/CompareWithDialog'
+import { compareWithRequest, scenarioShareFor, shareUrlMaker, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
@@ -40,6 +41,8 @@ import { retryingLazy } from '../ui/retryingLazy'
 // the run's controls and panel come with the engine, after the first paint
 const RunBar = retryingLazy(() => import('../ui/run/RunBar').then((m) => ({ default: m.RunBar })))
 const RunPanel = retryingLazy(() => import('../ui/run/RunPanel').then((m) => ({ default: m.RunPanel })))
+// "Compare with…" comes with the comparison codec, when someone asks for it
+const CompareWithDialog = retryingLazy(() => import('../ui/CompareWithDialog').then((m) => ({ default: m.CompareWithDialog })))
 const RUNBAR_PLACEHOLDER = <div className="runbar runbar--loading" aria-hidden="true" />
 
 export interface AppProps {
@@ -129,6 +132,16 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
       scenario: scenarioShareFor(teaching.store.getState(), diagram),
     })
   }, [store, runner, teaching])
+  const [compareRequest, setCompareRequest] = useState<CompareWithRequest | null>(null)
+  const openCompareWith = useCallback(async () => {
+    setShareRequest(null)
+    try {
+      setCompareRequest(await compareWithRequest(store.getState().history.present))
+    } catch {
+      store.getState().notify('Compare with… could not start: part of Wireplay did not load. Check the connection and try again.', 'error')
+    }
+  }, [store])
+  const closeCompareWith = useCallback(() => setCompareRequest(null), [])
   const linkView = useLinkView(runner)
   const fileInput = useRef<HTMLInputElement>(null)
   const [fileProblem, setFileProblem] = useState<string | null>(null)
@@ -167,8 +180,8 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
   }, [store])
   const openFile = useCallback(() => fileInput.current?.click(), [])
   const ctx: CommandContext = useMemo(
-    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, exportFile, openFile, openScenarios, runner, present: togglePresent }),
-    [store, flow, confirm, toggle, openShare, exportFile, openFile, openScenarios, runner, togglePresent],
+    () => ({ store, flow, confirm, toggleTheme: toggle, openShare, compareWith: openCompareWith, exportFile, openFile, openScenarios, runner, present: togglePresent }),
+    [store, flow, confirm, toggle, openShare, openCompareWith, exportFile, openFile, openScenarios, runner, togglePresent],
   )
   useShortcuts(ctx)
   const linkError = useIncomingLinks(incoming, store, confirm, flow.fitView, linkView, teaching)
@@ -222,7 +235,12 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
         <NoticeBar />
         {presented && <PresentSlot presenting={presenting} onExit={stopPresenting} serialise={toDocument} />}
         <ConfirmDialog request={confirmRequest} />
-        <ShareDialog request={shareRequest} onClose={() => setShareRequest(null)} />
+        <ShareDialog request={shareRequest} onClose={() => setShareRequest(null)} onCompare={() => void openCompareWith()} />
+        {compareRequest && (
+          <LazyPart name="Compare with…" onDismiss={closeCompareWith}>
+            <CompareWithDialog request={compareRequest} onClose={closeCompareWith} />
+          </LazyPart>
+        )}
         <TeachDialogs open={teachDialog} onChange={setTeachDialog} />
       </div>
       </TeachingContext.Provider>

@@ -54,6 +54,10 @@ export function CompareApp({ subject, variants, problem }: { subject: CompareSub
   const runners = useRunners(variants)
   const [problemShown, setProblemShown] = useState(problem !== null)
   const names = useMemo(() => variants.map((v) => v.shortName), [variants])
+  // the tab says which comparison: a class may have several open
+  useEffect(() => {
+    if (subject) document.title = `Compare: ${subject.title} — Wireplay`
+  }, [subject])
   return (
     <div className="app compare">
       <header className="embed-bar">

@@ -7,6 +7,8 @@ import type { EditorStore } from '../store/editorStore'
 import type { ScenarioState } from '../store/scenarioStore'
 import { isDiagram, scenarioRelation } from '../ui/scenarios/relation'
 import type { Teaching } from '../ui/teachContext'
+import type { CompareWithRequest } from '../ui/CompareWithDialog'
+import { readDocumentFile } from './files'
 import { checkScenarioTarget, parseScenarioFragment, scenarioFragment, type ScenarioTarget } from './scenarioLink'
 
 /** A diagram link (`#w1.…`) or a link to a built-in scenario and lesson step (`#s.<id>.<step>`), read. */
@@ -32,6 +34,33 @@ const loadCodec = () => import('../share/link')
 export async function shareUrlMaker(): Promise<(d: Diagram, view?: LinkView, embed?: boolean) => string> {
   const { encodeLink } = await loadCodec()
   return (d, view = {}, embed = false) => `${location.origin}${location.pathname}${embed ? `?${EMBED_PARAM}=${EMBED_VALUE}` : ''}#${encodeLink(d, undefined, view)}`
+}
+
+/**
+ * What "Compare with…" needs, with the comparison codec loaded (it brings the link codec);
+ * rejects when it cannot be loaded. `current` is the editor's diagram at this moment: the
+ * dialog reads it, never writes it.
+ */
+export async function compareWithRequest(current: Diagram): Promise<CompareWithRequest> {
+  const codec = await import('../share/compareLink')
+  return {
+    current,
+    readPasted(text) {
+      const r = codec.readPastedDesign(text)
+      return r.ok ? r : err(r.error.message)
+    },
+    async readFile(file) {
+      const r = await readDocumentFile(file)
+      return r.ok ? ok(r.value.diagram) : r
+    },
+    defaultNames: codec.defaultNames,
+    checkNames: codec.checkNames,
+    nameMax: codec.NAME_MAX,
+    link(designs) {
+      const r = codec.encodeCompareFragment(designs)
+      return r.ok ? ok(`${location.origin}${location.pathname}?${EMBED_PARAM}=${COMPARE_VALUE}#${r.value}`) : err(r.error.message)
+    },
+  }
 }
 
 /** A diagram link, decoded; a codec that cannot be loaded (the connection dropped since

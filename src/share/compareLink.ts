@@ -82,7 +82,7 @@ export function encodeCompareFragment(designs: Record<Side, { diagram: Diagram; 
   for (const side of SIDES) if (designs[side].name !== defaults[side]) params.set(`${side}n`, designs[side].name)
   if (tooLarge.length > 0) {
     const which = tooLarge.map((s) => `${SIDE_WORD[s]} (“${designs[s].name}”)`).join(' and ')
-    return err({ sides: tooLarge, message: `${which} ${tooLarge.length > 1 ? 'are' : 'is'} too large to share in a link (the limit is ${MAX_FRAGMENT_CHARS.toLocaleString('en-US')} characters per design). Export it as a file instead.` })
+    return err({ sides: tooLarge, message: `${which} ${tooLarge.length > 1 ? 'are' : 'is'} too large to share in a link (the limit is ${MAX_FRAGMENT_CHARS.toLocaleString('en-US')} characters per design).` })
   }
   // URLSearchParams writes a space as "+"; %20 reads the same and survives chat apps that
   // treat "+" as text

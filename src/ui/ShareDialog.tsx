@@ -37,7 +37,7 @@ function selectFromStart(el: HTMLInputElement | HTMLTextAreaElement | null) {
  * it read-only with the run controls. The diagram travels in the fragment (after #),
  * which browsers never send to a server.
  */
-export function ShareDialog({ request, onClose }: { request: ShareRequest | null; onClose(): void }) {
+export function ShareDialog({ request, onClose, onCompare }: { request: ShareRequest | null; onClose(): void; /** start "Compare with…" (this dialog closes) */ onCompare?(): void }) {
   const ref = useRef<HTMLDialogElement>(null)
   const field = useRef<HTMLInputElement>(null)
   const snippetField = useRef<HTMLTextAreaElement>(null)
@@ -116,6 +116,17 @@ export function ShareDialog({ request, onClose }: { request: ShareRequest | null
         <button type="button" onClick={() => void copy('embed')}>
           Copy embed code
         </button>
+      </div>
+      {onCompare && (
+        <section className="share-dialog__compare" aria-labelledby="share-compare">
+          <h3 id="share-compare">Compare with another design</h3>
+          <p className="muted">Run this diagram beside another of yours (its share link or file) on one clock, and get a link that holds both.</p>
+          <button type="button" onClick={onCompare}>
+            Compare with…
+          </button>
+        </section>
+      )}
+      <div className="button-row">
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -20,6 +20,8 @@ export interface CommandContext {
   exportFile(): void
   /** choose a .wireplay.json file to open */
   openFile(): void
+  /** "Compare with…": the diagram beside another design of the user's (the editor only; offered by the Share dialog and the gallery) */
+  compareWith?(): void
   /** show the gallery of built-in scenarios */
   openScenarios(): void
   /** the live run; null until the engine has loaded */

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Scenario } from '../../model/scenario'
+import { useCommandContext } from '../commandContext'
 import { useTeaching, type ScenarioLibrary } from '../teachContext'
 import { ScenarioThumbnail } from './ScenarioThumbnail'
 import { groupScenarios } from './search'
@@ -13,6 +14,7 @@ import './scenarios.css'
  */
 export default function ScenarioGallery({ onClose, onPatterns }: { onClose(): void; onPatterns(): void }) {
   const teaching = useTeaching()
+  const commands = useCommandContext()
   // where to go once the dialog has closed: back to the page, or on to the explainer
   const next = useRef<'page' | 'patterns'>('page')
   const { ref, close, dialogProps } = useModal(() => (next.current === 'patterns' ? onPatterns() : onClose()))
@@ -108,6 +110,21 @@ export default function ScenarioGallery({ onClose, onPatterns }: { onClose(): vo
                       <span className="muted">{c.summary}</span>
                     </li>
                   ))}
+                  {commands.compareWith && (
+                    <li>
+                      <button
+                        type="button"
+                        className="linklike"
+                        onClick={() => {
+                          close()
+                          commands.compareWith?.()
+                        }}
+                      >
+                        Compare with…
+                      </button>{' '}
+                      <span className="muted">Your diagram beside another design of yours (its share link or file), run the same way, with a link to send on.</span>
+                    </li>
+                  )}
                 </ul>
               </section>
             )}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const endsWith = (text: string) => new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+
+/** One compared number per column: { 'Design A': 12, … } for a metric's row. */
+async function row(page: Page, metric: string): Promise<Record<string, number>> {
+  const table = page.getByRole('region', { name: 'Compared metrics' }).getByRole('table')
+  const heads = (await table.getByRole('columnheader').allTextContents()).slice(1).map((h) => h.trim())
+  const cells = await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: metric, exact: true }) }).getByRole('cell').all()
+  return Object.fromEntries(await Promise.all(cells.map(async (c, i) => [heads[i]!, Number(await c.getAttribute('data-value'))])))
+}
+
+test('compare this diagram with an earlier version of it from its share link, and run both side by side', async ({ editor, page }) => {
+  // two engines and two canvases in one page, after the editor's: slow on a loaded machine
+  test.setTimeout(60_000)
+  await editor.open()
+  const title = page.getByRole('textbox', { name: 'Diagram title' })
+  await title.fill('Checkout, first try')
+  await title.press('Enter')
+  const earlier = await editor.shareUrl()
+
+  // the design moves on: renamed, and without its Email consumer
+  await title.fill('Checkout, second try')
+  await title.press('Enter')
+  await editor.selectNode('Email')
+  await page.keyboard.press('Delete')
+  await expect(editor.nodes).toHaveCount(7)
+  const mine = await editor.document()
+
+  await editor.toolbarButton('Share…').click()
+  await page.getByRole('dialog', { name: 'Share this diagram' }).getByRole('button', { name: 'Compare with…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Compare with another design' })
+  await expect(dialog).toBeVisible()
+  const pasted = dialog.getByRole('textbox', { name: 'Share link of the other design' })
+  await expect(pasted).toBeFocused()
+  // something that is not a link is refused at the field, and nothing else happens
+  await pasted.fill('see my other design in the chat')
+  await expect(dialog.getByRole('alert')).toContainText('This is not a Wireplay link')
+  await expect(dialog.getByRole('link', { name: /Open the comparison/ })).toHaveCount(0)
+  await pasted.fill(earlier)
+  await expect(dialog.getByRole('status').filter({ hasText: 'Read the link' })).toContainText('“Checkout, first try”, 8 nodes, 7 links')
+  // the sides are named after the diagrams' titles until renamed
+  await expect(dialog.getByRole('textbox', { name: 'Left: this diagram' })).toHaveValue('Checkout, second try')
+  await expect(dialog.getByRole('textbox', { name: 'Right: the other design' })).toHaveValue('Checkout, first try')
+  await expect(dialog.getByRole('textbox', { name: 'Comparison link' })).toHaveValue(/\?view=compare#a=w1\.[\w-]+&b=w1\.[\w-]+$/)
+
+  const [compare] = await Promise.all([page.context().waitForEvent('page'), dialog.getByRole('link', { name: /Open the comparison/ }).click()])
+  await compare.waitForLoadState()
+  const second = compare.getByRole('region', { name: 'Checkout, second try' })
+  const first = compare.getByRole('region', { name: 'Checkout, first try' })
+  await expect(second.getByRole('heading', { name: 'Checkout, second try' })).toBeVisible()
+  await expect(first.getByRole('heading', { name: 'Checkout, first try' })).toBeVisible()
+  await expect(second.locator('.react-flow__node')).toHaveCount(7)
+  await expect(first.locator('.react-flow__node')).toHaveCount(8)
+  // each side goes back to the editor with its own diagram: the earlier one exactly as linked
+  await expect(first.getByRole('link', { name: 'Open “Checkout, first try” in the editor' })).toHaveAttribute('href', endsWith(new URL(earlier).hash))
+  await expect(second.getByRole('link', { name: 'Open “Checkout, second try” in the editor' })).toHaveAttribute('href', /#w1\.[\w-]+$/)
+
+  await compare.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(compare.getByRole('button', { name: 'Pause', exact: true })).toBeVisible()
+  await expect(compare.getByRole('region', { name: 'Compared metrics' }).getByRole('columnheader')).toHaveText(['Metric', 'Checkout, second try', 'Checkout, first try'])
+  // both sides run on the one clock, under the same load (5 requests/s from Web shop)
+  await expect.poll(async () => Object.values(await row(compare, 'Operations issued')).every((n) => n >= 3), { timeout: 15_000 }).toBe(true)
+  await compare.getByRole('button', { name: 'Pause', exact: true }).click()
+  const issued = await row(compare, 'Operations issued')
+  expect(issued['Checkout, second try']).toBe(issued['Checkout, first try'])
+
+  // the editor still holds the diagram it had: starting a comparison replaced nothing
+  expect(await editor.document()).toEqual(mine)
+  await expect(title).toHaveValue('Checkout, second try')
+})
+
+test('a comparison link with one damaged side says which side, and still shows the other', async ({ page }) => {
+  const starter = readFileSync(join(process.cwd(), 'src/share/frozen/v1-starter.link'), 'utf8').trim()
+  await page.goto(`/?view=compare#a=${starter}&b=${starter.slice(0, 60)}&bn=With%20a%20queue`)
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' })
+  await expect(alert).toContainText('Part of this comparison could not be opened.')
+  await expect(alert).toContainText('Design B (“With a queue”): This link is cut short')
+  const a = page.getByRole('region', { name: 'Design A' })
+  await expect(a.locator('.react-flow__node')).toHaveCount(8)
+  await expect(a.getByRole('link', { name: 'Open “Design A” in the editor' })).toHaveAttribute('href', endsWith(`/#${starter}`))
+  await expect(page.locator('.react-flow')).toHaveCount(1)
+  await expect(page.getByRole('region', { name: 'Compared metrics' }).getByRole('columnheader')).toHaveText(['Metric', 'Design A'])
+})
+
+test('the gallery offers Compare with…, and the other design can be a file', async ({ editor, page }) => {
+  await editor.open()
+  await editor.toolbarButton('Scenarios…').click()
+  await page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name: 'Compare with…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Compare with another design' })
+  await expect(dialog).toBeVisible()
+  await expect(page.getByRole('dialog', { name: 'Scenarios' })).toHaveCount(0)
+  const chooser = page.waitForEvent('filechooser')
+  await dialog.getByRole('button', { name: 'Choose a file…' }).click()
+  await (await chooser).setFiles(join(process.cwd(), 'examples/message-queue.wireplay.json'))
+  await expect(dialog.getByRole('status').filter({ hasText: 'Read “message-queue.wireplay.json”' })).toBeVisible()
+  // neither diagram has a title: the sides are lettered
+  await expect(dialog.getByRole('textbox', { name: 'Left: this diagram' })).toHaveValue('Design A')
+  await expect(dialog.getByRole('textbox', { name: 'Right: the other design' })).toHaveValue('Design B')
+  // a name is the user's to choose, but the two must differ
+  await dialog.getByRole('textbox', { name: 'Right: the other design' }).fill('Design A')
+  await expect(dialog.getByText('Give the two sides different names.')).toBeVisible()
+  await expect(dialog.getByRole('link', { name: /Open the comparison/ })).toHaveCount(0)
+  await dialog.getByRole('textbox', { name: 'Right: the other design' }).fill('With a queue')
+  await expect(dialog.getByRole('textbox', { name: 'Comparison link' })).toHaveValue(/&bn=With%20a%20queue$/)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(editor.nodes).toHaveCount(8)
+})
