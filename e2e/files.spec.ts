@@ -65,3 +65,17 @@ test('export the diagram as a PNG and an SVG picture that are not empty', async 
     if (name.endsWith('svg')) expect(bytes.toString('utf8')).toContain('Order events')
   }
 })
+
+test('a titled diagram’s file and pictures are named after its title', async ({ editor, page }) => {
+  await editor.open()
+  const title = page.getByRole('textbox', { name: 'Diagram title' })
+  await title.fill('Checkout / with a queue')
+  await title.press('Enter')
+  for (const [button, name] of [['Export file', 'Checkout-with-a-queue.wireplay.json'], ['Export PNG', 'Checkout-with-a-queue.png']] as const) {
+    const downloading = page.waitForEvent('download')
+    await editor.toolbarButton('Export ▾').click()
+    await editor.toolbarButton(button).click()
+    expect((await downloading).suggestedFilename()).toBe(name)
+    await expect(editor.notice).toContainText(`Exported ${name}.`)
+  }
+})

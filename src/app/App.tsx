@@ -28,7 +28,7 @@ import { bridgeScenarios } from './testBridge'
 import { FaultMenu, type FaultMenuRequest } from '../ui/run/FaultMenu'
 import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { Autosave } from './autosave'
-import { downloadDocument, readDocumentFile } from './files'
+import { downloadDocument, FILE_SUFFIX, readDocumentFile } from './files'
 import type { CompareWithRequest } from '../ui/CompareWithDialog'
 import { compareWithRequest, scenarioShareFor, shareUrlMaker, useIncomingLinks, type IncomingLink } from './shareLinks'
 import { useLinkView, useLiveRun } from './useLiveRun'
@@ -37,6 +37,7 @@ import { useTeachingValue } from './useTeaching'
 import { useTheme } from './useTheme'
 import { LazyPart } from '../ui/LazyPart'
 import { retryingLazy } from '../ui/retryingLazy'
+import { fileNameFor } from '../model/fileName'
 
 // the run's controls and panel come with the engine, after the first paint
 const RunBar = retryingLazy(() => import('../ui/run/RunBar').then((m) => ({ default: m.RunBar })))
@@ -175,8 +176,11 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
     }
   }, [openDocumentFile])
   const exportFile = useCallback(() => {
-    downloadDocument(store.getState().history.present)
-    store.getState().notify('Exported diagram.wireplay.json.')
+    const d = store.getState().history.present
+    // the title names the file, so several saved designs are told apart in a folder
+    const name = fileNameFor(d.title)
+    downloadDocument(d, name)
+    store.getState().notify(`Exported ${name}${FILE_SUFFIX}.`)
   }, [store])
   const openFile = useCallback(() => fileInput.current?.click(), [])
   const ctx: CommandContext = useMemo(

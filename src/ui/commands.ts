@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react'
 import { ANIMATED_FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import { EMPTY_DIAGRAM } from '../model/edits'
+import { fileNameFor } from '../model/fileName'
 import { canRedo, canUndo } from '../model/history'
 import type { EditorStore } from '../store/editorStore'
 import type { Runner } from '../store/run/types'
@@ -175,8 +176,9 @@ async function exportPicture(ctx: CommandContext, format: 'png' | 'svg') {
   if (!viewport) return
   try {
     const { exportImage, downloadDataUrl } = await import('../canvas/exportImage')
-    downloadDataUrl(await exportImage(format, ctx.flow.getNodes(), viewport), `diagram.${format}`)
-    ctx.store.getState().notify(`Exported diagram.${format}.`)
+    const file = `${fileNameFor(ctx.store.getState().history.present.title)}.${format}`
+    downloadDataUrl(await exportImage(format, ctx.flow.getNodes(), viewport), file)
+    ctx.store.getState().notify(`Exported ${file}.`)
   } catch {
     ctx.store.getState().notify(`The ${format.toUpperCase()} picture could not be made in this browser.`, 'error')
   }
