@@ -62,7 +62,8 @@ export function asyncRun(e: Engine, p: AsyncCall, actions: readonly number[], de
       p.current = r
       e.send(r, link, C_REQUEST)
     } else if (a === ASYNC_START_DEADLINE) {
-      e.laneAdd(link.deadlineLane, p, 0, e.s.now + link.deadlineMs)
+      p.deadlineAt = e.s.now + link.deadlineMs
+      e.laneAdd(link.deadlineLane, p, 0, p.deadlineAt)
     } else if (a === ASYNC_RESUME) {
       const job = p.job as Req
       p.job = null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagram } from './testing/diagrams'
-import { broker, client, expectConserved, link, run, server } from './testing/run'
+import { broker, client, departures, expectConserved, link, run, server } from './testing/run'
 
 /**
  * A deadline (a sync call's timeout, a delivery's ack timeout, an async call's poll
@@ -55,6 +55,23 @@ describe('an answer at the instant of its deadline is on time', () => {
     expect(client(m)).toMatchObject({ succeeded: 1, failed: 0 })
     expect(link(m, 's->r').expired).toBe(0)
     expect(client(m).latency.mean).toBe(340)
+    expectConserved(sim)
+  })
+
+  it('async: no poll leaves on the very instant of the deadline, when it could only go unanswered', () => {
+    const d = diagram()
+      .client('c', { rate: 1, arrivals: 'uniform' })
+      .service('s', { workers: 1, timeDist: 'constant', timeMs: 0 })
+      .service('r', { workers: 1, timeDist: 'constant', timeMs: 5000 })
+      .link('c', 's', 'sync', { latencyMs: 0 })
+      // polls leave at 110 and 220 ms after the submit; the third would leave at 330, the deadline
+      .link('s', 'r', 'async', { latencyMs: 5, pollMs: 100, deadlineMs: 330 })
+      .build()
+    const { sim, m, hops } = run(d, 1999)
+    expect(departures(hops, 's->r', 'poll')).toEqual([1110, 1220])
+    expect(link(m, 's->r')).toMatchObject({ polls: 2, expired: 1 })
+    expect(client(m).failedBy).toEqual({ deadline: 1 })
+    expect(client(m).latency.mean).toBe(330)
     expectConserved(sim)
   })
 })

@@ -128,7 +128,9 @@ export class Engine {
       }
       case EV_POLL: {
         const p = ref as AsyncCall
-        if (p.gen === s.tag) asyncFire(this, p, ASYNC_AFTER_POLL)
+        // a poll due on the very instant of the deadline is not sent: the deadline, which
+        // acts last at its instant, ends the call then, and the poll could only be wasted
+        if (p.gen === s.tag && s.now < p.deadlineAt) asyncFire(this, p, ASYNC_AFTER_POLL)
         break
       }
       case EV_HEAL: {

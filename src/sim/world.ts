@@ -394,6 +394,8 @@ export class AsyncCall {
   /** the callee's job status as its status URL would report it */
   declare jobStatus: number
   declare jobReason: number
+  /** when the poll deadline passes (Infinity until it is set) */
+  declare deadlineAt: number
   /** the caller's job while it waits for the 202; null after */
   declare job: Req | null
   declare readonly link: LinkRT
@@ -407,6 +409,7 @@ export class AsyncCall {
     this.reason = 0
     this.jobStatus = 0
     this.jobReason = 0
+    this.deadlineAt = Infinity
     this.job = job
     this.link = link
     this.op = op
