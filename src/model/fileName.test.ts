@@ -6,6 +6,7 @@ describe('a file name from a diagram title', () => {
     expect(fileNameFor('Checkout, v2 / with queue')).toBe('Checkout-v2-with-queue')
     expect(fileNameFor('Bestellungen über Kafka')).toBe('Bestellungen-über-Kafka')
     expect(fileNameFor('注文フロー')).toBe('注文フロー')
+    expect(fileNameFor('नमस्ते दुनिया')).toBe('नमस्ते-दुनिया')
     expect(fileNameFor('order_flow.v1')).toBe('order_flow.v1')
   })
 

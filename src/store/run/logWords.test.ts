@@ -67,7 +67,10 @@ describe('the event log in words', () => {
     expect(describeEvent({ type: 'hop', hop: error }, sync.value, 3)).toMatchObject({ text: 'Orders → API: 503 queue full', outcome: 'error' })
     // a failure passed on from further down says so, and where it happened
     expect(describeEvent({ type: 'hop', hop: { ...error, origin: 'db' } }, sync.value, 4).text).toBe('Orders → API: error, passed on: Orders DB answered 503 queue full')
-    expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout', origin: 'db' } }, sync.value, 4).text).toBe('Orders → API: error, passed on: Orders DB did not answer in time')
+    // a timeout of Orders' own call is its own failure; the same timeout told further up is passed on
+    expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'timeout', origin: 'db' } }, sync.value, 4).text).toBe('Orders → API: error: timed out waiting for Orders DB')
+    const up = { ...error, link: 'm', reason: 'timeout' as const, origin: 'x' }
+    expect(describeEvent({ type: 'hop', hop: up }, { ...sync.value, nodes: [...sync.value.nodes, { ...sync.value.nodes[2]!, id: 'x', label: 'Ledger' }] }, 4).text).toBe('Orders DB → Orders: error, passed on: Ledger did not answer in time')
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: 'crashed' } }, sync.value, 4).text).toBe('Orders → API: error: crashed mid-request')
     expect(describeEvent({ type: 'hop', hop: { ...error, reason: undefined } }, sync.value, 5).text).toBe('Orders → API: error')
   })

@@ -63,12 +63,21 @@ export function failureAtWords(reason: FailureName, origin: string | undefined, 
 }
 
 /** An error answer in a few words, said by the node `answering` it: its own failure
- * ("503 queue full", "error: crashed mid-request") or one passed on from further down
- * ("error, passed on: Payments did not answer in time"). */
-export function errorWords(h: Pick<Hop, 'reason' | 'origin'>, answering: string, label: (id: string) => string): string {
+ * ("503 queue full", "error: crashed mid-request", "error: timed out waiting for Payments")
+ * or one passed on from further down ("error, passed on: Payments did not answer in
+ * time"). A timeout's origin is the callee that did not answer, so whether `answering`
+ * gave up itself depends on whether it calls the origin: `callsOrigin`. */
+export function errorWords(h: Pick<Hop, 'reason' | 'origin'>, answering: string, label: (id: string) => string, callsOrigin = false): string {
   if (!h.reason) return 'error'
   if (h.origin === undefined || h.origin === answering) return OWN_ERROR_WORDS[h.reason]
+  if (callsOrigin && h.reason === 'timeout') return `error: timed out waiting for ${label(h.origin)}`
+  if (callsOrigin && h.reason === 'deadline') return `error: ${label(h.origin)}'s job missed the poll deadline`
   return `error, passed on: ${failureAtWords(h.reason, h.origin, label)}`
+}
+
+/** Whether `from` calls `to` directly (a sync or async link), in `links`. */
+export function callsDirectly(links: readonly { source: string; target: string; kind: string }[], from: string, to: string | undefined): boolean {
+  return to !== undefined && links.some((l) => l.source === from && l.target === to && (l.kind === 'sync' || l.kind === 'async'))
 }
 
 /** Why the consumer `answering` a nack failed the delivery: in its own work ("error while

@@ -31,7 +31,8 @@ export const OUTCOMES: { value: Exclude<LogFilter['outcome'], 'all'>; label: str
 
 function outcomeMatches(e: LogEntry, outcome: LogFilter['outcome']): boolean {
   if (outcome === 'all') return true
-  if (outcome === 'timeout') return e.outcome === 'error' && e.reason === 'timeout'
+  // a caller that gave up waiting: a sync timeout, or an async call's poll deadline
+  if (outcome === 'timeout') return e.outcome === 'error' && (e.reason === 'timeout' || e.reason === 'deadline')
   return e.outcome === outcome
 }
 

@@ -166,7 +166,7 @@ describe('the event log', () => {
     expect(filterLog(lines, ALL, 2).map((x) => x.seq)).toEqual([3, 4])
   })
 
-  it('keeps timeouts (error lines whose reason is a timeout) and retries (sync retries, redeliveries)', () => {
+  it('keeps timeouts (error lines whose reason is a timeout or a poll deadline) and retries (sync retries, redeliveries)', () => {
     const more = [
       ...lines,
       { ...e(5, 'sync', 'error', ['a', 'b']), reason: 'timeout' as const },
@@ -174,10 +174,10 @@ describe('the event log', () => {
       { ...e(7, 'sync', 'error', ['b', 'a']), reason: 'rejected' as const },
       e(8, 'sync', 'retry', ['a', 'b']),
       e(9, 'message', 'retry', ['q', 'w']),
-      // a poll deadline is the async pattern's own failure, not a timeout
+      // a poll deadline is the async caller giving up: a timeout too
       { ...e(10, 'async', 'error', ['a', 'b']), reason: 'deadline' as const },
     ]
-    expect(filterLog(more, { ...ALL, outcome: 'timeout' }).map((x) => x.seq)).toEqual([5, 6])
+    expect(filterLog(more, { ...ALL, outcome: 'timeout' }).map((x) => x.seq)).toEqual([5, 6, 10])
     expect(filterLog(more, { ...ALL, outcome: 'retry' }).map((x) => x.seq)).toEqual([8, 9])
     // a retry is not an error, and a timeout still is one
     expect(filterLog(more, { ...ALL, outcome: 'error' }).map((x) => x.seq)).toEqual([3, 4, 5, 6, 7, 10])

@@ -1,6 +1,6 @@
 import type { Diagram } from '../../model/types'
 import type { Hop } from '../../sim/types'
-import { errorWords, nackWords } from '../../store/run/reasonWords'
+import { callsDirectly, errorWords, nackWords } from '../../store/run/reasonWords'
 import { syncAttemptsOf } from './currentState'
 
 /**
@@ -112,7 +112,7 @@ export function layoutSequence(journey: readonly Hop[], d: Diagram, now: number,
     if (!e) return
     const h = r.h
     // an answer's failure is said by the node answering it, which is the arrow's sender
-    const words = h.carries === 'error' ? errorWords(h, e[0], label) : h.carries === 'nack' ? nackWords(h, e[0], label) : (CARRIES_WORDS[h.carries] ?? h.carries)
+    const words = h.carries === 'error' ? errorWords(h, e[0], label, callsDirectly(d.links, e[0], h.origin)) : h.carries === 'nack' ? nackWords(h, e[0], label) : (CARRIES_WORDS[h.carries] ?? h.carries)
     const late = !r.timeout && ignored.has(h)
     arrows.push({
       hop: h,
