@@ -7,8 +7,9 @@ import { scenarioUrlFor } from './shareLinks'
 /**
  * What the compare view shows: read from the address, never from or into storage. The
  * variants come as diagrams: boot makes their stores, so that this lazily loaded module
- * imports nothing the editor's bundle holds (the bundler would split that out of the
- * initial bundle into chunks of its own, each a request and less well compressed).
+ * imports nothing of the editor's bundle beyond what boot itself imports (the document
+ * parser, the share links): anything else the bundler would split out of the initial
+ * bundle into chunks of its own, each a request and less well compressed.
  */
 export interface CompareContent {
   subject: CompareSubject | null

@@ -93,6 +93,12 @@ describe('compare links of two designs', () => {
     expect(corrupt.error?.message).toMatch(/^Design A: This link is damaged/)
     expect(corrupt.designs.b?.name).toBe('Checkout, synchronous')
 
+    // two same-titled designs keep the names they were shared with when one side is damaged
+    const twins = encode(sync(), sync())
+    const damaged = decodeCompareFragment(twins.replace(/(^|&)b=[^&]*/, '$1b=w1.!!!'))
+    expect(damaged.error?.message).toMatch(/^Design B \(“Checkout, synchronous \(B\)”\): This link is damaged/)
+    expect(damaged.designs.a?.name).toBe('Checkout, synchronous (A)')
+
     const newer = decodeCompareFragment(`a=${good}&b=w9.abc`)
     expect(newer.error).toEqual({ sides: ['b'], message: expect.stringMatching(/^Design B: .*newer version/) })
   })

@@ -70,7 +70,10 @@ export function checkNames(raw: Record<Side, string>): Result<Record<Side, strin
  * diagram is too large for a link, naming the side.
  */
 export function encodeCompareFragment(designs: Record<Side, { diagram: Diagram; name: string }>): Result<string, CompareLinkError> {
-  const defaults = defaultNames(designs.a.diagram, designs.b.diagram)
+  // what a side is called from its own diagram alone (its title, else "Design A"): a name
+  // that needs the other side to be worked out ("Checkout (A)") is written, so it holds
+  // even when the other side cannot be read
+  const own = (side: Side) => designs[side].diagram.title || SIDE_WORD[side]
   const params = new URLSearchParams()
   const tooLarge: Side[] = []
   for (const side of SIDES) {
@@ -78,8 +81,8 @@ export function encodeCompareFragment(designs: Record<Side, { diagram: Diagram; 
     if (fragment.length > MAX_FRAGMENT_CHARS) tooLarge.push(side)
     params.set(side, fragment)
   }
-  // names last, and only those that differ from what opening the link would call them anyway
-  for (const side of SIDES) if (designs[side].name !== defaults[side]) params.set(`${side}n`, designs[side].name)
+  // names last, and only those that differ from what the side's own diagram calls it
+  for (const side of SIDES) if (designs[side].name !== own(side)) params.set(`${side}n`, designs[side].name)
   if (tooLarge.length > 0) {
     const which = tooLarge.map((s) => `${SIDE_WORD[s]} (“${designs[s].name}”)`).join(' and ')
     return err({ sides: tooLarge, message: `${which} ${tooLarge.length > 1 ? 'are' : 'is'} too large to share in a link (the limit is ${MAX_FRAGMENT_CHARS.toLocaleString('en-US')} characters per design).` })

@@ -73,9 +73,14 @@ export function CompareWithDialog({ request, onClose }: { request: CompareWithRe
   const url = made?.ok ? made.value : ''
   const copied = copiedState?.url === url ? copiedState.ok : null
 
+  /** counts the user's choices of the other design: a file read that finishes after a
+   * newer choice (a pasted link, another file) is dropped rather than replacing it */
+  const choice = useRef(0)
   const choose = async (file: File) => {
+    const mine = ++choice.current
     setText('')
-    setOther({ from: 'file', name: file.name, result: await request.readFile(file) })
+    const result = await request.readFile(file)
+    if (mine === choice.current) setOther({ from: 'file', name: file.name, result })
   }
   const copy = async () => {
     try {
@@ -135,6 +140,7 @@ export function CompareWithDialog({ request, onClose }: { request: CompareWithRe
           aria-invalid={read && !read.ok ? true : undefined}
           aria-describedby={`${ids}-other-status`}
           onChange={(e) => {
+            choice.current++
             setText(e.target.value)
             setOther({ from: 'link' })
           }}
