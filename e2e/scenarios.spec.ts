@@ -55,6 +55,9 @@ test('opening a scenario shows its diagram and its panel; Try adds its fault; an
   await expect(gallery).toBeHidden()
   await expect(editor.nodes).toHaveCount(6)
   for (const label of ['Photo uploads', 'Upload API', 'Resize jobs', 'Resizer A', 'Resizer B', 'Resizer C']) await expect(editor.node(label)).toBeVisible()
+  // the scenario's name is the diagram's title
+  await expect(page.getByRole('textbox', { name: 'Diagram title' })).toHaveValue('Work shared by competing consumers')
+  await expect(page).toHaveTitle('Work shared by competing consumers — Wireplay')
 
   const panel = editor.inspector.getByRole('region', { name: 'Work shared by competing consumers' })
   await expect(panel).toBeVisible()

@@ -25,7 +25,8 @@ export function useTeachingValue(store: EditorStore, fitView: () => unknown): Te
         store.getState().notify(`There is no built-in scenario “${id}”.`, 'error')
         return false
       }
-      const parsed = parseDocument(scenario.document)
+      // the scenario's name is the diagram's title: the toolbar, the tab and an export say it
+      const parsed = parseDocument({ ...scenario.document, title: scenario.title })
       if (!parsed.ok) {
         // the library is checked by unit tests: this is a build bug, said rather than thrown
         store.getState().notify(`The scenario “${scenario.title}” could not be opened: ${formatProblems(parsed.error)}`, 'error')

@@ -87,6 +87,9 @@ describe('the scenario library, as data', () => {
   it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s: its document validates, is laid out readably and its texts are short', (_id, s) => {
     const r = parseDocument(s.document)
     expect(r.ok ? [] : r.error).toEqual([])
+    // it opens with its name as the diagram's title (useTeaching), which must be a valid one
+    const titled = parseDocument({ ...s.document, title: s.title })
+    expect(titled.ok ? titled.value.title : titled.error).toBe(s.title)
     expect(s.document.wireplay).toBe(1)
     const ids = [...s.document.nodes.map((n) => n.id), ...s.document.links.map((l) => l.id)]
     expect(new Set(ids).size).toBe(ids.length)
