@@ -110,3 +110,11 @@ test('the gallery offers Compare with…, and the other design can be a file', a
   await expect(dialog).toHaveCount(0)
   await expect(editor.nodes).toHaveCount(8)
 })
+
+test('a comparison fragment opened without its ?view=compare still opens the comparison', async ({ page }) => {
+  const starter = readFileSync(join(process.cwd(), 'src/share/frozen/v1-starter.link'), 'utf8').trim()
+  await page.goto(`/#a=${starter}&b=${starter}&an=Before&bn=After`)
+  await expect(page).toHaveURL(/\?view=compare#a=w1\./)
+  await expect(page.getByRole('region', { name: 'Before' }).locator('.react-flow__node')).toHaveCount(8)
+  await expect(page.getByRole('region', { name: 'After' }).locator('.react-flow__node')).toHaveCount(8)
+})

@@ -20,11 +20,21 @@ function starter(): Diagram {
   return parsed.value
 }
 
+/** The fragment of a comparison of two designs (share/compareLink.ts: "#a=…&b=…"),
+ * recognised here without loading its codec. */
+const COMPARISON_FRAGMENT = /^#(?=(?:[^&]*&)*a=)(?=(?:[^&]*&)*b=)/
+
 /** Composition root: restore the saved diagram (or the starter on a first visit), start
  * autosave, read the link the page was opened with (if any), render. */
 export function boot(rootElement: HTMLElement) {
   if (isEmbedView()) return void bootEmbed(rootElement)
   if (new URLSearchParams(location.search).get(EMBED_PARAM) === COMPARE_VALUE) return void bootCompare(rootElement)
+  // a comparison's fragment opened without its "?view=compare" (the address cut, or only
+  // the part after "#" pasted): it is still a comparison, so open it as one
+  if (COMPARISON_FRAGMENT.test(location.hash)) {
+    history.replaceState(null, '', `${location.pathname}?${EMBED_PARAM}=${COMPARE_VALUE}${location.hash}`)
+    return void bootCompare(rootElement)
+  }
   if (new URLSearchParams(location.search).get('view') === AUDIENCE_VIEW) return bootAudience(rootElement)
   return void bootEditor(rootElement)
 }
