@@ -135,6 +135,20 @@ test('a fault from a node’s context menu goes on the timeline and into the sav
   await expect(none).toBeHidden()
 })
 
+test('a service time typed in the inspector goes on the timeline, and the running node says it is slowed', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await editor.selectNode('Orders')
+  await editor.inspector.getByLabel('Service time from now').fill('1500')
+  await editor.inspector.getByRole('button', { name: 'Set', exact: true }).click()
+  expect(await page.evaluate(() => (window.__wireplay!.document() as { faults?: unknown[] }).faults)).toEqual([{ at: 0, action: 'serviceTime', node: 'service-1', timeMs: 1500 }])
+  await runButton(editor).click()
+  await page.clock.runFor(500)
+  await expect(live(editor, 'Orders')).toContainText('service time 1500 ms')
+  await expect(live(editor, 'Orders')).toHaveAttribute('aria-label', /now service time 1500 ms$/)
+  // the other services run as their settings say
+  await expect(live(editor, 'Shipping')).not.toContainText('service time')
+})
+
 type PacketStats = { drawn: number; journeyLinks: number; packets: { x: number; y: number; carries: string; traced: boolean }[] }
 const packetStats = (editor: Editor) => editor.page.locator('canvas.packet-layer').evaluate((c) => (c as unknown as { packetStats(): PacketStats }).packetStats())
 

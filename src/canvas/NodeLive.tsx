@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { TEST_IDS } from '../lib/testIds'
 import { linkStateKey, readLinkStateKey } from '../model/faults'
+import { nodeChangesAt } from '../model/summary'
 import type { DiagramNode } from '../model/types'
 import { useEditor } from '../store/react/editorContext'
 import { useRunMaybe } from '../store/react/runContext'
@@ -14,10 +15,14 @@ import type { RunState } from '../store/run/types'
  */
 function NodeLiveView({ node }: { node: DiagramNode }) {
   const key = useRunMaybe((s) => liveKey(s, node.id), '')
+  // a slowed or failing service must not look as its settings say: the timeline's changes
+  // at the run's instant, as a short string so the node redraws only when they change
+  const faults = useEditor((s) => s.history.present.faults)
+  const changes = useRunMaybe((s) => nodeChangesAt(node, faults, s.time), '')
   if (key === '') return null
   if (node.kind === 'client') return null
   if (node.kind === 'queue' || node.kind === 'topic') return <BrokerLive node={node} code={key} />
-  return <ServerLive workers={'workers' in node.settings ? node.settings.workers : 1} code={key} />
+  return <ServerLive workers={'workers' in node.settings ? node.settings.workers : 1} code={key} changes={changes} />
 }
 
 export const NodeLive = memo(NodeLiveView)
@@ -36,7 +41,7 @@ const MAX_DOTS = 8
 /** a topic lists at most this many subscriptions on its node, so it stays near its usual height */
 const MAX_SUB_ROWS = 4
 
-function ServerLive({ workers, code }: { workers: number; code: string }) {
+function ServerLive({ workers, code, changes }: { workers: number; code: string; changes: string }) {
   const replicas = code
     .slice(2)
     .split(';')
@@ -47,7 +52,7 @@ function ServerLive({ workers, code }: { workers: number; code: string }) {
   const up = replicas.filter((r) => r.state === 'up').length
   const busy = replicas.reduce((s, r) => s + r.busy, 0)
   const queued = replicas.reduce((s, r) => s + r.queued, 0)
-  const words = `${busy} of ${up * workers} workers busy, ${queued} waiting, ${up} of ${replicas.length} replicas up`
+  const words = `${busy} of ${up * workers} workers busy, ${queued} waiting, ${up} of ${replicas.length} replicas up${changes ? `; now ${changes}` : ''}`
   return (
     <div className="node-live" data-testid={TEST_IDS.nodeLive} aria-label={words} title={words}>
       {replicas.slice(0, 6).map((r, i) => (
@@ -63,6 +68,7 @@ function ServerLive({ workers, code }: { workers: number; code: string }) {
         </div>
       ))}
       {replicas.length > 6 && <span className="node-live__more">+{replicas.length - 6} replicas</span>}
+      {changes && <span className="node-live__changed">{changes}</span>}
     </div>
   )
 }

@@ -1,6 +1,27 @@
+import type { Fault } from './faults'
 import type { DiagramLink, DiagramNode, LinkRole } from './types'
 
 const ms = (v: number) => (v >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${+v.toFixed(1)} ms`)
+
+/**
+ * What the fault timeline has changed about a service or database at `time`, in words for
+ * its node ("service time 1.5 s", "errors 50 %"); '' when it runs as its settings say. A
+ * change back to the setting ("Restore the service time") is no change. Pure.
+ */
+export function nodeChangesAt(node: DiagramNode, faults: readonly Fault[] | undefined, time: number): string {
+  if ((node.kind !== 'service' && node.kind !== 'database') || !faults || faults.length === 0) return ''
+  let timeMs = node.settings.timeMs
+  let errorRate = node.settings.errorRate
+  for (const f of faults) {
+    if (f.at > time) break
+    if (f.action === 'serviceTime' && f.node === node.id) timeMs = f.timeMs
+    else if (f.action === 'errorRate' && f.node === node.id) errorRate = f.errorRate
+  }
+  const words: string[] = []
+  if (timeMs !== node.settings.timeMs) words.push(`service time ${ms(timeMs)}`)
+  if (errorRate !== node.settings.errorRate) words.push(`errors ${+errorRate.toFixed(1)} %`)
+  return words.join(' · ')
+}
 
 /** The one line under a node's label: its key settings at a glance. Pure. */
 export function nodeSummary(node: DiagramNode): string {
