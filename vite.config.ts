@@ -10,6 +10,19 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry imports statically (rolldown's built-in '$initial' tag) goes
+          // in the entry chunk itself. Left to automatic splitting, a module the editor
+          // loads at once but a lazy chunk imports too (model/rules, model/faults, react,
+          // zustand…) became a small chunk of its own, preloaded beside the entry: six
+          // extra requests, and 2.5 kB more gzipped than the same code inside one chunk.
+          // Lazy chunks stay lazy: the tag holds no module reached only through import().
+          groups: [{ name: 'index', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   preview: { port: 4173, strictPort: false },
   test: {
