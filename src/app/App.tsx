@@ -35,6 +35,7 @@ import { useLinkView, useLiveRun } from './useLiveRun'
 import { useShortcuts } from './useShortcuts'
 import { useTeachingValue } from './useTeaching'
 import { useTheme } from './useTheme'
+import { DocumentFileInput } from '../ui/DocumentFileInput'
 import { LazyPart } from '../ui/LazyPart'
 import { retryingLazy } from '../ui/retryingLazy'
 import { fileNameFor } from '../model/fileName'
@@ -207,18 +208,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
             }}
           />
         )}
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-hidden="true"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (file) void openDocumentFile(file)
-          }}
-        />
+        <DocumentFileInput inputRef={fileInput} onFile={(file) => void openDocumentFile(file)} />
         <main className="workspace">
           <Palette />
           <div className="stage">

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 // module it shared with the editor would be split out of the initial bundle
 import type { Result } from '../lib/result'
 import type { Diagram } from '../model/types'
+import { DocumentFileInput } from './DocumentFileInput'
 import './compareWith.css'
 
 type Sides<T> = { a: T; b: T }
@@ -149,18 +150,7 @@ export function CompareWithDialog({ request, onClose }: { request: CompareWithRe
         <button type="button" onClick={() => fileInput.current?.click()}>
           Choose a file…
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-hidden="true"
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            e.target.value = ''
-            if (file) void choose(file)
-          }}
-        />
+        <DocumentFileInput inputRef={fileInput} onFile={(file) => void choose(file)} />
       </div>
       <p id={`${ids}-other-status`} className={read && !read.ok ? 'field__error compare-with__status' : 'muted compare-with__status'} role={read && !read.ok ? 'alert' : 'status'}>
         {read === null ? 'Made with Share… in the other design (or a file from Export file).' : read.ok ? `Read ${other.from === 'file' ? `“${other.name}”` : 'the link'}: ${describe(read.value)}.` : read.error}
