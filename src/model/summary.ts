@@ -6,7 +6,9 @@ const ms = (v: number) => (v >= 10_000 ? `${+(v / 1000).toFixed(1)} s` : `${+v.t
 /**
  * What the fault timeline has changed about a service or database at `time`, in words for
  * its node ("service time 1.5 s", "errors 50 %"); '' when it runs as its settings say. A
- * change back to the setting ("Restore the service time") is no change. Pure.
+ * change back to the setting ("Restore the service time") is no change. Pure. It reads
+ * only this node's two faults rather than building the whole timelineAt() state: every
+ * node's live row asks it on every run update.
  */
 export function nodeChangesAt(node: DiagramNode, faults: readonly Fault[] | undefined, time: number): string {
   if ((node.kind !== 'service' && node.kind !== 'database') || !faults || faults.length === 0) return ''

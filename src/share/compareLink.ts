@@ -41,10 +41,13 @@ export interface CompareLinkError {
   message: string
 }
 
-/** What a side is called when its person gave it no name: its diagram's title, else "Design A"/"Design B". */
+/** What a side's own diagram alone calls it: its title, else "Design A"/"Design B". */
+const ownName = (side: Side, d: Diagram | null): string => d?.title || SIDE_WORD[side]
+
+/** What a side is called when its person gave it no name: its own name (ownName), with
+ * "(A)"/"(B)" added when both would be called alike. */
 export function defaultNames(a: Diagram | null, b: Diagram | null): Record<Side, string> {
-  const titles = { a: a?.title ?? '', b: b?.title ?? '' }
-  const names = { a: titles.a || SIDE_WORD.a, b: titles.b || SIDE_WORD.b }
+  const names = { a: ownName('a', a), b: ownName('b', b) }
   // a design compared with an edited copy of itself usually keeps its title: two columns
   // both called "Checkout" would say nothing, so the letter tells them apart
   if (names.a === names.b) return { a: `${names.a} (A)`, b: `${names.b} (B)` }
@@ -70,10 +73,6 @@ export function checkNames(raw: Record<Side, string>): Result<Record<Side, strin
  * diagram is too large for a link, naming the side.
  */
 export function encodeCompareFragment(designs: Record<Side, { diagram: Diagram; name: string }>): Result<string, CompareLinkError> {
-  // what a side is called from its own diagram alone (its title, else "Design A"): a name
-  // that needs the other side to be worked out ("Checkout (A)") is written, so it holds
-  // even when the other side cannot be read
-  const own = (side: Side) => designs[side].diagram.title || SIDE_WORD[side]
   const params = new URLSearchParams()
   const tooLarge: Side[] = []
   for (const side of SIDES) {
@@ -81,8 +80,10 @@ export function encodeCompareFragment(designs: Record<Side, { diagram: Diagram; 
     if (fragment.length > MAX_FRAGMENT_CHARS) tooLarge.push(side)
     params.set(side, fragment)
   }
-  // names last, and only those that differ from what the side's own diagram calls it
-  for (const side of SIDES) if (designs[side].name !== own(side)) params.set(`${side}n`, designs[side].name)
+  // names last, and only those that differ from what the side's own diagram calls it: a
+  // name that needs the other side to be worked out ("Checkout (A)") is written, so it
+  // holds even when the other side cannot be read
+  for (const side of SIDES) if (designs[side].name !== ownName(side, designs[side].diagram)) params.set(`${side}n`, designs[side].name)
   if (tooLarge.length > 0) {
     const which = tooLarge.map((s) => `${SIDE_WORD[s]} (“${designs[s].name}”)`).join(' and ')
     return err({ sides: tooLarge, message: `${which} ${tooLarge.length > 1 ? 'are' : 'is'} too large to share in a link (the limit is ${MAX_FRAGMENT_CHARS.toLocaleString('en-US')} characters per design).` })

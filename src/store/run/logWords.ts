@@ -45,14 +45,14 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number): LogEntry {
   const contract = link && h.carries === 'message' ? linkContractAt(d, link, h.depart) : ''
   // what a broker hands out is an event when it comes from a topic
   const noun = link && d.nodes.find((n) => n.id === link.source)?.kind === 'topic' ? 'event' : 'message'
-  const { words, outcome } = hopWords(h, link, contract, noun, label, callsDirectly(d.links, link?.target ?? '', h.origin))
+  const { words, outcome } = hopWords(h, link, contract, noun, label, d.links)
   const line: LogEntry = { ...entry(seq, h.depart, `${route}: ${words}`, [from, to], h.link, pattern, outcome), requestId: h.requestId, correlationId: h.correlationId }
   // only an error or a nack carries a reason
   if (h.reason !== undefined) line.reason = h.reason
   return line
 }
 
-function hopWords(h: Hop, link: DiagramLink | undefined, contract: string, noun: 'message' | 'event', label: (id: string) => string, callsOrigin: boolean): { words: string; outcome: LogEntry['outcome'] } {
+function hopWords(h: Hop, link: DiagramLink | undefined, contract: string, noun: 'message' | 'event', label: (id: string) => string, links: Diagram['links']): { words: string; outcome: LogEntry['outcome'] } {
   const attempt = h.attempt ?? 1
   const id = h.correlationId
   // an error or nack travels back: the node answering it is the link's target
@@ -64,7 +64,7 @@ function hopWords(h: Hop, link: DiagramLink | undefined, contract: string, noun:
     case 'reply':
       return { words: '200 OK', outcome: 'ok' }
     case 'error':
-      return { words: errorWords(h, answering, label, callsOrigin), outcome: 'error' }
+      return { words: errorWords(h, answering, label, callsDirectly(links, answering, h.origin)), outcome: 'error' }
     case 'accepted':
       return { words: '202 Accepted, with a status URL to poll', outcome: 'ok' }
     case 'poll':

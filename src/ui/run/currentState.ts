@@ -1,4 +1,5 @@
 import { linkContractAt } from '../../model/faults'
+import { nodeLabel } from '../../model/rules'
 import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
 import type { MachineName } from '../../store/run/machines'
 import { failureAtWords, nackCauseWords } from '../../store/run/reasonWords'
@@ -73,7 +74,7 @@ export function machineForTrace(traced: TracedRequest, journey: readonly Hop[], 
   const machine = MACHINE_OF_KIND[link.kind]
   if (link.kind === 'sync' || link.kind === 'async') {
     const hops = seen.filter((h) => h.link === link.id && (traced.correlationId !== 0 || h.requestId === traced.requestId))
-    const label = labelIn(d)
+    const label = (id: string) => nodeLabel(d, id)
     const r = link.kind === 'sync' ? syncState(hops, link, now, own.link === link.id ? own.requestId : undefined, label) : asyncState(hops, link, now, label)
     return { machine, ...r, link: link.id }
   }
@@ -194,9 +195,6 @@ export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, 
  * Orders answered 503 queue full"); '' otherwise. */
 const causeOf = (h: Hop, label: (id: string) => string): string => (h.reason ? `, ${failureAtWords(h.reason, h.origin, label)}` : '')
 
-/** A node's label by id in `d` (the id when it is gone). */
-const labelIn = (d: Diagram) => (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
-
 export function asyncState(hops: readonly Hop[], link: DiagramLink, now: number, label: (id: string) => string = (id) => id): { state: string | null; why: string } {
   const submit = hops.find((h) => h.carries === 'request')
   const last = hops.at(-1)
@@ -268,7 +266,7 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     const expects = consumer ? linkContractAt(d, consumer, last.depart) : ''
     const sent = producer && published ? linkContractAt(d, producer, published.depart) : ''
     if (last.reason === 'contract') return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
-    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of}), ${nackCauseWords(last, consumer?.target ?? '', labelIn(d))}`
+    const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of}), ${nackCauseWords(last, consumer?.target ?? '', (id) => nodeLabel(d, id))}`
     return canRedeliver ? { state: 'ready', why: `${failed}: back in the queue.` } : { state: 'deadLettered', why: `${failed}: dead-lettered.` }
   }
   return { state: 'ready', why: `In ${name}.` }
