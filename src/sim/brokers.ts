@@ -143,6 +143,8 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
           d.waiter = null
           d.abandonedAs = O_TIMED_OUT
           msg.delivery = null
+          // only an ack timeout abandons a delivery (the machines' `after: ackTimeout`)
+          if (e.listeners.length > 0) emitAckTimeout(e, msg, d)
         }
         break
       }
@@ -164,6 +166,12 @@ export function deliveryRun(e: Engine, msg: Msg, t: DeliveryTable, actions: read
     }
   }
   if (delays.length > 0) e.laneAdd(sub.lane, msg, msg.gen, e.s.now + sub.ackTimeoutMs)
+}
+
+/** Kept out of deliveryRun: nothing of it runs when nobody listens. */
+function emitAckTimeout(e: Engine, msg: Msg, d: Req): void {
+  const link = d.link as LinkRT
+  e.emit({ type: 'ackTimeout', node: msg.sub.broker.id, link: link.id, requestId: d.id, correlationId: d.corr, deliveries: msg.deliveries, redeliver: msg.deliveries < msg.sub.maxDeliveries, at: e.s.now })
 }
 
 /** A message leaves its subscription for the dead-letter queue, where it stays. */

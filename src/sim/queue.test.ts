@@ -113,6 +113,51 @@ describe('messages through a queue', () => {
     expectConserved(sim)
   })
 
+  it('tells listeners of each ack timeout, redelivery or not, and changes nothing for a run nobody listens to', () => {
+    const d = diagram()
+      .client('c', { rate: 1, arrivals: 'uniform' })
+      .queue('q', { ackTimeoutMs: 100, maxDeliveries: 2 })
+      .service('w', { workers: 2, timeDist: 'constant', timeMs: 300 })
+      .link('c', 'q', 'message', { latencyMs: 0 })
+      .link('q', 'w', 'message', { latencyMs: 0 })
+      .build()
+    const heard: { type: string; redeliver?: boolean; deliveries?: number; at: number }[] = []
+    const listened = createSimulation({ diagram: d, seed: 3 })
+    listened.subscribe((e) => {
+      if (e.type === 'ackTimeout') heard.push({ type: e.type, redeliver: e.redeliver, deliveries: e.deliveries, at: e.at })
+      else if (e.type === 'deadLetter') heard.push({ type: e.type, at: e.at })
+    })
+    listened.runUntil(1900)
+    const hops = listened.trace()
+    const deliveries = hops.filter((h) => h.carries === 'delivery')
+    // the first delivery times out and is redelivered; the second times out and is dead-lettered
+    expect(heard).toEqual([
+      { type: 'ackTimeout', redeliver: true, deliveries: 1, at: deliveries[0]!.depart + 100 },
+      { type: 'ackTimeout', redeliver: false, deliveries: 2, at: deliveries[1]!.depart + 100 },
+      { type: 'deadLetter', at: deliveries[1]!.depart + 100 },
+    ])
+    const quiet = createSimulation({ diagram: d, seed: 3 })
+    quiet.runUntil(1900)
+    expect(quiet.trace()).toEqual(hops)
+    expect(quiet.metrics()).toEqual(listened.metrics())
+  })
+
+  it('names the unacknowledged delivery and its consumer link in an ack timeout', () => {
+    const d = diagram()
+      .client('c', { rate: 1, arrivals: 'uniform' })
+      .queue('q', { ackTimeoutMs: 100, maxDeliveries: 3 })
+      .service('w', { workers: 1, timeDist: 'constant', timeMs: 300 })
+      .link('c', 'q', 'message', { latencyMs: 0 })
+      .link('q', 'w', 'message', { latencyMs: 0 })
+      .build()
+    const sim = createSimulation({ diagram: d, seed: 1 })
+    const heard: { link: string; node: string; requestId: number; correlationId: number }[] = []
+    sim.subscribe((e) => e.type === 'ackTimeout' && heard.push({ link: e.link, node: e.node, requestId: e.requestId, correlationId: e.correlationId }))
+    sim.runUntil(1150)
+    const first = sim.trace().find((h) => h.carries === 'delivery')!
+    expect(heard[0]).toEqual({ link: 'q->w', node: 'q', requestId: first.requestId, correlationId: first.correlationId })
+  })
+
   it('keeps messages while every consumer is down and drains the backlog when one returns', () => {
     const faults = [
       { at: 0, action: 'crash' as const, node: 'w1' },

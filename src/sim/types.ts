@@ -23,6 +23,11 @@ export type SimEvent =
   | { type: 'fault'; fault: Fault; at: number }
   /** a call's caller stopped waiting: a sync attempt's timeout, or an async call's poll deadline */
   | { type: 'timeout'; link: string; requestId: number; correlationId: number; at: number }
+  /** a delivery not acknowledged within the ack timeout of broker `node`: the broker stops
+   * waiting for it (a late answer is dropped) and redelivers the message, or dead-letters it
+   * when `redeliver` is false (its `deliveries` used up max deliveries; a deadLetter event follows).
+   * `link`: the consumer's link; `requestId`: the delivery that went unacknowledged */
+  | { type: 'ackTimeout'; node: string; link: string; requestId: number; correlationId: number; deliveries: number; redeliver: boolean; at: number }
   /** a message or event copy given up on: parked in the dead-letter queue of `node` (the broker) */
   /** `mismatch`: the message was refused for its contract (what it carries, what its consumer expects) */
   | { type: 'deadLetter'; node: string; link: string | null; correlationId: number; deliveries: number; at: number; mismatch: { sent: string; expected: string } | null }

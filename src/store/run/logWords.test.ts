@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Diagram } from '../../model/types'
 import { parseDocument } from '../../share/document'
+import { createSimulation } from '../../sim/index'
+import { diagram as testDiagram } from '../../sim/testing/diagrams'
 import type { Hop } from '../../sim/types'
-import { describeEvent } from './logWords'
+import { describeEvent, spanWords } from './logWords'
 
 const doc = parseDocument({
   wireplay: 1,
@@ -78,8 +80,62 @@ describe('the event log in words', () => {
   it('keeps an error’s reason on its line, for the Timeouts filter', () => {
     const nack: Hop = { link: 'take', direction: 'back', carries: 'nack', depart: 1, arrive: 2, requestId: 9, correlationId: 4, reason: 'timeout', origin: 'store' }
     expect(describeEvent({ type: 'hop', hop: nack }, d, 1)).toMatchObject({ outcome: 'error', reason: 'timeout' })
-    expect(describeEvent({ type: 'timeout', link: 'save', requestId: 5, correlationId: 4, at: 10 }, d, 2)).toMatchObject({ text: 'Worker → Jobs DB: timed out: no reply within 1000 ms', outcome: 'error', reason: 'timeout' })
+    expect(describeEvent({ type: 'timeout', link: 'save', requestId: 5, correlationId: 4, at: 10 }, d, 2)).toMatchObject({ text: 'Worker → Jobs DB: timed out: no reply within 1 s', outcome: 'error', reason: 'timeout' })
     expect(describeEvent({ type: 'hop', hop: sent(1) }, d, 3).reason).toBeUndefined()
+  })
+
+  it('gives an ack timeout a line of its own: who did not acknowledge what, within what, and what the broker does next', () => {
+    const e = describeEvent({ type: 'ackTimeout', node: 'jobs', link: 'take', requestId: 12, correlationId: 4, deliveries: 1, redeliver: true, at: 31_000 }, d, 6)
+    expect(e).toMatchObject({
+      text: 'Jobs: ack timeout: Worker did not acknowledge message 4 within 30 s; back in the queue for redelivery',
+      outcome: 'error',
+      reason: 'timeout',
+      pattern: 'message',
+      nodes: ['jobs', 'worker'],
+      link: 'take',
+      requestId: 12,
+      correlationId: 4,
+      at: 31_000,
+    })
+    const last = describeEvent({ type: 'ackTimeout', node: 'jobs', link: 'take', requestId: 13, correlationId: 4, deliveries: 5, redeliver: false, at: 95_000 }, d, 7)
+    expect(last.text).toBe('Jobs: ack timeout: Worker did not acknowledge message 4 within 30 s; no delivery left (5 made)')
+    // a topic's subscription hands out events
+    const t = topicDoc.value
+    expect(describeEvent({ type: 'ackTimeout', node: 'events', link: 'sub', requestId: 3, correlationId: 7, deliveries: 2, redeliver: true, at: 1 }, t, 8)).toMatchObject({
+      text: 'Events: ack timeout: Mail did not acknowledge event 7 within 30 s; back in the queue for redelivery',
+      pattern: 'event',
+    })
+  })
+
+  it('words the ack timeouts a run makes, each before the redelivery it causes', () => {
+    const run = testDiagram()
+      .client('c', { rate: 1, arrivals: 'uniform' })
+      .queue('q', { ackTimeoutMs: 100, maxDeliveries: 2 })
+      .service('w', { workers: 1, timeDist: 'constant', timeMs: 300 })
+      .link('c', 'q', 'message', { latencyMs: 0 })
+      .link('q', 'w', 'message', { latencyMs: 0 })
+      .build()
+    const sim = createSimulation({ diagram: run, seed: 1 })
+    const lines: ReturnType<typeof describeEvent>[] = []
+    sim.subscribe((e) => lines.push(describeEvent(e, run, lines.length + 1)))
+    sim.runUntil(1500)
+    const texts = lines.filter((l) => l.correlationId === 1).map((l) => `${l.at} ${l.text}`)
+    expect(texts).toEqual([
+      '1000 c → q: message 1 sent (Job v1)',
+      '1000 q → w: message 1 delivered',
+      '1000 q → c: stored by the broker',
+      '1100 q: ack timeout: w did not acknowledge message 1 within 100 ms; back in the queue for redelivery',
+      // the only worker is still busy with the first delivery: the redelivery waits for it
+      '1300 w → q: ack, message 1 done',
+      '1300 q → w: message 1 redelivered, attempt 2',
+      '1400 q: ack timeout: w did not acknowledge message 1 within 100 ms; no delivery left (2 made)',
+      '1400 q: message 1 dead-lettered after 2 deliveries (for w)',
+    ])
+    expect(lines.filter((l) => l.text.includes('ack timeout')).every((l) => l.outcome === 'error' && l.reason === 'timeout' && l.pattern === 'message')).toBe(true)
+  })
+
+  it('says a setting’s duration as people do', () => {
+    expect([0, 250, 999, 1000, 1500, 30_000, 1234].map(spanWords)).toEqual(['0 ms', '250 ms', '999 ms', '1 s', '1.5 s', '30 s', '1.234 s'])
   })
 
   it('marks a synchronous call’s later attempts as retries', () => {

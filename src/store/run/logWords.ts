@@ -1,4 +1,5 @@
 import { describeFault, linkContractAt } from '../../model/faults'
+import { nodeLabel } from '../../model/rules'
 import type { Diagram, DiagramLink } from '../../model/types'
 import type { Hop, SimEvent } from '../../sim/types'
 import { callsDirectly, errorWords, nackWords } from './reasonWords'
@@ -10,7 +11,7 @@ import type { LogEntry } from './types'
  * or a redelivery says which attempt it is, as the engine numbered it (Hop.attempt).
  */
 export function describeEvent(e: SimEvent, d: Diagram, seq: number): LogEntry {
-  const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
+  const label = (id: string) => nodeLabel(d, id)
   if (e.type === 'replica') {
     const what = e.state === 'crashed' ? 'crashed' : e.state === 'restarting' ? 'restarting' : 'is up again'
     return entry(seq, e.at, `${label(e.node)}, replica ${e.replica}: ${what}`, [e.node], null, 'node', e.state === 'crashed' ? 'error' : 'info')
@@ -22,11 +23,12 @@ export function describeEvent(e: SimEvent, d: Diagram, seq: number): LogEntry {
   }
   if (e.type === 'timeout') {
     const link = d.links.find((l) => l.id === e.link)
-    const words = link?.kind === 'async' ? `gave up polling after the ${link.settings.deadlineMs} ms deadline` : `timed out: no reply within ${link?.settings.timeoutMs ?? '?'} ms`
+    const words = link?.kind === 'async' ? `gave up polling after the ${spanWords(link.settings.deadlineMs)} deadline` : `timed out: no reply within ${link ? spanWords(link.settings.timeoutMs) : '?'}`
     const nodes = link ? [link.source, link.target] : []
     const reason = link?.kind === 'async' ? 'deadline' : 'timeout'
     return { ...entry(seq, e.at, `${label(nodes[0] ?? '?')} → ${label(nodes[1] ?? '?')}: ${words}`, nodes, e.link, link?.kind ?? 'sync', 'error'), requestId: e.requestId, correlationId: e.correlationId, reason }
   }
+  if (e.type === 'ackTimeout') return ackTimeoutEntry(e, d, seq, label)
   if (e.type === 'deadLetter') {
     const link = e.link === null ? undefined : d.links.find((l) => l.id === e.link)
     const to = link ? ` (for ${label(link.target)})` : ''
@@ -79,8 +81,7 @@ function hopWords(h: Hop, link: DiagramLink | undefined, contract: string, noun:
       return { words: 'stored by the broker', outcome: 'ok' }
     case 'delivery':
       // a redelivery is the broker doing its job, not a failure: what failed shows as the
-      // nack or the consumer's crash before it (an ack timeout has no line of its own, so
-      // the 'Retries' filter is where a reader finds those)
+      // nack, the consumer's crash or the ack timeout before it
       return attempt > 1 ? { words: `${noun} ${id} redelivered, attempt ${attempt}`, outcome: 'retry' } : { words: `${noun} ${id} delivered`, outcome: 'info' }
     case 'ack':
       return { words: `ack, ${noun} ${id} done`, outcome: 'ok' }
@@ -90,6 +91,26 @@ function hopWords(h: Hop, link: DiagramLink | undefined, contract: string, noun:
     default:
       return { words: h.carries, outcome: 'info' }
   }
+}
+
+/** The broker stopped waiting for a consumer's ack: an error line with the reason
+ * 'timeout', so that the log's Timeouts filter keeps it beside the sync calls' timeouts. */
+function ackTimeoutEntry(e: Extract<SimEvent, { type: 'ackTimeout' }>, d: Diagram, seq: number, label: (id: string) => string): LogEntry {
+  const broker = d.nodes.find((n) => n.id === e.node)
+  const consumer = d.links.find((l) => l.id === e.link)?.target
+  const noun = broker?.kind === 'topic' ? 'event' : 'message'
+  const within = broker && (broker.kind === 'queue' || broker.kind === 'topic') ? `within ${spanWords(broker.settings.ackTimeoutMs)}` : 'in time'
+  // a redelivery waits for a consumer with a free worker, which may be the one still busy with it
+  const then = e.redeliver ? 'back in the queue for redelivery' : `no delivery left (${e.deliveries} made)`
+  const text = `${label(e.node)}: ack timeout: ${consumer ? label(consumer) : 'the consumer'} did not acknowledge ${noun} ${e.correlationId} ${within}; ${then}`
+  const nodes = consumer ? [e.node, consumer] : [e.node]
+  return { ...entry(seq, e.at, text, nodes, e.link, noun, 'error'), requestId: e.requestId, correlationId: e.correlationId, reason: 'timeout' }
+}
+
+/** A setting's duration as people say it: "250 ms", "2 s", "1.5 s", "30 s". */
+export function spanWords(ms: number): string {
+  if (ms < 1000) return `${ms} ms`
+  return `${Number((ms / 1000).toFixed(3))} s`
 }
 
 function linkEnds(d: Diagram, id: string): string[] {

@@ -2,8 +2,8 @@ import type { LogEntry } from '../../store/run/types'
 import { formatSimTime } from './formatTime'
 
 /** What the event log shows; 'all' lets everything through. An outcome of 'timeout' keeps
- * the error lines whose reason is a timeout: a caller that stopped waiting, and the errors
- * and nacks that a timeout further down caused. */
+ * the error lines whose reason is a timeout: a caller that stopped waiting, a broker that
+ * stopped waiting for an ack, and the errors and nacks that a timeout further down caused. */
 export interface LogFilter {
   node: string
   pattern: LogEntry['pattern'] | 'all'
@@ -31,7 +31,7 @@ export const OUTCOMES: { value: Exclude<LogFilter['outcome'], 'all'>; label: str
 
 function outcomeMatches(e: LogEntry, outcome: LogFilter['outcome']): boolean {
   if (outcome === 'all') return true
-  // a caller that gave up waiting: a sync timeout, or an async call's poll deadline
+  // a caller that gave up waiting (a sync timeout, an async call's poll deadline), or a broker (an ack timeout)
   if (outcome === 'timeout') return e.outcome === 'error' && (e.reason === 'timeout' || e.reason === 'deadline')
   return e.outcome === outcome
 }

@@ -3,6 +3,7 @@ import type { Diagram } from '../../model/types'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import type { Hop, SimMetrics } from '../../sim/types'
+import { describeEvent } from '../../store/run/logWords'
 import type { LogEntry, Sample, SampleFigures } from '../../store/run/types'
 import { asyncState, deliveryState, lifecycleView, machineForTrace, syncState } from './currentState'
 import { exactValue, partFigures, successRate, systemFigures } from './figures'
@@ -182,6 +183,24 @@ describe('the event log', () => {
     // a retry is not an error, and a timeout still is one
     expect(filterLog(more, { ...ALL, outcome: 'error' }).map((x) => x.seq)).toEqual([3, 4, 5, 6, 7, 10])
     expect(OUTCOMES.map((o) => o.label)).toEqual(['OK', 'Error', 'Info', 'Timeouts', 'Retries'])
+  })
+
+  it('finds an ack timeout under Timeouts, and the redelivery after it under Retries', () => {
+    const d = parseDocument({
+      wireplay: 1,
+      nodes: [
+        { id: 'q', kind: 'queue', label: 'Orders queue', x: 0, y: 0 },
+        { id: 'w', kind: 'service', label: 'Worker 1', x: 300, y: 0 },
+      ],
+      links: [{ id: 'take', source: 'q', target: 'w', kind: 'message' }],
+    })
+    if (!d.ok) throw new Error('test document')
+    const timedOut = describeEvent({ type: 'ackTimeout', node: 'q', link: 'take', requestId: 8, correlationId: 123, deliveries: 1, redeliver: true, at: 30_500 }, d.value, 1)
+    const again = describeEvent({ type: 'hop', hop: { link: 'take', direction: 'forward', carries: 'delivery', depart: 30_500, arrive: 30_501, requestId: 9, correlationId: 123, attempt: 2 } }, d.value, 2)
+    expect(timedOut.text).toBe('Orders queue: ack timeout: Worker 1 did not acknowledge message 123 within 30 s; back in the queue for redelivery')
+    expect(filterLog([timedOut, again], { ...ALL, outcome: 'timeout' })).toEqual([timedOut])
+    expect(filterLog([timedOut, again], { ...ALL, outcome: 'retry' })).toEqual([again])
+    expect(filterLog([timedOut, again], { ...ALL, node: 'w', pattern: 'message' })).toEqual([timedOut, again])
   })
 
   it('prints simulated time in seconds to the millisecond', () => {
