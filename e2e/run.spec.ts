@@ -1,5 +1,6 @@
 import { test, expect, type Editor } from './fixtures'
 import { TEST_IDS } from '../src/lib/testIds'
+import { syncCallChain } from '../src/scenarios/library/syncCallChain'
 
 /**
  * The live run, with the page's clock under the test's control: `runFor` advances wall
@@ -182,6 +183,24 @@ test('packets are drawn where the engine says, freeze on Pause, and a click trac
   // the traced request is the clicked packet's (or, where two packets overlap exactly, the other's)
   const after = (await packetStats(editor)).packets
   expect(after.some((p) => p.traced && Math.hypot(p.x - packet.x, p.y - packet.y) < 1)).toBe(true)
+})
+
+test('hops of a few ms are drawn slowed down, so a diagram with default links shows its traffic at 1×', async ({ editor, page }) => {
+  // every link of this scenario takes the default 2 ms: at their simulated times its hops
+  // would come and go between two frames
+  await editor.open({ doc: syncCallChain.document })
+  await editor.dismissHint()
+  await page.clock.install()
+  await runButton(editor).click()
+  await page.clock.runFor(1_000)
+  let drawn = 0
+  for (let i = 0; i < 20; i++) {
+    await page.clock.runFor(16)
+    drawn += (await packetStats(editor)).drawn
+  }
+  // 20 requests a second, six hops each, 0.15 s on screen each: about 18 at a time (drawn
+  // at their simulated times, fewer than one a frame)
+  expect(drawn / 20).toBeGreaterThan(6)
 })
 
 test('keyboard only: the context-menu key on a focused node opens its faults, and focus comes back', async ({ editor, page }) => {

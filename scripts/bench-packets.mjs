@@ -5,8 +5,9 @@
 // main-thread busy and script time per frame (the engine's tick included, since it runs in
 // the same frame). Budgets (this 2-core machine, no GPU): p95 ≤ 20 ms at 1,000 packets;
 // the 5,000 case above 30 frames per second (mean frame interval) thanks to banding.
-// A baseline row runs the same traffic with 1 ms hops (next to nothing in flight), so the
-// layer's own share of a frame shows. Exits 1 when a budget is missed.
+// A baseline row runs the same traffic with 1 ms hops: the fewest packets this traffic
+// puts on screen (a hop that short is drawn for 0.15 s, src/store/run/packetTravel.ts), so
+// the rows below show what more packets cost. Exits 1 when a budget is missed.
 //
 // Usage: npm run build && npm run bench:packets [-- --runs 3 --only 5,000 --dist <dir> --css <rules>]
 import { cpus, loadavg } from 'node:os'
@@ -55,7 +56,7 @@ function packetDiagram({ latencyMs, ratePerClient }) {
 }
 
 const cases = [
-  // the same traffic with hops that take 1 ms: the run's other costs (engine, live node state, panels) without packets to draw
+  // the same traffic with hops that take 1 ms: the run's other costs (engine, live node state, panels) with the fewest packets on screen
   { name: 'baseline', doc: packetDiagram({ latencyMs: 1, ratePerClient: 16 }), warmMs: WARM_MS, budget: null },
   { name: '1,000 packets', doc: packetDiagram({ latencyMs: 400, ratePerClient: 16 }), warmMs: WARM_MS, budget: { p95: 20 } },
   { name: '5,000 packets', doc: packetDiagram({ latencyMs: 2000, ratePerClient: 16 }), warmMs: WARM_MS, budget: { fps: 30 } },

@@ -5,6 +5,7 @@ import { ANIMATED_FIT_VIEW_OPTIONS } from './fitView'
 import type { WireFlowEdge, WireFlowNode } from './flowTypes'
 import { roomForLegend, sameView } from './legendRoom'
 import { LINK_STYLES } from './linkStyles'
+import { MIN_TRAVEL_WALL_MS } from '../store/run/packetTravel'
 import { PACKET_KINDS, type PacketKind } from './packets/kinds'
 
 /** The labels drawn beside each packet kind on the canvas (when zoomed in), in kind order. */
@@ -173,6 +174,9 @@ export function Legend({ onExplain, makeRoom = true }: { onExplain?: () => void;
           Dead letter, marked at its queue or topic. A link flashes red on an error or a timeout.
         </p>
         <p className="legend__note legend__hint">Crowded link: a band with a count. Click a packet to trace its request.</p>
+        <p className="legend__note legend__hint">
+          A packet takes at least {MIN_TRAVEL_WALL_MS / 1000} s to cross a link on screen, so hops of a few ms can be seen; the clock and every figure keep simulated time.
+        </p>
       </details>
       </details>
     </Panel>

@@ -26,6 +26,7 @@ function input(slots: LinkSlot[], packets: Hop[], over: Partial<FrameInput> = {}
     view: { minX: -1000, minY: -1000, maxX: 2000, maxY: 2000 },
     reducedMotion: false,
     traced: null,
+    minTravel: 0,
     ...over,
   }
 }
@@ -108,6 +109,30 @@ describe('a frame of packets', () => {
     const f = layoutFrame(input([a, ...links], packets, { view: { minX: -100, minY: -100, maxX: 1e5, maxY: 1e5 } }), new Frame())
     expect(f.count).toBe(3000)
     expect(f.x.length).toBeGreaterThanOrEqual(3000)
+  })
+
+  it('draws a hop shorter than the minimum travel slowed down, past its arrival, and a longer one at its own pace', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const short = hop('a', { depart: 0, arrive: 2 })
+    const long = hop('a', { requestId: 2, depart: 0, arrive: 400 })
+    // at 50 ms with 150 ms of minimum travel: a third of the way, though it arrived at 2 ms
+    const f = layoutFrame(input([a], [short, long], { minTravel: 150 }), new Frame())
+    expect(f.count).toBe(2)
+    expect(f.x[0]).toBeCloseTo(200 / 3, 6)
+    expect(f.x[1]).toBeCloseTo(25, 6)
+    // at its simulated times it is gone by then
+    const g = layoutFrame(input([a], [short, long]), new Frame())
+    expect(g.count).toBe(1)
+    expect(g.hops[0]?.requestId).toBe(2)
+    // and once the stretched travel is over it is not drawn or counted
+    const h = layoutFrame(input([a], [short, long], { minTravel: 150, time: 150 }), new Frame())
+    expect([h.count, h.total, a.count]).toEqual([1, 1, 1])
+  })
+
+  it('leaves out a hop that has not departed yet', () => {
+    const a = slot('a', 0, 0, 200, 0)
+    const f = layoutFrame(input([a], [hop('a', { depart: 60, arrive: 100 })], { minTravel: 150 }), new Frame())
+    expect([f.count, f.total]).toEqual([0, 0])
   })
 
   it('finds the packet under a click', () => {

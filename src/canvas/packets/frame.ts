@@ -1,3 +1,4 @@
+import { shownArrive } from '../../store/run/packetTravel'
 import type { Hop } from '../../sim/types'
 import { hopFraction, placeOnPath, type LinkPath, type Placed } from './geometry'
 import { isFailure, packetKind } from './kinds'
@@ -33,6 +34,9 @@ export interface FrameInput {
   slots: readonly LinkSlot[]
   /** simulated ms */
   time: number
+  /** the shortest time a packet takes to cross its link on screen, simulated ms
+   * (store/run/packetTravel.ts); 0 draws every hop at its simulated times */
+  minTravel: number
   /** React Flow's zoom: screen px per flow unit */
   zoom: number
   /** the visible area in flow coordinates */
@@ -99,9 +103,16 @@ export function isTracedHop(h: Hop, traced: FrameInput['traced']): boolean {
   return traced.correlationId !== 0 ? h.correlationId === traced.correlationId : h.requestId === traced.requestId
 }
 
+/** Whether a hop is drawn at `time`: departed, and not yet at the far end as drawn. The
+ * runner keeps hops for the longest stretch; with a shorter one (reduced motion, a lower
+ * speed since) some of them are already off screen. */
+function onScreen(h: Hop, time: number, minTravel: number): boolean {
+  return h.depart <= time && shownArrive(h, minTravel) > time
+}
+
 /** Fill `frame` for `input`. Returns `frame`. */
 export function layoutFrame(input: FrameInput, frame: Frame): Frame {
-  const { packets, links, slots, time, zoom, view, reducedMotion, traced } = input
+  const { packets, links, slots, time, zoom, view, reducedMotion, traced, minTravel } = input
   for (const s of slots) {
     s.count = 0
     s.failures = 0
@@ -113,7 +124,7 @@ export function layoutFrame(input: FrameInput, frame: Frame): Frame {
   for (let i = 0; i < packets.length; i++) {
     const h = packets[i] as Hop
     const s = links.get(h.link)
-    if (!s) continue
+    if (!s || !onScreen(h, time, minTravel)) continue
     s.count++
     total++
     if (isFailure(h.carries)) s.failures++
@@ -137,10 +148,10 @@ export function layoutFrame(input: FrameInput, frame: Frame): Frame {
     for (let i = 0; i < packets.length; i++) {
       const h = packets[i] as Hop
       const s = links.get(h.link)
-      if (!s || !s.visible) continue
+      if (!s || !s.visible || !onScreen(h, time, minTravel)) continue
       const mine = isTracedHop(h, traced)
       if (s.banded && !mine) continue
-      placeOnPath(s.path, hopFraction(h.depart, h.arrive, time), h.direction === 'back', placed)
+      placeOnPath(s.path, hopFraction(h.depart, shownArrive(h, minTravel), time), h.direction === 'back', placed)
       if (placed.x < view.minX || placed.x > view.maxX || placed.y < view.minY || placed.y > view.maxY) continue
       frame.x[n] = placed.x
       frame.y[n] = placed.y

@@ -1,6 +1,7 @@
 import type { ReactFlowState } from '@xyflow/react'
 import type { StoreApi } from 'zustand'
 import type { Hop } from '../../sim/types'
+import { minTravelMs } from '../../store/run/packetTravel'
 import type { Alarm, Runner } from '../../store/run/types'
 import type { WireFlowEdge, WireFlowNode } from '../flowTypes'
 import { clearOf, Frame, hitTest, isTracedHop, LABEL_SIDES, labelSide, layoutFrame, type LinkSlot } from './frame'
@@ -60,8 +61,10 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const frame = new Frame()
   /** pills drawn this frame: x, y, width (screen px), for overlap checks */
   const pills: number[] = []
-  /** packet labels drawn this frame: x0, y0, x1, y1 (screen px), for the tests' hook */
+  /** packet labels drawn this frame: x0, y0, x1, y1 (screen px), so none covers another (and for the tests' hook) */
   const labelBoxes: number[] = []
+  /** scratch: what a packet's label must not cover (x0, y0, x1, y1 per rect) */
+  const blockers: number[] = []
   const view = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
   const seenFailures = new WeakSet<Hop>()
   let geometryDirty = true
@@ -165,7 +168,9 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
     view.maxX = (fs.width - panX) / zoom + margin
     view.maxY = (fs.height - panY) / zoom + margin
     const packets = runner.packets()
-    layoutFrame({ packets, links: slots, slots: slotList, time: run.time, zoom, view, reducedMotion, traced: run.traced }, frame)
+    // with reduced motion links show counts of what is really in flight: nothing is stretched
+    const minTravel = reducedMotion ? 0 : minTravelMs(run.speed)
+    layoutFrame({ packets, links: slots, slots: slotList, time: run.time, zoom, view, reducedMotion, traced: run.traced, minTravel }, frame)
 
     // a new error or nack starts its link's flash
     if (frame.failing.length > 0) {
@@ -327,8 +332,15 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
         const x = (frame.x[i] as number) * zoom + panX
         const y = (frame.y[i] as number) * zoom + panY
         const w = textWidth(ctx, text)
-        // beside the packet, on a side where it covers neither node of its link
-        const side = slot ? labelSide(x, y, w, LABEL_PX, off, toScreen(slot.ends, zoom, panX, panY), 2) : 0
+        // beside the packet, on a side where it covers neither node of its link nor a label
+        // already drawn (packets crowd the ends of a short link: one readable label beats
+        // several on top of each other)
+        if (!slot) continue
+        const ends = toScreen(slot.ends, zoom, panX, panY)
+        blockers.length = 0
+        for (let k = 0; k < 8; k++) blockers.push(ends[k] as number)
+        for (let k = 0; k < labelBoxes.length; k++) blockers.push(labelBoxes[k] as number)
+        const side = labelSide(x, y, w, LABEL_PX, off, blockers, blockers.length / 4)
         if (side < 0) continue
         const [sx, sy] = LABEL_SIDES[side] as readonly [number, number]
         const lx = sx > 0 ? x + off : x - off - w

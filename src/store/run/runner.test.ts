@@ -4,6 +4,8 @@ import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import { createSimulation } from '../../sim/index'
 import { createEditorStore } from '../editorStore'
+import { syncCallChain } from '../../scenarios/library/syncCallChain'
+import { MAX_STRETCH_MS, MIN_TRAVEL_WALL_MS, minTravelMs, shownArrive } from './packetTravel'
 import { createRunner, LOG_LIMIT, SAMPLE_MS } from './runner'
 
 function starter(): Diagram {
@@ -77,10 +79,35 @@ describe('the live run', () => {
       seen += runner.packets().length
       for (const p of runner.packets()) {
         expect(p.depart).toBeLessThanOrEqual(state().time)
-        expect(p.arrive).toBeGreaterThan(state().time)
+        expect(shownArrive(p, minTravelMs(state().speed))).toBeGreaterThan(state().time)
       }
     }
     expect(seen).toBeGreaterThan(0)
+  })
+
+  it('keeps a hop shorter than a frame on screen for the minimum travel time, and no longer', () => {
+    // the scenario's links take 2 ms: at 1× a hop would come and go within one frame
+    const doc = parseDocument(syncCallChain.document)
+    if (!doc.ok) throw new Error('scenario does not parse')
+    for (const speed of [1, 20]) {
+      const { state, runner, advanceWall } = setup(doc.value)
+      state().setSpeed(speed)
+      state().play()
+      let delivered = 0
+      for (let frame = 0; frame < 60; frame++) {
+        advanceWall(16)
+        const t = state().time
+        for (const p of runner.packets()) {
+          expect(p.arrive - p.depart).toBeCloseTo(2, 9)
+          expect(p.depart).toBeLessThanOrEqual(t)
+          // on screen for MIN_TRAVEL_WALL_MS of wall time at most, never past MAX_STRETCH_MS
+          expect(t - p.depart).toBeLessThan(Math.min(MIN_TRAVEL_WALL_MS * speed, MAX_STRETCH_MS))
+          if (p.arrive <= t) delivered++
+        }
+      }
+      // most of what is drawn has already been delivered by the engine: drawn slowed down
+      expect(delivered).toBeGreaterThan(0)
+    }
   })
 
   it('shows the same metrics as the command line at the same instant, however it got there', () => {

@@ -6,6 +6,7 @@ import { createSimulation } from '../../sim/index'
 import type { Hop, SimEvent, SimSnapshot, Simulation } from '../../sim/types'
 import type { EditorStore } from '../editorStore'
 import { describeEvent } from './logWords'
+import { minTravelMs, shownArrive } from './packetTravel'
 import { takeSample } from './samples'
 import type { Alarm, LogEntry, Runner, RunState, RunActions, Sample } from './types'
 
@@ -60,11 +61,13 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   let sampledUpTo = 0
   let wasPlaying = false
 
-  /** hops arriving at or before this instant will never be drawn: not kept (fast-forwards stay cheap) */
+  /** hops off screen by this instant will never be drawn: not kept (fast-forwards stay cheap) */
   let keepAfter = 0
+  /** the shortest time a packet takes to cross a link on screen at the current speed (packetTravel.ts) */
+  let travel = minTravelMs(Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)))
 
   const listen = (e: SimEvent) => {
-    if (e.type === 'hop' && e.hop.arrive > keepAfter) inFlight.push(e.hop)
+    if (e.type === 'hop' && shownArrive(e.hop, travel) > keepAfter) inFlight.push(e.hop)
     if (e.type === 'timeout' || e.type === 'deadLetter') {
       alarms.push({ seq: logSeq + 1, kind: e.type, link: e.link, node: e.type === 'deadLetter' ? e.node : null, at: e.at })
       if (alarms.length > ALARM_LIMIT * 2) alarms = alarms.slice(-ALARM_LIMIT)
@@ -108,12 +111,12 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     }
   }
 
-  /** Forget hops that have arrived (or not yet departed, after a rebuild). */
+  /** Forget hops no longer on screen (or not yet departed, after a rebuild). */
   const prune = (t: number) => {
     let w = 0
     for (let r = 0; r < inFlight.length; r++) {
       const h = inFlight[r] as Hop
-      if (h.arrive > t && h.depart <= t) inFlight[w++] = h
+      if (shownArrive(h, travel) > t && h.depart <= t) inFlight[w++] = h
     }
     inFlight.length = w
   }
@@ -199,7 +202,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     },
     setSpeed(v) {
       if (!Number.isFinite(v)) return
-      store.setState({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, v)) })
+      const next = Math.min(MAX_SPEED, Math.max(MIN_SPEED, v))
+      travel = minTravelMs(next)
+      store.setState({ speed: next })
     },
     setSeed(seed) {
       editor.getState().setSeed(seed)

@@ -126,7 +126,8 @@ export type RunStore = StoreApi<RunState & RunActions>
 /** What the canvas, panels and tests read from the run besides its store. */
 export interface Runner {
   store: RunStore
-  /** hops in flight at `time` (departed, not arrived); the array is reused, do not keep it */
+  /** hops on screen at `time`: departed, and not yet at the far end of their link as drawn
+   * (packetTravel.ts: a short hop stays a little past its arrival); the array is reused, do not keep it */
   packets(): readonly Packet[]
   /** the newest log lines, oldest first: at most LOG_LIMIT of them, plus the faults and replica changes older than those (at most LANDMARK_LIMIT) */
   log(): readonly LogEntry[]
