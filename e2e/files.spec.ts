@@ -66,6 +66,24 @@ test('export the diagram as a PNG and an SVG picture that are not empty', async 
   }
 })
 
+test('a picture taken while zoomed out still shows link labels and node types', async ({ editor, page }) => {
+  await editor.open()
+  // far enough out that the canvas leaves labels out on screen
+  const zoomOut = page.getByRole('button', { name: /zoom out/i })
+  while ((await editor.zoom()) >= 0.45) await zoomOut.click()
+  await editor.settle(400)
+  await expect(page.getByText('✉ ShipOrder v1')).toHaveCount(0)
+  const downloading = page.waitForEvent('download')
+  await editor.toolbarButton('Export ▾').click()
+  await editor.toolbarButton('Export SVG').click()
+  const svg = readFileSync((await (await downloading).path())!).toString('utf8')
+  // (not toContain: on failure it would print the whole picture)
+  expect(svg.includes('ShipOrder v1'), 'a link label in the picture').toBe(true)
+  expect(svg.includes('Order events'), 'a node name in the picture').toBe(true)
+  // the screen is as it was
+  await expect(page.getByText('✉ ShipOrder v1')).toHaveCount(0)
+})
+
 test('a titled diagram’s file and pictures are named after its title', async ({ editor, page }) => {
   await editor.open()
   const title = page.getByRole('textbox', { name: 'Diagram title' })

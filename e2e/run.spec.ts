@@ -188,7 +188,8 @@ test('packets are drawn where the engine says, freeze on Pause, and a click trac
 test('hops of a few ms are drawn slowed down, so a diagram with default links shows its traffic at 1×', async ({ editor, page }) => {
   // every link of this scenario takes the default 2 ms: at their simulated times its hops
   // would come and go between two frames
-  await editor.open({ doc: syncCallChain.document })
+  const { nodes, links } = syncCallChain.document
+  await editor.open({ doc: { wireplay: 1, nodes: nodes.map((n) => ({ ...n, settings: { ...n.settings } })), links: links.map((l) => ({ ...l, settings: { ...l.settings } })) } })
   await editor.dismissHint()
   await page.clock.install()
   await runButton(editor).click()

@@ -21,7 +21,7 @@ import { selectDiagram } from '../store/editorStore'
 import { useEditor, useEditorStore } from '../store/react/editorContext'
 import { createFlowDeriver, type Measured } from './deriveFlow'
 import type { WireFlowEdge, WireFlowNode } from './flowTypes'
-import { DetailContext, selectDetail } from './detail'
+import { DetailContext, selectDetail, useFullDetail } from './detail'
 import { ReadOnlyContext } from './readOnly'
 import { FIT_VIEW_OPTIONS } from './fitView'
 import { Legend } from './Legend'
@@ -71,7 +71,8 @@ export interface CanvasProps {
 
 export function Canvas({ colorMode, initialViewport, onViewportChange, onContextMenuFor, onExplainPatterns, readOnly = false, ownView = true }: CanvasProps) {
   const store = useEditorStore()
-  const detail = useFlowStore(selectDetail)
+  const zoomDetail = useFlowStore(selectDetail)
+  const detail = useFullDetail() ? 'near' : zoomDetail
   const diagram = useEditor(selectDiagram)
   const selection = useEditor((s) => s.selection)
   // the deriver keeps a cache across renders; it is created once

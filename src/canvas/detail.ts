@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { ReactFlowState } from '@xyflow/react'
 
 /**
@@ -18,3 +18,27 @@ export const selectDetail = (s: ReactFlowState): Detail => (s.transform[2] < VER
 export const DetailContext = createContext<Detail>('near')
 
 export const useDetail = () => useContext(DetailContext)
+
+/**
+ * A picture of the diagram (Export PNG / SVG) is taken from the DOM as it is drawn, and a
+ * person often exports while zoomed out to see the whole diagram, where link labels and
+ * node types are left out. While a picture is taken, every node and link is drawn in full
+ * whatever the zoom. A module-level flag rather than React state: the export command lives
+ * outside the canvas's tree.
+ */
+let fullDetail = false
+const listeners = new Set<() => void>()
+
+export function setFullDetail(on: boolean): void {
+  if (fullDetail === on) return
+  fullDetail = on
+  for (const l of listeners) l()
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l)
+  return () => listeners.delete(l)
+}
+
+/** True while a picture is being taken (see setFullDetail). */
+export const useFullDetail = () => useSyncExternalStore(subscribe, () => fullDetail)

@@ -1,4 +1,5 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
+import { setFullDetail } from './detail'
 
 /**
  * The diagram as a PNG or SVG picture, cropped to its nodes with a margin, in the current
@@ -19,11 +20,25 @@ export async function exportImage(format: 'png' | 'svg', nodes: Node[], viewport
     backgroundColor,
     width,
     height,
+    // twice the pixels, so a picture on a slide or a projector stays sharp
+    pixelRatio: Math.max(1, Math.min(2, MAX_SIDE / Math.max(width, height))),
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
     // the selection outline and handles are editing aids, not part of the picture
     filter: (el: HTMLElement) => !el.classList?.contains('react-flow__handle'),
   }
-  return format === 'png' ? toPng(viewportElement, options) : toSvg(viewportElement, options)
+  // drawn in full whatever the zoom on screen (labels, node types), for the picture only
+  setFullDetail(true)
+  try {
+    await nextPaint()
+    return await (format === 'png' ? toPng(viewportElement, options) : toSvg(viewportElement, options))
+  } finally {
+    setFullDetail(false)
+  }
+}
+
+/** Resolves once React has committed what was just set and the browser has laid it out. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))
 }
 
 export function downloadDataUrl(dataUrl: string, filename: string) {
