@@ -18,6 +18,8 @@ test('a share link opens the same diagram, settings included, in a fresh browser
   await other.goto(url)
   await expect(other.locator('.react-flow__node')).toHaveCount(8)
   await expect(other.getByRole('group', { name: /^Service Orders: 1 × 9 workers/ })).toBeVisible()
+  // nothing of theirs was replaced, so nothing is offered back
+  await expect(other.getByRole('region', { name: 'Shared diagram opened' })).toHaveCount(0)
   const theirs = (await other.evaluate(() => window.__wireplay!.document())) as typeof mine
   expect({ ...theirs, nodes: theirs.nodes.map((n) => ({ ...n, x: 0, y: 0 })) }).toEqual({ ...mine, nodes: mine.nodes.map((n) => ({ ...n, x: 0, y: 0 })) })
   // the link is not kept in the address bar: a reload shows the (saved) diagram, not the link again

@@ -171,8 +171,9 @@ export function useIncomingLinks(
         if (!ok || cancelled) return
       }
       store.getState().replaceDiagram(theirs)
-      // the diagram it replaced stays one click away (and one Undo)
-      setPrevious(current.nodes.length > 0 ? current : null)
+      // the diagram it replaced stays one click away (and one Undo) when it was the
+      // person's own: in a fresh browser it is only the starter, nothing to restore
+      setPrevious(askFirst && current.nodes.length > 0 ? current : null)
       if (link.value.view) view.current(link.value.view)
       requestAnimationFrame(() => void fit.current())
     }
