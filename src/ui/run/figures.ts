@@ -1,3 +1,4 @@
+import { nodeLabel } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { FailureName, LatencySummary, SimMetrics } from '../../sim/types'
 import { FAILURE_WORDS } from '../../store/run/reasonWords'
@@ -83,7 +84,6 @@ export function systemFigures(m: SimMetrics): FigureTable {
 
 /** One node or link, or null when the id is not in the metrics (a note, a client with no calls…). */
 export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable | null {
-  const label = (x: string) => d.nodes.find((n) => n.id === x)?.label ?? x
   const client = m.clients.find((c) => c.id === id)
   if (client) {
     return {
@@ -144,7 +144,7 @@ export function partFigures(m: SimMetrics, d: Diagram, id: string): FigureTable 
     const rows = [count(link.kind === 'message' || link.kind === 'event' ? 'Sent' : 'Calls', link.calls), count('Attempts', link.attempts), count('Retries', link.retries), count('Timeouts', link.timeouts), count('Failures', link.failures)]
     if (link.kind === 'async') rows.push(count('Polls', link.polls), count('Expired (deadline)', link.expired))
     if (link.outstanding > 0 || link.role === 'consume') rows.push(count('Awaiting an answer', link.outstanding))
-    return { caption: dl ? `${label(dl.source)} → ${label(dl.target)}` : id, rows }
+    return { caption: dl ? `${nodeLabel(d, dl.source)} → ${nodeLabel(d, dl.target)}` : id, rows }
   }
   return null
 }

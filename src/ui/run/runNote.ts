@@ -1,5 +1,5 @@
 import { linkContractAt, linkStateKey, readLinkStateKey } from '../../model/faults'
-import { linkRole, otherSide } from '../../model/rules'
+import { linkRole, nodeLabel, otherSide } from '../../model/rules'
 import type { Diagram, DiagramLink } from '../../model/types'
 
 /** The note in words, '' when the timeline has changed nothing that concerns this link. Pure. */
@@ -14,14 +14,13 @@ export function runNote(d: Diagram, link: DiagramLink, time: number): string {
   if (link.kind === 'message') {
     // the other side of its queue (consumers for a producer, producers for a consumer), where
     // a contract fault made the two disagree; a mismatch in the settings has its own warning
-    const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
     const producer = linkRole(d, link) === 'publish'
     const others = otherSide(d, link)
     const changed = new Set(faults.filter((f) => f.at <= time && f.action === 'contract').map((f) => ('link' in f ? f.link : '')))
     const own = linkContractAt(d, link, time)
     const apart = others.filter((l) => (changed.has(l.id) || changed.has(link.id)) && linkContractAt(d, l, time) !== own)
     if (apart.length > 0) {
-      const names = apart.map((l) => `${label(producer ? l.target : l.source)} (“${linkContractAt(d, l, time)}”)`).join(', ')
+      const names = apart.map((l) => `${nodeLabel(d, producer ? l.target : l.source)} (“${linkContractAt(d, l, time)}”)`).join(', ')
       parts.push(
         producer
           ? `Some of its consumers expect something else: ${names}. What it sends now is dead-lettered when it reaches them.`
