@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { nodeLabel } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import { useDiagramStructure, useEditor } from '../../store/react/editorContext'
 import { useRun, useRunner } from '../../store/react/runContext'
@@ -130,16 +131,22 @@ const MIN_SCALE = 0.6
 const fitWidth = (width: number) => `clamp(${Math.round(MIN_SCALE * width)}px, 100%, ${width}px)`
 
 function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram: Diagram }) {
-  const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id
+  const label = (id: string) => nodeLabel(diagram, id)
   const bottom = layout.height - SEQUENCE.bottom / 2
-  const title = (a: Arrow) =>
-    a.mark === 'timeout'
-      ? `${label(a.from)} gave up waiting for ${label(a.to)} at ${formatSimTime(a.at)}: no answer to its request of ${formatSimTime(a.hop.depart)} within ${diagram.links.find((l) => l.id === a.hop.link)?.settings.timeoutMs ?? '?'} ms`
-      : `${label(a.from)} → ${label(a.to)}: ${a.label}, departs ${formatSimTime(a.hop.depart)}, arrives ${formatSimTime(a.hop.arrive)}${a.ignored ? ', after the caller gave up on this attempt: ignored' : ''}`
-  const spoken = (a: Arrow) =>
-    a.mark === 'timeout'
-      ? `${formatSimTime(a.at)}: ${label(a.from)} gives up waiting for ${label(a.to)}, ${a.label}`
-      : `${formatSimTime(a.at)}: ${label(a.from)} → ${label(a.to)}, ${a.label}${a.inFlight ? ', on its way' : `, arrived at ${formatSimTime(a.hop.arrive)}`}${a.ignored ? ', after the caller gave up' : ''}`
+  const title = (a: Arrow) => {
+    if (a.mark === 'timeout') {
+      return a.hop.carries === 'delivery'
+        ? `${label(a.from)} stopped waiting for ${label(a.to)}'s ack at ${formatSimTime(a.at)}: no ack for its delivery of ${formatSimTime(a.hop.depart)} within ${a.timeoutMs ?? '?'} ms`
+        : `${label(a.from)} gave up waiting for ${label(a.to)} at ${formatSimTime(a.at)}: no answer to its request of ${formatSimTime(a.hop.depart)} within ${a.timeoutMs ?? '?'} ms`
+    }
+    if (a.mark === 'wait' && a.wait) return `${waitSentence(a, label)}, from ${formatSimTime(a.wait.since)}${a.wait.open ? '' : ` to ${formatSimTime(a.wait.until)}`}`
+    return `${label(a.from)} → ${label(a.to)}: ${a.label}, departs ${formatSimTime(a.hop.depart)}, arrives ${formatSimTime(a.hop.arrive)}${a.ignored ? `, after ${a.ignoredWhy ?? 'the caller gave up'}: ignored` : ''}`
+  }
+  const spoken = (a: Arrow) => {
+    if (a.mark === 'timeout') return `${formatSimTime(a.at)}: ${label(a.from)} ${a.hop.carries === 'delivery' ? 'stops waiting for the ack of' : 'gives up waiting for'} ${label(a.to)}, ${a.label}`
+    if (a.mark === 'wait' && a.wait) return `${formatSimTime(a.at)}: ${waitSentence(a, label)}, since ${formatSimTime(a.wait.since)}`
+    return `${formatSimTime(a.at)}: ${label(a.from)} → ${label(a.to)}, ${a.label}${a.inFlight ? ', on its way' : `, arrived at ${formatSimTime(a.hop.arrive)}`}${a.ignored ? `, after ${a.ignoredWhy ?? 'the caller gave up'}: ignored` : ''}`
+  }
   return (
     <div className="run-seq">
       <svg
@@ -158,6 +165,22 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
           </g>
         ))}
         {layout.arrows.map((a, i) => {
+          if (a.mark === 'wait' && a.wait) {
+            const top = a.wait.fromY
+            return (
+              <g key={i} className={`run-seq__wait${a.wait.open ? ' is-in-flight' : ''}`}>
+                <title>{title(a)}</title>
+                <text x={4} y={a.y + 4} className="run-seq__time">
+                  {formatSimTime(a.at)}
+                </text>
+                {/* a band along the lifeline, from the row where the wait began to this one */}
+                <rect x={a.x1 - 4} y={top} width={8} height={Math.max(4, a.y - top)} rx={3} fill="currentColor" opacity={0.18} strokeDasharray={a.wait.open ? '3 2' : undefined} />
+                <text x={a.x1 + 9} y={a.y + 4} className="run-seq__label" fontStyle="italic">
+                  {a.label}
+                </text>
+              </g>
+            )
+          }
           if (a.mark === 'timeout') {
             const dir = a.x2 > a.x1 ? 1 : -1
             return (
@@ -201,6 +224,14 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
       {layout.omitted > 0 && <p className="muted">…and {layout.omitted} later rows not drawn.</p>}
     </div>
   )
+}
+
+/** A wait in words: "waited 2.3 s in Shipping jobs before its delivery", "Orders: waited 80 ms for a worker". */
+function waitSentence(a: Arrow, label: (id: string) => string): string {
+  const w = a.wait
+  if (!w) return a.label
+  if (w.kind === 'worker') return `${label(w.node)}: ${a.label}`
+  return w.open ? `${a.label}, not delivered yet` : `${a.label} before its delivery`
 }
 
 function MachineDiagram({ name, current }: { name: MachineName; current: readonly string[] }) {

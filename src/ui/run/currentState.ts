@@ -6,6 +6,7 @@ import { failureAtWords, nackCauseWords } from '../../store/run/reasonWords'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
 import { formatSimTime } from './formatTime'
+import { crashOrphans, type Orphan } from './orphans'
 
 /**
  * Which lifecycle machine a traced request is in, and its current state, derived from the
@@ -21,6 +22,7 @@ import { formatSimTime } from './formatTime'
  *   error arrived                           → backoff if attempts ≤ retries, else failed
  *   an answer arriving timeoutMs or more after its request finds nobody waiting (the
  *   engine drops it; the callee worked for nothing): it changes nothing
+ *   the caller's job thrown out by a crash while it waited (orphans.ts) → abandoned
  * Async call:
  *   submit sent, or its 202 still on the way → submitting; an error back → failed
  *   202 arrived, or a status answer arrived less than pollMs ago → waiting (the next poll is due)
@@ -75,7 +77,7 @@ export function machineForTrace(traced: TracedRequest, journey: readonly Hop[], 
   if (link.kind === 'sync' || link.kind === 'async') {
     const hops = seen.filter((h) => h.link === link.id && (traced.correlationId !== 0 || h.requestId === traced.requestId))
     const label = (id: string) => nodeLabel(d, id)
-    const r = link.kind === 'sync' ? syncState(hops, link, now, own.link === link.id ? own.requestId : undefined, label) : asyncState(hops, link, now, label)
+    const r = link.kind === 'sync' ? syncState(hops, link, now, own.link === link.id ? own.requestId : undefined, label, crashOrphans(seen, d, now)) : asyncState(hops, link, now, label)
     return { machine, ...r, link: link.id }
   }
   const broker = d.nodes.find((n) => n.id === link.target && (n.kind === 'queue' || n.kind === 'topic')) ?? d.nodes.find((n) => n.id === link.source)
@@ -156,7 +158,14 @@ export function syncCallsOf(attempts: readonly SyncAttempt[], link: DiagramLink)
  * The state of the sync call on `link` at `now`, from its hops: the call holding attempt
  * `requestId` when given (else the one started last), judged by its latest attempt.
  */
-export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, requestId?: number, label: (id: string) => string = (id) => id): { state: string | null; why: string } {
+export function syncState(
+  hops: readonly Hop[],
+  link: DiagramLink,
+  now: number,
+  requestId?: number,
+  label: (id: string) => string = (id) => id,
+  orphans: readonly Orphan[] = [],
+): { state: string | null; why: string } {
   const calls = syncCallsOf(
     syncAttemptsOf(
       hops.filter((h) => h.depart <= now),
@@ -171,6 +180,12 @@ export function syncState(hops: readonly Hop[], link: DiagramLink, now: number, 
   const canRetry = attempts <= link.settings.retries
   const of = `attempt ${attempts} of ${link.settings.retries + 1}`
   const answer = latest.answer
+  // the caller's replica crashed while it waited: the engine abandons the call
+  const crash = orphans.find((o) => o.call.link === link.id && o.call.requestId === latest.request.requestId && o.crashedAt <= now)
+  if (crash && (latest.timedOutAt === null || latest.timedOutAt > crash.crashedAt) && (!answer || answer.arrive > crash.crashedAt)) {
+    const late = answer && arrived(answer, now) ? ` Its ${answer.carries === 'error' ? 'error' : '200 OK'}, at ${formatSimTime(answer.arrive)}, was ignored.` : ''
+    return { state: 'abandoned', why: `${label(crash.caller)} crashed at ${formatSimTime(crash.crashedAt)} while waiting (${of}): the call was abandoned.${late}` }
+  }
   if (!answer) {
     if (latest.timedOutAt !== null && now >= latest.timedOutAt) {
       return canRetry
