@@ -22,4 +22,41 @@ describe('placing a new node', () => {
     // and stays close: within two rings of the spot
     for (const n of d.nodes) expect(Math.abs(n.x)).toBeLessThanOrEqual(2 * (NODE_WIDTH + 30))
   })
+
+  const node = (id: string, kind: 'client' | 'service' | 'database', x: number, y: number) => addNode({ nodes: [], links: [] }, kind, { x, y }).diagram.nodes.map((n) => ({ ...n, id }))[0]!
+  const stepX = NODE_WIDTH + 30
+  const stepY = NODE_HEIGHT + 30
+
+  it('does not put a new node left of the client when the spots above and below it are taken', () => {
+    const d: Diagram = { nodes: [node('c', 'client', 0, 0), node('a', 'service', 0, -stepY), node('b', 'service', 0, stepY)], links: [] }
+    // as near on the left as on the right: the right wins, and the left is out anyway
+    expect(freeSpot(d, { x: 0, y: 0 })).toEqual({ x: stepX, y: 0 })
+  })
+
+  it('goes further away rather than left of the leftmost client', () => {
+    // the client's whole right-hand neighbourhood is taken, two rings deep
+    const nodes = [node('c', 'client', 0, 0)]
+    for (let i = 0; i <= 2; i++) for (let j = -2; j <= 2; j++) if (i !== 0 || j !== 0) nodes.push(node(`s${i}${j}`, 'service', i * stepX, j * stepY))
+    const d: Diagram = { nodes, links: [] }
+    const spot = freeSpot(d, { x: stepX, y: 0 })
+    expect(spot.x).toBeGreaterThanOrEqual(-NODE_WIDTH / 2)
+    expect(d.nodes.some((n) => Math.abs(n.x - spot.x) < NODE_WIDTH && Math.abs(n.y - spot.y) < NODE_HEIGHT)).toBe(false)
+    // and stays as near as that allows: the next free column to the right
+    expect(spot).toEqual({ x: 3 * stepX, y: 0 })
+  })
+
+  it('keeps a spot asked for left of the clients (the view was moved there), and goes no further left', () => {
+    const d: Diagram = { nodes: [node('c', 'client', 600, 0)], links: [] }
+    expect(freeSpot(d, { x: 0, y: 0 })).toEqual({ x: 0, y: 0 })
+    const taken: Diagram = { nodes: [...d.nodes, node('s', 'service', 0, 0), node('t', 'service', 0, stepY)], links: [] }
+    expect(freeSpot(taken, { x: 0, y: 0 })).toEqual({ x: 0, y: -stepY })
+  })
+
+  it('between slots equally near, takes the one to the right, then the one below', () => {
+    const d: Diagram = { nodes: [node('s', 'service', 0, 0)], links: [] }
+    // above and below are nearer than left and right (a node is wider than tall): below wins
+    expect(freeSpot(d, { x: 0, y: 0 })).toEqual({ x: 0, y: stepY })
+    const wide: Diagram = { nodes: [...d.nodes, node('u', 'service', 0, -stepY), node('v', 'service', 0, stepY)], links: [] }
+    expect(freeSpot(wide, { x: 0, y: 0 })).toEqual({ x: stepX, y: 0 })
+  })
 })
