@@ -61,4 +61,9 @@ test('the scenario gallery offers the comparison', async ({ editor, page }) => {
   const link = page.getByRole('link', { name: 'Compare: Placing an order, three ways' })
   await expect(link).toHaveAttribute('href', /\?view=compare&c=order-flow$/)
   await expect(link).toHaveAttribute('target', '_blank')
+  // below every scenario card, one button away: it scrolls there and focuses the first comparison
+  await expect(link).not.toBeInViewport()
+  await page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name: 'Side by side ↓' }).click()
+  await expect(link).toBeInViewport()
+  await expect(link).toBeFocused()
 })

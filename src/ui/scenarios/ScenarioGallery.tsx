@@ -69,6 +69,22 @@ export default function ScenarioGallery({ onClose, onPatterns }: { onClose(): vo
           >
             The four ways services talk
           </button>
+          {library && library.comparisons.length > 0 && (
+            <button
+              type="button"
+              // the comparisons sit below every scenario card: this takes a teacher there
+              onClick={() => {
+                setQuery('')
+                requestAnimationFrame(() => {
+                  const heading = ref.current?.querySelector<HTMLElement>('#scenario-group-compare')
+                  heading?.scrollIntoView({ block: 'start' })
+                  heading?.parentElement?.querySelector<HTMLElement>('a, button')?.focus({ preventScroll: true })
+                })
+              }}
+            >
+              Side by side ↓
+            </button>
+          )}
         </div>
         <p className="muted scenario-gallery__count" role="status">
           {library ? (query.trim() ? `${found} of ${library.scenarios.length} scenarios match.` : `${library.scenarios.length} scenarios.`) : ''}
