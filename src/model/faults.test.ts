@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeFault, type Fault, linkStateKey, timelineAt, readLinkStateKey } from './faults'
+import { describeFault, type Fault, linkStateKey, removeFaults, replicasAt, timelineAt, readLinkStateKey } from './faults'
 import type { Diagram } from './types'
 
 const timeline: Fault[] = [
@@ -54,5 +54,46 @@ describe('a fault in words', () => {
     expect(describeFault({ at: 0, action: 'unsubscribe', link: 'tp' }, withLinks)).toBe('Unsubscribe Orders from Events')
     expect(describeFault({ at: 0, action: 'subscribe', link: 'tp' }, withLinks)).toBe('Subscribe Orders to Events')
     expect(describeFault({ at: 0, action: 'serviceTime', node: 'p', timeMs: 1500 }, withLinks)).toBe('Set the service time of Orders to 1,500 ms')
+  })
+})
+
+describe('replicas as the timeline leaves them', () => {
+  const orders = (replicas: number, healMs = 0) => ({ id: 's', settings: { replicas, healMs } })
+
+  it('crashes and restarts the whole service or one replica, from the instant of the fault', () => {
+    const faults: Fault[] = [
+      { at: 0, action: 'crash', node: 's' },
+      { at: 10, action: 'restart', node: 's', replica: 2 },
+      { at: 20, action: 'crash', node: 'other' },
+      { at: 30, action: 'restart', node: 's' },
+    ]
+    expect(replicasAt([], orders(2), 100)).toEqual(['up', 'up'])
+    expect(replicasAt(faults, orders(2), 0)).toEqual(['crashed', 'crashed'])
+    expect(replicasAt(faults, orders(2), 9)).toEqual(['crashed', 'crashed'])
+    expect(replicasAt(faults, orders(2), 10)).toEqual(['crashed', 'up'])
+    expect(replicasAt(faults, orders(2), 30)).toEqual(['up', 'up'])
+  })
+
+  it('heals a crash by itself after healMs, but not before a fault of the same instant acts', () => {
+    const faults: Fault[] = [{ at: 100, action: 'crash', node: 's', replica: 1 }]
+    expect(replicasAt(faults, orders(2, 500), 100)).toEqual(['restarting', 'up'])
+    expect(replicasAt(faults, orders(2, 500), 600)).toEqual(['restarting', 'up'])
+    expect(replicasAt(faults, orders(2, 500), 601)).toEqual(['up', 'up'])
+    // a crash while restarting changes nothing (the first heal still comes); after the heal it crashes again
+    const again: Fault[] = [...faults, { at: 300, action: 'crash', node: 's', replica: 1 }, { at: 601, action: 'crash', node: 's', replica: 1 }]
+    expect(replicasAt(again, orders(2, 500), 601)).toEqual(['restarting', 'up'])
+    expect(replicasAt(again, orders(2, 500), 1102)).toEqual(['up', 'up'])
+  })
+})
+
+describe('removing faults', () => {
+  const d: Diagram = { nodes: [], links: [], faults: [{ at: 1, action: 'crash', node: 'a' }, { at: 2, action: 'restart', node: 'a' }] }
+
+  it('takes off the very faults given, and the timeline with the last one', () => {
+    const [crash, restart] = d.faults!
+    expect(removeFaults(d, [crash!]).faults).toEqual([restart])
+    expect(removeFaults(d, [crash!, restart!])).not.toHaveProperty('faults')
+    // an equal fault that is not on the timeline is not taken for one that is
+    expect(removeFaults(d, [{ at: 1, action: 'crash', node: 'a' }])).toBe(d)
   })
 })

@@ -155,6 +155,15 @@ export function addFault(d: Diagram, fault: Fault): Diagram {
   return { ...d, faults }
 }
 
+/** The diagram without these faults (the very objects of its timeline); no `faults` at all
+ * once none is left. Returns the same diagram when none of them is on it. */
+export function removeFaults(d: Diagram, gone: readonly Fault[]): Diagram {
+  const faults = d.faults ?? []
+  const kept = faults.filter((f) => !gone.includes(f))
+  if (kept.length === faults.length) return d
+  return kept.length > 0 ? { ...d, faults: kept } : withoutFaults(d)
+}
+
 /** The fault in words, naming nodes and links by their labels ("Crash Orders, replica 2"). */
 export function describeFault(f: Fault, d: Diagram): string {
   const node = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
@@ -259,6 +268,39 @@ export function linkContractAt(d: Diagram, link: DiagramLink, time: number): str
     if (f.action === 'contract' && f.link === link.id) contract = f.contract
   }
   return contract
+}
+
+export type ReplicaState = 'up' | 'crashed' | 'restarting'
+
+/**
+ * A service's or database's replicas (replica 1 first) as a fault added at `time` finds
+ * them, from the timeline alone: the crashes and restarts at or before `time`, and the
+ * auto-heals due before it (a fault acts first at its instant). The engine's lifecycle:
+ * a crash takes an up replica down (restarting instead when `healMs` > 0, up again
+ * `healMs` later), a restart brings a down one up; anything else changes nothing. Pure.
+ */
+export function replicasAt(faults: readonly Fault[], node: { id: string; settings: { replicas: number; healMs: number } }, time: number): ReplicaState[] {
+  const { replicas, healMs } = node.settings
+  const state: ReplicaState[] = Array.from({ length: replicas }, () => 'up')
+  const healAt: number[] = Array.from({ length: replicas }, () => Infinity)
+  const healBefore = (t: number) => {
+    for (let r = 0; r < replicas; r++) if (state[r] === 'restarting' && healAt[r]! < t) state[r] = 'up'
+  }
+  for (const f of faults) {
+    if (f.at > time) break
+    if ((f.action !== 'crash' && f.action !== 'restart') || f.node !== node.id) continue
+    healBefore(f.at)
+    for (let r = 0; r < replicas; r++) {
+      if (f.replica !== undefined && f.replica !== r + 1) continue
+      if (f.action === 'restart') state[r] = 'up'
+      else if (state[r] === 'up') {
+        state[r] = healMs > 0 ? 'restarting' : 'crashed'
+        healAt[r] = f.at + healMs
+      }
+    }
+  }
+  healBefore(time)
+  return state
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Fault, MAX_ADDED_LATENCY_MS, MAX_SERVICE_TIME_MS, type TimelineState, NO_CHANGES } from '../../model/faults'
+import { type Fault, liveFaultTime, MAX_ADDED_LATENCY_MS, MAX_SERVICE_TIME_MS, replicasAt, type TimelineState, NO_CHANGES } from '../../model/faults'
 import { linkRole } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { SimSnapshot } from '../../sim/types'
@@ -161,4 +161,28 @@ export function faultsBy(faults: readonly Fault[], time: number): number {
 export function replicaStates(snapshot: SimSnapshot, node: string | null): string {
   if (node === null) return ''
   return snapshot.nodes.find((n) => n.id === node)?.replicas.map((r) => r.state).join(',') ?? ''
+}
+
+/** What of the run the choices read to know a node's replicas. */
+export interface RunReplicaView {
+  playing: boolean
+  seeking: unknown
+  time: number
+  snapshot: SimSnapshot
+  faults: readonly Fault[]
+}
+
+/**
+ * A node's replica states for the choices, as replicaStates packs them: the run's own
+ * while it plays or seeks (it has applied what happened), else the timeline's as a fault
+ * added now would find them. Paused, the two agree, except where the run has not yet
+ * applied faults due at its instant: before Run and after Reset its snapshot still shows
+ * every replica up though the timeline crashes one at 0 s. Pure.
+ */
+export function offeredReplicaStates(run: RunReplicaView, d: Diagram, node: string | null): string {
+  if (node === null) return ''
+  if (run.playing || run.seeking) return replicaStates(run.snapshot, node)
+  const n = d.nodes.find((x) => x.id === node)
+  if (!n || (n.kind !== 'service' && n.kind !== 'database')) return ''
+  return replicasAt(run.faults, n, liveFaultTime(run.time)).join(',')
 }
