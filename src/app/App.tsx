@@ -216,7 +216,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
             <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} onExplainPatterns={openPatterns} />
             {runner ? (
               <LazyPart name="run controls" fallback={RUNBAR_PLACEHOLDER}>
-                <RunBar />
+                <RunBar editFaults />
                 <RunPanel />
               </LazyPart>
             ) : (

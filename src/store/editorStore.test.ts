@@ -661,6 +661,27 @@ describe('the fault timeline and seed in the editor', () => {
     expect(diagram(s).faults).toEqual([crash])
   })
 
+  it('removes faults as one undoable step each, keeping the other edits', () => {
+    const s = chainStore()
+    s.getState().addFault({ at: 1000, action: 'crash', node: 'service-1' })
+    s.getState().setNodeSetting('service-1', 'workers', 3)
+    s.getState().addFault({ at: 2000, action: 'restart', node: 'service-1' })
+    const [crash, restart] = diagram(s).faults!
+    s.getState().removeFaults([crash!])
+    expect(diagram(s).faults).toEqual([restart])
+    expect(nodeById(s, 'service-1').settings).toMatchObject({ workers: 3 })
+    s.getState().removeFaults([restart!])
+    expect(diagram(s)).not.toHaveProperty('faults')
+    const before = diagram(s)
+    s.getState().removeFaults([crash!])
+    expect(diagram(s)).toBe(before)
+    s.getState().undo()
+    expect(diagram(s).faults).toEqual([restart])
+    s.getState().undo()
+    expect(diagram(s).faults).toEqual([crash, restart])
+    expect(nodeById(s, 'service-1').settings).toMatchObject({ workers: 3 })
+  })
+
   it('keeps a whole-number seed and refuses anything else', () => {
     const s = chainStore()
     expect(s.getState().setSeed(42).ok).toBe(true)

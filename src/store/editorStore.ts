@@ -1,4 +1,4 @@
-import { addFault, describeFault, keepValidFaults, MAX_SEED, type Fault } from '../model/faults'
+import { addFault, describeFault, keepValidFaults, MAX_SEED, removeFaults, type Fault } from '../model/faults'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { err, ok, type Result } from '../lib/result'
 import * as edit from '../model/edits'
@@ -71,6 +71,8 @@ export interface EditorActions {
   replaceDiagram(d: Diagram, message?: string): void
   /** Put a fault on the diagram's timeline (one undoable step; a run applies it at its instant). */
   addFault(fault: Fault): void
+  /** Take these faults (objects of the diagram's timeline) off it: one undoable step. */
+  removeFaults(faults: readonly Fault[]): void
   /**
    * Replace the whole fault timeline (a lesson step). A run of these is one undoable step;
    * faults equal to ones already there keep their objects, so the run sees appended faults
@@ -271,6 +273,17 @@ export function createEditorStore(initial: Diagram = edit.EMPTY_DIAGRAM): Editor
       addFault(fault) {
         commit(addFault(present(), fault))
         get().announce(`${describeFault(fault, present())} at ${(fault.at / 1000).toFixed(1)} s.`)
+      },
+      removeFaults(faults) {
+        const before = present()
+        const after = removeFaults(before, faults)
+        if (after === before) return
+        commit(after)
+        const n = (before.faults?.length ?? 0) - (after.faults?.length ?? 0)
+        const only = faults.length === 1 ? faults[0]! : null
+        // several at once is worth a visible word on how to get them back
+        if (only) get().announce(`Removed the fault at ${(only.at / 1000).toFixed(1)} s: ${describeFault(only, before)}.`)
+        else get().notify(`Removed ${plural(n, 'fault')} from the timeline. Undo brings them back.`)
       },
       setFaults(faults) {
         const d = present()

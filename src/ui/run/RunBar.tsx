@@ -9,9 +9,10 @@ import { Timeline } from './Timeline'
 
 /**
  * The run's controls: Run/Pause (Space), Step, Reset, speed, fast-forward, the simulated
- * clock, the seed, and the timeline. Mounted once the engine has loaded.
+ * clock, the seed, and the timeline. Mounted once the engine has loaded. `editFaults`:
+ * the timeline's faults can be removed (the editor; an embed is read-only).
  */
-export function RunBar() {
+export function RunBar({ editFaults = false }: { editFaults?: boolean }) {
   const ctx = useCommandContext()
   const playing = useRun((s) => s.playing)
   const seeking = useRun((s) => s.seeking)
@@ -82,7 +83,7 @@ export function RunBar() {
         </div>
         <SeedField />
       </div>
-      <Timeline />
+      <Timeline editFaults={editFaults} />
     </section>
   )
 }
