@@ -50,6 +50,31 @@ test('the compare view runs the three order flows side by side on one clock', as
   expect(new Set(Object.values(later['Operations issued']!)).size).toBe(1)
 })
 
+test('each side keeps its diagram framed once the run and its numbers have arrived', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/?view=compare&c=order-flow')
+  await expect(page.getByRole('region', { name: 'Compared metrics' })).toBeVisible()
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  // the metrics under the columns shrink them, and the nodes grow with their live state
+  await expect
+    .poll(async () =>
+      page.locator('.compare__column .react-flow').evaluateAll((flows) =>
+        flows.map((flow) => {
+          const pane = flow.getBoundingClientRect()
+          const boxes = [...flow.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect())
+          const top = Math.min(...boxes.map((b) => b.top)) - pane.top
+          const bottom = pane.bottom - Math.max(...boxes.map((b) => b.bottom))
+          const left = Math.min(...boxes.map((b) => b.left)) - pane.left
+          const right = pane.right - Math.max(...boxes.map((b) => b.right))
+          // inside its pane and centred in it, as fitting the view leaves it (give or take
+          // the few px its nodes grew by since)
+          return Math.min(top, bottom, left, right) >= 0 && Math.abs(top - bottom) <= 16 && Math.abs(left - right) <= 16
+        }),
+      ),
+    )
+    .toEqual([true, true, true])
+})
+
 test('an unknown comparison says so', async ({ page }) => {
   await page.goto('/?view=compare&c=nope')
   await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('There is no comparison “nope”')

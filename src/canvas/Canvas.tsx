@@ -195,7 +195,13 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => onViewportChange(viewport), [onViewportChange])
   // a view framing the whole diagram keeps framing it as the canvas resizes
   const box = useRef<HTMLDivElement>(null)
-  useKeepFitted(box, ownView)
+  // a read-only view (compare, embed) keeps its fit until the person pans or zooms it: it
+  // has no edits, and its nodes grow as the run's live state arrives
+  const movedByHand = useRef(false)
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) movedByHand.current = true
+  }, [])
+  useKeepFitted(box, ownView, readOnly ? movedByHand : undefined)
 
   return (
     <DetailContext.Provider value={detail}>
@@ -216,6 +222,7 @@ export function Canvas({ colorMode, initialViewport, onViewportChange, onContext
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           onMoveEnd={onMoveEnd}
+          onMoveStart={readOnly ? onMoveStart : undefined}
           colorMode={colorMode}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
