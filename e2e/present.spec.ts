@@ -103,3 +103,56 @@ test('an audience window follows the presenter’s step, clock and selection', a
   await expect(audienceClock).toHaveText('9.000 s')
   expect(errors).toEqual([])
 })
+
+test('presenter mode and the audience window show the title and notes above the diagram; the presenter folds the notes for both', async ({ editor, page, context }) => {
+  const TITLE = 'Retry storm — workshop 2'
+  await editor.open()
+  await editor.dismissHint()
+  const title = page.getByRole('textbox', { name: 'Diagram title' })
+  await title.fill(TITLE)
+  await title.press('Enter')
+  await editor.inspector.getByRole('textbox', { name: 'Notes' }).fill('Step 1: press Run and watch Orders.\nStep 2: crash Shipping at 10 s.')
+
+  await editor.toolbarButton('Present').click()
+  await expect(toolbar(editor)).toBeHidden()
+  const about = page.getByRole('region', { name: 'About this diagram' })
+  await expect(about.getByRole('heading', { name: TITLE })).toBeVisible()
+  await expect(about.getByText(/Step 2: crash Shipping at 10 s\./)).toBeVisible()
+  // in large type, in a band above the canvas rather than over it
+  const size = await about.getByRole('heading', { name: TITLE }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  expect(size).toBeGreaterThanOrEqual(22)
+  const below = async (p: typeof page) => {
+    const band = (await p.getByRole('region', { name: 'About this diagram' }).boundingBox())!
+    const canvas = (await p.locator('.react-flow').boundingBox())!
+    return { bandBottom: band.y + band.height, canvasTop: canvas.y, canvasHeight: canvas.height }
+  }
+  const open = await below(page)
+  expect(open.bandBottom).toBeLessThanOrEqual(open.canvasTop + 1)
+  await editor.expectAllNodesInCanvas()
+  // the presenter's own buttons are still there, beside the title
+  await expect(page.getByRole('toolbar', { name: 'Presenter' }).getByRole('button', { name: 'Leave presenter mode' })).toBeVisible()
+
+  const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open audience window' }).click()])
+  const audienceAbout = audience.getByRole('region', { name: 'About this diagram' })
+  await expect(audienceAbout.getByRole('heading', { name: TITLE })).toBeVisible()
+  await expect(audienceAbout.getByText(/Step 1: press Run and watch Orders\./)).toBeVisible()
+  await expect(audience.locator('.react-flow__node')).toHaveCount(8)
+  // the room watches: the presenter decides when the notes show
+  await expect(audience.getByRole('button', { name: 'Notes' })).toHaveCount(0)
+
+  const notes = about.getByRole('button', { name: 'Notes' })
+  await expect(notes).toHaveAttribute('aria-expanded', 'true')
+  await notes.click()
+  await expect(notes).toHaveAttribute('aria-expanded', 'false')
+  await expect(about.getByText(/Step 1: press Run/)).toBeHidden()
+  await expect(audienceAbout.getByText(/Step 1: press Run/)).toBeHidden()
+  await expect(audienceAbout.getByRole('heading', { name: TITLE })).toBeVisible()
+  // the diagram gets the room back
+  await expect.poll(async () => (await below(page)).canvasHeight).toBeGreaterThan(open.canvasHeight)
+  await notes.click()
+  await expect(audienceAbout.getByText(/Step 2: crash Shipping at 10 s\./)).toBeVisible()
+
+  await page.keyboard.press('Escape')
+  await expect(toolbar(editor)).toBeVisible()
+  await expect(about).toHaveCount(0)
+})

@@ -8,6 +8,7 @@ import type { EditorStore } from '../store/editorStore'
 import { EditorContext, useEditor } from '../store/react/editorContext'
 import { RunnerContext, useRunMaybe, useRunnerMaybe } from '../store/react/runContext'
 import { createScenarioStore, type ScenarioStore } from '../store/scenarioStore'
+import { AboutBand } from '../ui/AboutBand'
 import { highlightCss } from '../ui/lessons/highlight'
 import { LessonCard } from '../ui/lessons/LessonCard'
 import { PRESENT_CHANNEL, PRESENTING_CLASS, type PresentMessage } from '../ui/present/protocol'
@@ -21,7 +22,8 @@ import { useTheme } from './useTheme'
 
 /**
  * The audience window (`?view=audience`), for the projector: the presenter's diagram
- * read-only, its lesson step as a caption, and its own run stood at the presenter's
+ * read-only under its title (and its notes while the presenter shows them), its lesson
+ * step as a caption, and its own run stood at the presenter's
  * instant. The engine is deterministic, so replaying the same document to the same
  * instant gives the same picture; only the clock travels, never a packet. Keeps nothing.
  */
@@ -48,6 +50,8 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
   const runner = useRunnerMaybe()
   const [status, setStatus] = useState<Status>('waiting')
   const [playing, setPlaying] = useState(false)
+  // the presenter's choice, as soon as its window answers; open until then, as there
+  const [notesOpen, setNotesOpen] = useState(true)
   // the part of the diagram the presenter shows; null: the whole diagram
   const view = useRef<{ x: number; y: number; width: number; height: number } | null>(null)
   const refit = useCallback(() => (view.current ? flow.fitBounds(view.current, { padding: 0 }) : flow.fitView(FIT_VIEW_OPTIONS)), [flow])
@@ -109,6 +113,9 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
           view.current = { x: m.x, y: m.y, width: m.width, height: m.height }
           void flow.fitBounds(view.current, { padding: 0 })
           break
+        case 'notes':
+          setNotesOpen(m.open)
+          break
         case 'bye':
           setStatus('gone')
           break
@@ -126,6 +133,7 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
             {status === 'waiting' ? 'Waiting for the presenter’s window…' : 'The presenter’s window has closed.'}
           </div>
         )}
+        <AudienceAbout lessons={lessons} notesOpen={notesOpen} />
         <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly ownView={false} />
         <AudienceCaption lessons={lessons} />
         <footer className="audience__bar" aria-label="Run">
@@ -160,4 +168,9 @@ function AudienceCaption({ lessons }: { lessons: ScenarioStore }) {
       <LessonCard scenario={scenario} step={step} answers={answers} />
     </>
   )
+}
+
+function AudienceAbout({ lessons, notesOpen }: { lessons: ScenarioStore; notesOpen: boolean }) {
+  const lessonTitle = useStore(lessons, (s) => (s.scenario && s.step !== null ? s.scenario.title : null))
+  return <AboutBand showTitle lessonTitle={lessonTitle} notesOpen={notesOpen} />
 }

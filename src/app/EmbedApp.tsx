@@ -1,13 +1,16 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Canvas } from '../canvas/Canvas'
+import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { EditorStore } from '../store/editorStore'
-import { EditorContext } from '../store/react/editorContext'
+import { EditorContext, useEditor } from '../store/react/editorContext'
 import { RunnerContext, useRunnerMaybe } from '../store/react/runContext'
 import type { LinkView } from '../share/link'
+import { AboutBand } from '../ui/AboutBand'
 import { CommandCtx } from '../ui/commandContext'
 import { COMMANDS, type CommandContext } from '../ui/commands'
 import { ProblemBanner } from '../ui/ProblemBanner'
+import { useRefitOnResize } from '../ui/present/useRefit'
 import { RunBar } from '../ui/run/RunBar'
 import { useLinkView, useLiveRun } from './useLiveRun'
 import { useTheme } from './useTheme'
@@ -22,7 +25,8 @@ export interface EmbedAppProps {
 
 /**
  * The embed view (`?view=embed#w1…`), for slides and course pages: the diagram read-only
- * with the run controls only. It keeps nothing (no autosave) and asks nothing.
+ * under its title, with its notes and the run controls only. It keeps nothing (no
+ * autosave) and asks nothing.
  */
 export function EmbedApp(props: EmbedAppProps) {
   const runner = useLiveRun(props.store)
@@ -38,6 +42,10 @@ export function EmbedApp(props: EmbedAppProps) {
 }
 
 const noop = () => {}
+
+/** A frame at least this tall (CSS px) shows the notes at first; a smaller one leaves the
+ * room to the diagram and has them behind the Notes button. The Share dialog's frame is 600. */
+const NOTES_OPEN_MIN_HEIGHT = 520
 
 function EmbedView({ store, problem, view }: EmbedAppProps) {
   const { theme, toggle } = useTheme()
@@ -68,6 +76,12 @@ function EmbedView({ store, problem, view }: EmbedAppProps) {
   }, [ctx])
   const full = new URL(location.href)
   full.searchParams.delete(EMBED_PARAM)
+  const title = useEditor((s) => s.history.present.title ?? '')
+  const notes = useEditor((s) => s.history.present.notes ?? '')
+  const [notesOpen, setNotesOpen] = useState(() => window.innerHeight >= NOTES_OPEN_MIN_HEIGHT)
+  const notesId = useId()
+  // opening or folding the notes resizes the canvas: frame the diagram again
+  useRefitOnResize(useCallback(() => flow.fitView(FIT_VIEW_OPTIONS), [flow]), true)
 
   return (
     <CommandCtx.Provider value={ctx}>
@@ -76,14 +90,31 @@ function EmbedView({ store, problem, view }: EmbedAppProps) {
           <span className="toolbar__logo" aria-hidden="true">
             ⇄
           </span>
-          <strong>Wireplay</strong>
-          <span className="muted">Read-only view</span>
+          {title ? (
+            <>
+              <h1 className="embed-bar__title" title={title}>
+                {title}
+              </h1>
+              <span className="muted embed-bar__what">Wireplay, read-only</span>
+            </>
+          ) : (
+            <>
+              <strong>Wireplay</strong>
+              <span className="muted">Read-only view</span>
+            </>
+          )}
+          {notes && (
+            <button type="button" className="embed-bar__notes" aria-expanded={notesOpen} aria-controls={notesId} onClick={() => setNotesOpen((o) => !o)}>
+              Notes <span aria-hidden="true">{notesOpen ? '▴' : '▾'}</span>
+            </button>
+          )}
           <a href={full.toString()} target="_blank" rel="noopener">
             Open in Wireplay ↗
           </a>
         </header>
         {problem && <ProblemBanner title="This link could not be opened." message={problem} onDismiss={noop} />}
         <main className="stage stage--embed">
+          <AboutBand showTitle={false} notesOpen={notesOpen} notesId={notesId} />
           <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly />
           {runner ? <RunBar /> : <div className="runbar runbar--loading" aria-hidden="true" />}
         </main>

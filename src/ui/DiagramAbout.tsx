@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { NOTES_MAX, TITLE_MAX, parseNotes, parseTitle } from '../model/fields'
 import type { Result } from '../lib/result'
 import { useEditor, useEditorStore } from '../store/react/editorContext'
@@ -70,17 +70,21 @@ export function DiagramTitle() {
   )
 }
 
+/** The notes field's id: "Edit notes" elsewhere brings focus to it (there is one editor). */
+export const DIAGRAM_NOTES_ID = 'diagram-notes'
+
 /**
  * The diagram's notes, in the inspector when nothing is selected: the panel anyone who
  * opens a diagram sees first, beside the canvas rather than over it. Opening a diagram
  * (a link, a file) clears the selection, so its notes are on screen; they are brought
- * into view should the panel be scrolled.
+ * into view should the panel be scrolled. With a selection, DiagramNotesPeek keeps
+ * them within reach.
  */
 export function DiagramNotes() {
   const store = useEditorStore()
   const notes = useEditor((s) => s.history.present.notes ?? '')
   const replaced = useEditor((s) => s.replaced)
-  const id = useId()
+  const id = DIAGRAM_NOTES_ID
   const field = useDraft(notes, parseNotes, (raw) => store.getState().setAbout('notes', raw))
   const box = useRef<HTMLDivElement>(null)
   const firstReplaced = useRef(replaced)

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useDiagramStructure, useEditor, useEditorStore } from '../store/react/editorContext'
 import { DiagramNotes } from './DiagramAbout'
+import { DiagramNotesPeek, NOTES_PEEK } from './DiagramNotesPeek'
 import { LinkInspector } from './LinkInspector'
 import { NodeInspector } from './NodeInspector'
 
@@ -28,7 +29,9 @@ export function Inspector({ idle }: { idle?: ReactNode } = {}) {
     // a newly selected item is read from its top
     if (panel.current) panel.current.scrollTop = 0
     if (document.activeElement !== document.body && document.activeElement !== null) return
-    const first = panel.current?.querySelector<HTMLElement>('input, select, button:not([aria-disabled="true"])')
+    // the selection's own first field, not the diagram notes' peek above it
+    const controls = panel.current?.querySelectorAll<HTMLElement>('input, select, button:not([aria-disabled="true"])') ?? []
+    const first = [...controls].find((el) => !el.closest(`.${NOTES_PEEK}`))
     ;(first ?? panel.current)?.focus({ preventScroll: true })
   }, [selectionKey])
 
@@ -79,6 +82,8 @@ export function Inspector({ idle }: { idle?: ReactNode } = {}) {
   }
   return (
     <aside className="inspector" aria-label="Inspector" ref={panel} tabIndex={-1}>
+      {/* mounted throughout, so it stays open or folded from one selection to the next */}
+      <DiagramNotesPeek shown={count > 0} />
       {body}
     </aside>
   )

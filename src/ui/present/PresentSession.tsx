@@ -1,5 +1,7 @@
 import { type ReactFlowInstance, useOnViewportChange, useReactFlow } from '@xyflow/react'
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useStore } from 'zustand'
 import { FIT_VIEW_OPTIONS } from '../../canvas/fitView'
 import type { Diagram } from '../../model/types'
 import type { EditorStore } from '../../store/editorStore'
@@ -7,6 +9,7 @@ import { useRunnerMaybe } from '../../store/react/runContext'
 import type { Runner } from '../../store/run/types'
 import type { ScenarioStore } from '../../store/scenarioStore'
 import { useCommandContext } from '../commandContext'
+import { AboutBand } from '../AboutBand'
 import { useTeaching } from '../teachContext'
 import { useRefitOnResize } from './useRefit'
 import { audienceUrl, PRESENT_CHANNEL, PRESENTING_CLASS, type PresentMessage } from './protocol'
@@ -79,14 +82,22 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
     }
   }, [presenting, runner])
 
+  // the notes are shown when presenting starts (a workshop's task is what the room needs
+  // first); the presenter folds them to give the diagram the room, and the audience follows
+  const [notesOpen, setNotesOpen] = useState(true)
   const flow = useReactFlow()
-  const sendView = useBroadcast(ctx.store, runner, teaching.store, presenting, serialise, flow)
+  const sendView = useBroadcast(ctx.store, runner, teaching.store, presenting, serialise, flow, notesOpen)
   useOnViewportChange({ onEnd: sendView })
   const fitView = ctx.flow.fitView
   useRefitOnResize(useCallback(() => fitView(FIT_VIEW_OPTIONS), [fitView]), presenting)
+  const lessonTitle = useStore(teaching.store, (s) => (s.scenario && s.step !== null ? s.scenario.title : null))
+  // the editor's stage, where the band goes above the canvas (the app owns the layout;
+  // this part loads after it, so the stage is there)
+  const [stage] = useState(() => document.querySelector('.workspace > .stage'))
 
   if (!presenting) return null
-  return (
+  // in the band beside the title; alone, it floats over the canvas's corner
+  const bar = (
     <div className="present-bar" role="toolbar" aria-label="Presenter">
       <button type="button" onClick={() => window.open(audienceUrl(location), 'wireplay-audience')} title="A second window for the projector that follows this one: step, clock and selection">
         Open audience window
@@ -95,6 +106,13 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
         Leave presenter mode
       </button>
     </div>
+  )
+  if (!stage) return bar
+  return createPortal(
+    <AboutBand showTitle lessonTitle={lessonTitle} notesOpen={notesOpen} onToggleNotes={() => setNotesOpen((o) => !o)}>
+      {bar}
+    </AboutBand>,
+    stage,
   )
 }
 
@@ -109,9 +127,10 @@ function visibleBounds(flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): {
 
 /** Tell audience windows everything they show, as it changes. Returns what sends the
  * view, for the caller to call when the presenter's canvas stops moving. */
-function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: ScenarioStore, presenting: boolean, serialise: (d: Diagram) => object, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): () => void {
+function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: ScenarioStore, presenting: boolean, serialise: (d: Diagram) => object, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>, notesOpen: boolean): () => void {
   const channel = useRef<BroadcastChannel | null>(null)
   const presentingRef = useRef(presenting)
+  const notesOpenRef = useRef(notesOpen)
   // the view travels only while presenting: zooming in to edit between two steps is not for the room
   const sendView = useCallback(() => {
     const bounds = presentingRef.current ? visibleBounds(flow) : null
@@ -121,6 +140,10 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
     presentingRef.current = presenting
     channel.current?.postMessage({ type: 'presenting', on: presenting } satisfies PresentMessage)
   }, [presenting])
+  useEffect(() => {
+    notesOpenRef.current = notesOpen
+    channel.current?.postMessage({ type: 'notes', open: notesOpen } satisfies PresentMessage)
+  }, [notesOpen])
 
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return
@@ -144,6 +167,7 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
     const sendAll = () => {
       post({ type: 'presenting', on: presentingRef.current })
       sendDoc()
+      post({ type: 'notes', open: notesOpenRef.current })
       sendLesson()
       sendSelection()
       sendRun()

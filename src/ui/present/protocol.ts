@@ -2,7 +2,8 @@
  * What the presenter's window tells its audience windows, over one BroadcastChannel
  * (same origin, same browser). The audience replays the same run to the presenter's
  * instant (the engine is deterministic), so only the document, the lesson step, the
- * clock, the selection and the part of the diagram in view travel; never a packet.
+ * clock, the selection, the part of the diagram in view and whether the notes show
+ * travel; never a packet.
  */
 export const PRESENT_CHANNEL = 'wireplay-present'
 
@@ -25,6 +26,8 @@ export type PresentMessage =
    * frames the same part, whatever its window's size */
   | { type: 'view'; x: number; y: number; width: number; height: number }
   | { type: 'presenting'; on: boolean }
+  /** whether the presenter shows the diagram's notes (the title always shows) */
+  | { type: 'notes'; open: boolean }
   /** the presenter's window is closing */
   | { type: 'bye' }
 
