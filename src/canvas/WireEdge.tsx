@@ -4,16 +4,22 @@ import { TEST_IDS } from '../lib/testIds'
 import { linkStateKey, readLinkStateKey } from '../model/faults'
 import { linkBadge } from '../model/summary'
 import { useRunMaybe } from '../store/react/runContext'
+import { placeBadge } from './badgePlace'
+import { badgeWidth } from './badgeWidth'
 import type { WireFlowEdge } from './flowTypes'
 import { useDetail } from './detail'
 import { LINK_STYLES } from './linkStyles'
 
 /**
  * A link: its kind's line pattern and arrow, and a badge naming it. The badge is SVG
- * text rather than an HTML label portal, so hundreds of links stay cheap to draw.
+ * text rather than an HTML label portal, so hundreds of links stay cheap to draw. It sits
+ * where it hides neither the line nor the arrow (badgePlace.ts); shortened to fit, it is
+ * drawn twice: the shortened text for the eye, and the whole text, which assistive
+ * technology reads and which shows while the badge is hovered or the link selected or
+ * focused (canvas.css).
  */
 function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected }: EdgeProps<WireFlowEdge>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const detail = useDetail()
   // what the run's fault timeline has done to this link by now: '' almost always
   const live = useRunMaybe((s) => (s.faults.length === 0 ? '' : linkStateKey(s.faults, s.time, id)), '')
@@ -22,6 +28,8 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   const state = live === '' ? null : readLinkStateKey(live)
   const badge = state === null ? data.badge : liveBadge(data, state)
   const inactive = state !== null && (state.detached || state.unsubscribed)
+  const place = detail === 'near' ? placeBadge({ sourceX, sourceY, targetX, targetY }, badge, badgeWidth) : null
+  const baseline = place?.at === 'above' ? 'auto' : 'central'
   return (
     <>
       <BaseEdge
@@ -32,10 +40,24 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
         className={`wire-edge wire-edge--${data.link.kind}${inactive ? ' is-inactive' : ''}`}
         style={{ stroke: style.color, strokeDasharray: style.dash, strokeWidth: selected ? 3.2 : 2, strokeLinecap: 'round', opacity: inactive ? 0.4 : undefined }}
       />
-      {detail === 'near' && (
-        <text className={`wire-edge__badge${selected ? ' is-selected' : ''}`} x={labelX} y={labelY} textAnchor="middle" dominantBaseline="central" data-testid={TEST_IDS.linkBadge}>
-          {badge}
-        </text>
+      {place && (
+        <g className="wire-edge__label">
+          {place.cut && (
+            <text className="wire-edge__badge wire-edge__badge--short" x={place.x} y={place.y} textAnchor="middle" dominantBaseline={baseline} aria-hidden="true">
+              {place.shown}
+            </text>
+          )}
+          <text
+            className={`wire-edge__badge${place.cut ? ' wire-edge__badge--whole' : ''}${selected ? ' is-selected' : ''}`}
+            x={place.x}
+            y={place.y}
+            textAnchor="middle"
+            dominantBaseline={baseline}
+            data-testid={TEST_IDS.linkBadge}
+          >
+            {badge}
+          </text>
+        </g>
       )}
     </>
   )
