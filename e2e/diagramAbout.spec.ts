@@ -127,6 +127,16 @@ test('the embed view shows the title, and the notes it has room for behind a Not
   await notesButton.press('Enter')
   await expect(about).toBeHidden()
   await expect.poll(async () => (await canvas.boundingBox())!.height).toBeGreaterThan(withNotes)
+  // and the diagram is framed again in the taller canvas
+  const offCentre = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector('.react-flow')!.getBoundingClientRect()
+      const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect())
+      const top = Math.min(...boxes.map((b) => b.top))
+      const bottom = Math.max(...boxes.map((b) => b.bottom))
+      return Math.abs((top + bottom) / 2 - (frame.top + frame.bottom) / 2)
+    })
+  await expect.poll(offCentre).toBeLessThan(30)
 
   // a small frame leaves the room to the diagram: the notes are one press away
   const small = await browser.newContext({ viewport: { width: 640, height: 400 } })

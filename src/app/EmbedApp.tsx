@@ -1,7 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Canvas } from '../canvas/Canvas'
-import { FIT_VIEW_OPTIONS } from '../canvas/fitView'
 import type { EditorStore } from '../store/editorStore'
 import { EditorContext, useEditor } from '../store/react/editorContext'
 import { RunnerContext, useRunnerMaybe } from '../store/react/runContext'
@@ -10,7 +9,6 @@ import { AboutBand } from '../ui/AboutBand'
 import { CommandCtx } from '../ui/commandContext'
 import { COMMANDS, type CommandContext } from '../ui/commands'
 import { ProblemBanner } from '../ui/ProblemBanner'
-import { useRefitOnResize } from '../ui/present/useRefit'
 import { RunBar } from '../ui/run/RunBar'
 import { useLinkView, useLiveRun } from './useLiveRun'
 import { useTheme } from './useTheme'
@@ -80,8 +78,6 @@ function EmbedView({ store, problem, view }: EmbedAppProps) {
   const notes = useEditor((s) => s.history.present.notes ?? '')
   const [notesOpen, setNotesOpen] = useState(() => window.innerHeight >= NOTES_OPEN_MIN_HEIGHT)
   const notesId = useId()
-  // opening or folding the notes resizes the canvas: frame the diagram again
-  useRefitOnResize(useCallback(() => flow.fitView(FIT_VIEW_OPTIONS), [flow]), true)
 
   return (
     <CommandCtx.Provider value={ctx}>
