@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { TEST_IDS } from '../src/lib/testIds'
 import { expect, test } from './fixtures'
 
 /** The compared numbers, by metric and variant: { 'Operations failed': { messages: '0', … } }. */
@@ -73,6 +74,34 @@ test('each side keeps its diagram framed once the run and its numbers have arriv
       ),
     )
     .toEqual([true, true, true])
+})
+
+test('one fault reaches every design: crash Payment and see each design meet the same outage', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/?view=compare&c=order-flow')
+  await expect(page.getByRole('region', { name: 'Compared metrics' })).toBeVisible()
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await page.getByText('Faults in every design').click()
+  await page.getByLabel('Service', { exact: true }).selectOption('Payment')
+  await page.getByRole('group', { name: 'Faults for Payment in every design' }).getByRole('button', { name: 'Crash Payment' }).click()
+  for (const design of [/built with synchronous calls/, /built with messages/, /built with events/]) {
+    const payment = page.getByRole('region', { name: design }).locator('.react-flow__node').filter({ has: page.getByText('Payment', { exact: true }) })
+    await expect(payment.getByTestId(TEST_IDS.nodeLive)).toHaveAttribute('aria-label', /0 of 1 replicas up/)
+  }
+  // what is offered now: Payment is down everywhere, so Restart and no Crash
+  const choices = page.getByRole('group', { name: 'Faults for Payment in every design' })
+  await expect(choices.getByRole('button', { name: 'Restart Payment' })).toBeVisible()
+  await expect(choices.getByRole('button', { name: 'Crash Payment' })).toHaveCount(0)
+  // the synchronous design fails, the others keep succeeding: the numbers stay in their columns
+  await expect(page.getByRole('rowheader', { name: 'Failed: 503 no replica up' })).toBeVisible({ timeout: 20_000 })
+  // read at one instant: paused
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  const numbers = await compared(page)
+  expect(numbers['Failed: 503 no replica up']!['synchronous calls']).toBeGreaterThan(0)
+  expect(numbers['Failed: 503 no replica up']).toMatchObject({ messages: 0, events: 0 })
+  expect(numbers['Operations failed']).toMatchObject({ messages: 0, events: 0 })
+  // rows only the synchronous design has do not shift the others' numbers
+  expect(numbers['Success rate']).toMatchObject({ messages: 1, events: 1 })
 })
 
 test('an unknown comparison says so', async ({ page }) => {

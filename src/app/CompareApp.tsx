@@ -54,6 +54,7 @@ export function CompareApp({ subject, variants, problem }: { subject: CompareSub
   const runners = useRunners(variants)
   const [problemShown, setProblemShown] = useState(problem !== null)
   const names = useMemo(() => variants.map((v) => v.shortName), [variants])
+  const stores = useMemo(() => variants.map((v) => v.store), [variants])
   // the tab says which comparison: a class may have several open
   useEffect(() => {
     if (subject) document.title = `Compare: ${subject.title} — Wireplay`
@@ -78,7 +79,7 @@ export function CompareApp({ subject, variants, problem }: { subject: CompareSub
         />
       )}
       {subject?.summary && <p className="compare__summary">{subject.summary}</p>}
-      {runners && runners.length > 0 ? <CompareControls runners={runners} /> : <div className="runbar runbar--loading" aria-hidden="true" />}
+      {runners && runners.length > 0 ? <CompareControls runners={runners} stores={stores} /> : <div className="runbar runbar--loading" aria-hidden="true" />}
       <div className="compare__columns" style={{ gridTemplateColumns: `repeat(${Math.max(1, variants.length)}, minmax(0, 1fr))` }}>
         {variants.map((v, i) => (
           <section key={v.key} className="compare__column" aria-label={v.title}>

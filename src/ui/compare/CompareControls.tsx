@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
+import type { EditorStore } from '../../store/editorStore'
 import type { Runner } from '../../store/run/types'
 import { formatSimTime, formatSpan } from '../run/formatTime'
 import { RUN_JUMPS, RUN_SPEEDS } from '../run/runChoices'
+import { FaultsEverywhere } from './FaultsEverywhere'
 
 // three runs at once: jumps up to a minute (longer ones take three times the engine's work)
 const JUMPS = RUN_JUMPS.slice(0, 3)
@@ -13,7 +15,7 @@ const JUMPS = RUN_JUMPS.slice(0, 3)
  * them, so they share one simulated clock (each is deterministic; given the same frames
  * they stand at the same instant).
  */
-export function CompareControls({ runners }: { runners: readonly Runner[] }) {
+export function CompareControls({ runners, stores }: { runners: readonly Runner[]; stores: readonly EditorStore[] }) {
   const lead = runners[0]!.store
   const playing = useStore(lead, (s) => s.playing)
   const time = useStore(lead, (s) => s.time)
@@ -113,6 +115,7 @@ export function CompareControls({ runners }: { runners: readonly Runner[] }) {
             Fast-forward
           </button>
         </div>
+        <FaultsEverywhere runners={runners} stores={stores} />
       </div>
       <div className="timeline">
         <span className="timeline__end">0 s</span>

@@ -3,6 +3,7 @@ import type { Runner } from '../../store/run/types'
 import { ChartFigure, type ChartSpec } from '../run/Charts'
 import { exactValue, systemFigures } from '../run/figures'
 import { useUPlot } from '../run/loadUPlot'
+import { alignRows } from './alignRows'
 import { seriesOf } from '../run/series'
 import { useRunsTick } from '../run/useRunTick'
 // the number table and chart styles are the run panel's (loaded with it; the compare view needs them too)
@@ -36,7 +37,7 @@ export function CompareMetrics({ runners, names, caption = 'The same load, seed 
     return { tables, data }
   }, [runners, tick])
   const specs = useMemo(() => chartSpecs(names), [names])
-  const rows = tables[0]?.rows.map((r) => r.label) ?? []
+  const rows = useMemo(() => alignRows(tables), [tables])
 
   return (
     <section className="compare__metrics" aria-label="Compared metrics">
@@ -53,12 +54,12 @@ export function CompareMetrics({ runners, names, caption = 'The same load, seed 
           </tr>
         </thead>
         <tbody>
-          {rows.map((label, i) => (
+          {rows.map(({ label, cells }) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              {tables.map((t, j) => (
-                <td key={j} {...exactValue(t.rows[i])}>
-                  {t.rows[i]?.text}
+              {cells.map((cell, j) => (
+                <td key={j} {...exactValue(cell)}>
+                  {cell?.text ?? '–'}
                 </td>
               ))}
             </tr>

@@ -1,0 +1,59 @@
+import { useEffect, useId, useReducer, useState } from 'react'
+import type { EditorStore } from '../../store/editorStore'
+import type { Runner } from '../../store/run/types'
+import { faultTargets, sharedChoices } from './faultsEverywhere'
+
+/**
+ * The compare view's faults: pick a service by name, then crash it, restart it, slow it or
+ * raise its error rate in every design that has it, at the instant the runs stand at. This
+ * is how a class sees one outage met by each design. It goes into each design's own fault
+ * timeline, as the editor's Faults buttons do, so Reset replays it.
+ */
+export function FaultsEverywhere({ runners, stores }: { runners: readonly Runner[]; stores: readonly EditorStore[] }) {
+  const [open, setOpen] = useState(false)
+  const [picked, setPicked] = useState<string | null>(null)
+  // what is offered follows every run (a crash reached, a fault just added): redrawn on
+  // their changes while the panel is open
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
+  useEffect(() => {
+    if (!open) return
+    const unsubscribe = runners.map((r) => r.store.subscribe(redraw))
+    return () => unsubscribe.forEach((u) => u())
+  }, [open, runners])
+  const id = useId()
+
+  const diagrams = stores.map((s) => s.getState().history.present)
+  const targets = faultTargets(diagrams)
+  const label = picked !== null && targets.some((t) => t.label === picked) ? picked : (targets[0]?.label ?? null)
+  const choices = open && label !== null ? sharedChoices(runners.map((r, i) => ({ diagram: diagrams[i]!, run: r.store.getState() })), label) : []
+  if (targets.length === 0) return null
+
+  return (
+    <details className="compare__faults" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Faults in every design</summary>
+      <div className="compare__faults-panel">
+        <label htmlFor={`${id}-node`}>Service</label>
+        <select id={`${id}-node`} value={label ?? ''} onChange={(e) => setPicked(e.target.value)}>
+          {targets.map((t) => (
+            <option key={t.label} value={t.label}>
+              {t.count < runners.length ? `${t.label} (in ${t.count} of ${runners.length})` : t.label}
+            </option>
+          ))}
+        </select>
+        <div role="group" aria-label={`Faults for ${label ?? ''} in every design`} className="compare__faults-choices">
+          {choices.map((c) => (
+            <button
+              key={c.label}
+              type="button"
+              className={c.harmful ? 'danger' : undefined}
+              onClick={() => c.faults.forEach((f, i) => f && runners[i]!.injectFault(f))}
+              title={`In ${c.faults.filter((f) => f !== null).length} of ${runners.length} designs`}
+            >
+              {c.label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </details>
+  )
+}
