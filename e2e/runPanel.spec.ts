@@ -1,14 +1,14 @@
 import { parseDocument } from '../src/share/document'
 import { STARTER_DOCUMENT } from '../src/scenarios/starter'
 import { createSimulation } from '../src/sim/index'
-import { test, expect, type Editor } from './fixtures'
+import { test, expect, type Editor, type WireDoc } from './fixtures'
 
 /**
  * The panel under the canvas (metrics, event log, trace) during a live run, with the
  * page's clock under the test's control: no real waiting.
  */
-async function openWithClock(editor: Editor) {
-  await editor.open()
+async function openWithClock(editor: Editor, doc?: WireDoc) {
+  await editor.open(doc ? { doc } : {})
   await editor.dismissHint()
   await editor.page.clock.install()
   await expect(runBar(editor).getByRole('button', { name: 'Run', exact: true })).toBeVisible()
@@ -103,6 +103,47 @@ test('the event log filters, and a line traces its request in a sequence diagram
   await expect(trace).toContainText(/Now: (waiting|succeeded)\./)
   await trace.getByRole('button', { name: 'Stop tracing' }).click()
   await expect(trace).toContainText('Click a moving packet or a log line')
+})
+
+/** Orders a second; Worker 1 takes 1 s for each with one worker and the queue waits only
+ * 0.8 s for its ack: every delivery times out, and the messages pile up in the queue. */
+const SLOW_CONSUMER: WireDoc = {
+  wireplay: 1,
+  nodes: [
+    { id: 'shop', kind: 'client', label: 'Web shop', x: 40, y: 190, settings: { rate: 2, arrivals: 'uniform' } },
+    { id: 'orders', kind: 'queue', label: 'Orders queue', x: 320, y: 190, settings: { ackTimeoutMs: 800 } },
+    { id: 'worker', kind: 'service', label: 'Worker 1', x: 600, y: 190, settings: { workers: 1, timeDist: 'constant', timeMs: 1000 } },
+  ],
+  links: [
+    { id: 'shop-orders', source: 'shop', target: 'orders', kind: 'message' },
+    { id: 'orders-worker', source: 'orders', target: 'worker', kind: 'message' },
+  ],
+}
+
+test('an ack timeout has its own log line under Timeouts, and its trace shows the timeout and the time the message waited in the queue', async ({ editor, page }) => {
+  await openWithClock(editor, SLOW_CONSUMER)
+  await runBar(editor).getByRole('button', { name: 'Run', exact: true }).click()
+  await page.clock.runFor(6_000)
+  await runBar(editor).getByRole('button', { name: 'Pause', exact: true }).click()
+  await tab(editor, 'Event log').click()
+  const log = panel(editor).getByRole('log', { name: 'Event log' })
+  await panel(editor).getByLabel('Outcome', { exact: true }).selectOption({ label: 'Timeouts' })
+  const lines = log.getByRole('listitem')
+  await expect(lines.first()).toBeVisible()
+  for (const text of await lines.allTextContents()) {
+    expect(text).toMatch(/Orders queue: ack timeout: Worker 1 did not acknowledge message \d+ within 800 ms; (back in the queue for redelivery|no delivery left \(\d+ made\))$/)
+  }
+
+  // the message that was redelivered: its trace has the ack timeout, and its wait in the queue before the redelivery
+  await lines.filter({ hasText: 'back in the queue for redelivery' }).first().click()
+  await tab(editor, 'Trace').click()
+  const trace = panel(editor).getByRole('tabpanel')
+  const hops = trace.getByRole('list', { name: 'Hops of the traced request' }).getByRole('listitem')
+  // (the list is the diagram's words for screen readers: present, not visible)
+  await expect(hops.filter({ hasText: 'Orders queue stops waiting for the ack of Worker 1, ack timeout (800 ms)' }).first()).toBeAttached()
+  await expect(hops.filter({ hasText: /waited [\d.]+ m?s in Orders queue before its delivery|waiting in Orders queue, [\d.]+ m?s so far/ }).first()).toBeAttached()
+  await expect(trace.locator("svg.run-seq__svg")).toContainText(/waited [\d.]+ m?s in Orders queue|waiting in Orders queue/)
+  await expect(trace.getByRole('heading', { name: 'Message delivery (queue)' })).toBeVisible()
 })
 
 test('tabs move with the arrow keys, and the panel hides and shows', async ({ editor }) => {

@@ -175,7 +175,7 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
                 </text>
                 {/* a band along the lifeline, from the row where the wait began to this one */}
                 <rect x={a.x1 - 4} y={top} width={8} height={Math.max(4, a.y - top)} rx={3} fill="currentColor" opacity={0.18} strokeDasharray={a.wait.open ? '3 2' : undefined} />
-                <text x={a.x1 + 9} y={a.y + 4} className="run-seq__label" fontStyle="italic">
+                <text x={a.x1 + SEQUENCE.waitLabelGap} y={a.y + 4} className="run-seq__label" fontStyle="italic">
                   {a.label}
                 </text>
               </g>

@@ -35,6 +35,7 @@ import { crashOrphans, type Orphan } from './orphans'
  *   in the broker, not delivered            → ready
  *   delivered (the answer not back yet)     → delivering, until ackTimeoutMs: then ready
  *                                             again if deliveries < maxDeliveries, else deadLettered
+ *                                             (an answer arriving later is ignored, as the engine does)
  *   ack arrived                             → acked
  *   nack arrived                            → ready if deliveries < maxDeliveries, else
  *                                             deadLettered (at once on a contract mismatch)
@@ -260,18 +261,24 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
   const name = broker.label
   if (published && !arrived(published, now) && consumed.length === 0) return { state: null, why: `On its way to ${name}.` }
   const deliveries = consumed.filter((h) => h.carries === 'delivery')
-  const last = consumed.at(-1)
-  if (!last) return { state: 'ready', why: `In ${name}, waiting for a free consumer.` }
+  const delivery = deliveries.at(-1)
+  if (!delivery) return { state: 'ready', why: `In ${name}, waiting for a free consumer.` }
   const canRedeliver = deliveries.length < settings.maxDeliveries
   const of = `delivery ${deliveries.length} of at most ${settings.maxDeliveries}`
-  if (last.carries === 'delivery') {
-    if (now - last.depart >= settings.ackTimeoutMs) {
+  // the latest delivery's own answer; one arriving after the ack timeout finds the broker gone
+  // (an answer on the very instant of the timeout is on time: the engine fires the timeout last)
+  const deadline = delivery.depart + settings.ackTimeoutMs
+  const answer = consumed.find((h) => h.direction === 'back' && h.link === delivery.link && h.requestId === delivery.requestId && (h.carries === 'ack' || h.carries === 'nack'))
+  if (!answer || answer.arrive > deadline) {
+    if (now >= deadline) {
+      const late = answer && arrived(answer, now) ? ` Its late ${answer.carries}, at ${formatSimTime(answer.arrive)}, was ignored.` : ''
       return canRedeliver
-        ? { state: 'ready', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): back in the queue for redelivery.` }
-        : { state: 'deadLettered', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): dead-lettered.` }
+        ? { state: 'ready', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): back in the queue for redelivery.${late}` }
+        : { state: 'deadLettered', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): dead-lettered.${late}` }
     }
-    return { state: 'delivering', why: `Delivered at ${formatSimTime(last.depart)} (${of}): waiting for the consumer's ack.` }
+    return { state: 'delivering', why: `Delivered at ${formatSimTime(delivery.depart)} (${of}): waiting for the consumer's ack.` }
   }
+  const last = answer
   if (!arrived(last, now)) return { state: 'delivering', why: `The ${last.carries} is on its way back to ${name}.` }
   if (last.carries === 'ack') return { state: 'acked', why: `Acknowledged at ${formatSimTime(last.arrive)}: done, removed from ${name}.` }
   if (last.carries === 'nack') {

@@ -73,6 +73,10 @@ export const SEQUENCE = {
   row: 24,
   bottom: 14,
   maxRows: 80,
+  /** a wait's words start this far right of its lifeline… */
+  waitLabelGap: 9,
+  /** …and take about this much room a character (10.5 px labels): the drawing widens to hold them */
+  charWidth: 5.6,
 } as const
 
 export const CARRIES_WORDS: Record<string, string> = {
@@ -179,8 +183,9 @@ export function layoutSequence(journey: readonly Hop[], d: Diagram, now: number,
       label: why !== undefined ? `${words} (ignored)` : words,
     })
   })
+  const waitWords = arrows.map((a) => (a.mark === 'wait' ? a.x1 + SEQUENCE.waitLabelGap + a.label.length * SEQUENCE.charWidth : 0))
   return {
-    width: SEQUENCE.timeColumn + Math.max(1, lifelines.length) * SEQUENCE.gap,
+    width: Math.ceil(Math.max(SEQUENCE.timeColumn + Math.max(1, lifelines.length) * SEQUENCE.gap, ...waitWords)),
     height: SEQUENCE.headHeight + SEQUENCE.row * (arrows.length + 0.5) + SEQUENCE.bottom,
     lifelines,
     arrows,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Diagram } from '../../model/types'
 import { parseDocument } from '../../share/document'
 import type { Hop } from '../../sim/types'
-import { layoutSequence } from './sequence'
+import { machineForTrace } from './currentState'
+import { layoutSequence, SEQUENCE } from './sequence'
 import { waitsOf } from './waits'
 
 const doc = parseDocument({
@@ -150,5 +151,24 @@ describe('the sequence diagram shows the waits and the ack timeout', () => {
     const timeout = s.arrows[7]!
     expect([timeout.from, timeout.to, timeout.timeoutMs]).toEqual(['q', 'w', 300])
     expect(s.arrows.at(-1)!.inFlight).toBe(true)
+    // the drawing is wide enough for a wait's words, right of its lifeline
+    for (const a of s.arrows.filter((x) => x.mark === 'wait')) expect(s.width).toBeGreaterThanOrEqual(a.x1 + SEQUENCE.waitLabelGap + a.label.length * SEQUENCE.charWidth)
+  })
+})
+
+describe('the message’s state machine after an ack timeout', () => {
+  const traced = { correlationId: 1, requestId: 5 }
+  it('is back in the queue, not acked, when the ack comes after the timeout', () => {
+    expect(machineForTrace(traced, journey, d, 1400)?.state).toBe('delivering')
+    expect(machineForTrace(traced, journey, d, 1510)).toMatchObject({ machine: 'messageDelivery', state: 'ready' })
+    expect(machineForTrace(traced, journey, d, 1650)).toMatchObject({ state: 'ready', why: 'No ack within 300 ms (delivery 1 of at most 3): back in the queue for redelivery. Its late ack, at 1.610 s, was ignored.' })
+    // redelivered, and failed
+    expect(machineForTrace(traced, journey, d, 1750)?.state).toBe('delivering')
+    expect(machineForTrace(traced, journey, d, 2000)?.state).toBe('ready')
+  })
+
+  it('is acked by an ack on time, even on the very instant of the timeout', () => {
+    const onTime = [...journey.slice(0, 5), hop('q-w', 'ack', 1500, 1510, 5)]
+    expect(machineForTrace(traced, onTime, d, 2000)?.state).toBe('acked')
   })
 })
