@@ -272,6 +272,26 @@ describe('the live run', () => {
     expect(log.some((t) => t === 'Shop → Slow: timed out: no reply within 100 ms')).toBe(true)
   })
 
+  it('marks an ack timeout on the consumer link that let it pass, as a timeout', () => {
+    const parsed = parseDocument({
+      wireplay: 1,
+      nodes: [
+        { id: 'c', kind: 'client', label: 'Shop', x: 0, y: 0, settings: { rate: 10 } },
+        { id: 'q', kind: 'queue', label: 'Jobs', x: 300, y: 0, settings: { ackTimeoutMs: 100 } },
+        { id: 'w', kind: 'service', label: 'Worker', x: 600, y: 0, settings: { timeMs: 500, timeDist: 'constant' } },
+      ],
+      links: [
+        { id: 'l1', source: 'c', target: 'q', kind: 'message' },
+        { id: 'l2', source: 'q', target: 'w', kind: 'message' },
+      ],
+    })
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error))
+    const { state, runner, settle } = setup(parsed.value)
+    state().fastForward(2_000)
+    settle()
+    expect(runner.alarms().some((a) => a.kind === 'timeout' && a.link === 'l2' && a.node === null)).toBe(true)
+  })
+
   it('logs a synchronous retry and a redelivery as retries, not errors, the same after a replay', () => {
     const parsed = parseDocument({
       wireplay: 1,

@@ -68,8 +68,9 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
 
   const listen = (e: SimEvent) => {
     if (e.type === 'hop' && shownArrive(e.hop, travel) > keepAfter) inFlight.push(e.hop)
-    if (e.type === 'timeout' || e.type === 'deadLetter') {
-      alarms.push({ seq: logSeq + 1, kind: e.type, link: e.link, node: e.type === 'deadLetter' ? e.node : null, at: e.at })
+    // a consumer that did not acknowledge in time flashes its link as a caller's timeout does
+    if (e.type === 'timeout' || e.type === 'deadLetter' || e.type === 'ackTimeout') {
+      alarms.push({ seq: logSeq + 1, kind: e.type === 'deadLetter' ? 'deadLetter' : 'timeout', link: e.link, node: e.type === 'deadLetter' ? e.node : null, at: e.at })
       if (alarms.length > ALARM_LIMIT * 2) alarms = alarms.slice(-ALARM_LIMIT)
     }
     const line = { seq: ++logSeq, e }

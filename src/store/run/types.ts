@@ -68,7 +68,8 @@ export interface Alarm {
   /** increasing within a run: what is new since the last frame */
   seq: number
   kind: 'timeout' | 'deadLetter'
-  /** the link it happened on (the call's link; the consumer's link for a dead letter, if known) */
+  /** the link it happened on (the call's link; the consumer's link for an ack timeout, and
+   * for a dead letter if known) */
   link: string | null
   /** the broker holding a dead letter */
   node: string | null
