@@ -47,7 +47,7 @@ export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolea
       observer.disconnect()
       cancelAnimationFrame(frame)
     }
-  }, [box, active, flow])
+  }, [box, active, flow, movedByHand])
 }
 
 const same = (a: Viewport, b: Viewport) => Math.abs(a.zoom - b.zoom) <= 1e-3 && Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1
