@@ -46,3 +46,17 @@ test('a lesson player that could not load tries again when a scenario is opened 
   expect(await page.evaluate(() => window.__wireplay!.openScenario!('backlog-drains'))).toBe(true)
   await expect(lesson(editor).getByRole('button', { name: 'Start the lesson (5 steps)' })).toBeVisible()
 })
+
+test('the run controls that could not load can be tried again on the spot, and cannot be dismissed out of reach', async ({ editor, page }) => {
+  const runBar = /RunBar-[^/]*\.js$/
+  await page.route(runBar, (route) => route.abort())
+  await editor.open()
+  const alert = page.getByRole('alert').filter({ hasText: 'The run controls did not load' })
+  await expect(alert).toBeVisible()
+  // always on screen: hidden, nothing would ask for them again before a reload
+  await expect(alert.getByRole('button', { name: 'Dismiss' })).toHaveCount(0)
+  await page.unroute(runBar)
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await expect(alert).toBeHidden()
+  await expect(page.getByRole('region', { name: 'Run' }).getByRole('button', { name: 'Run', exact: true })).toBeVisible()
+})

@@ -215,7 +215,7 @@ function Editor({ store, autosave, incoming, initialView, showHint, onDismissHin
             <LessonSlot presenting={presenting} />
             <Canvas colorMode={theme} initialViewport={initialView} onViewportChange={onViewportChange} onContextMenuFor={runner ? openFaultMenu : undefined} onExplainPatterns={openPatterns} />
             {runner ? (
-              <LazyPart name="run controls" fallback={RUNBAR_PLACEHOLDER}>
+              <LazyPart name="run controls" fallback={RUNBAR_PLACEHOLDER} dismissible={false}>
                 <RunBar editFaults />
                 <RunPanel />
               </LazyPart>

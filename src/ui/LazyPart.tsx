@@ -1,5 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react'
-import { initialPartState, partFailureText, partWanted, type PartState } from './loadAttempts'
+import { initialPartState, partFailureText, partWanted, type PartState, retryNow } from './loadAttempts'
 import { LoadAttempt } from './retryingLazy'
 
 /**
@@ -15,11 +15,13 @@ import { LoadAttempt } from './retryingLazy'
  * the message; `onDismiss` lets the owner close what the part was for (a dialog), so
  * that opening it again is a fresh try. Load the part with `retryingLazy`, not React's
  * `lazy`: a `lazy` component that failed once throws the same error forever.
- * An error that is not a load failure is held here too (see partFailureText).
+ * An error that is not a load failure is held here too (see partFailureText). "Try again"
+ * loads the part again at once. A part that is always on screen (the run controls) is
+ * not `dismissible`: hidden, nothing would ever ask for it again before a reload.
  */
-export function LazyPart({ name, fallback = null, retryKey, onDismiss, children }: { name: string; fallback?: ReactNode; retryKey?: unknown; onDismiss?: () => void; children: ReactNode }) {
+export function LazyPart({ name, fallback = null, retryKey, onDismiss, dismissible = true, children }: { name: string; fallback?: ReactNode; retryKey?: unknown; onDismiss?: () => void; dismissible?: boolean; children: ReactNode }) {
   return (
-    <LoadBoundary name={name} retryKey={retryKey} onDismiss={onDismiss}>
+    <LoadBoundary name={name} retryKey={retryKey} onDismiss={onDismiss} dismissible={dismissible}>
       <Suspense fallback={fallback}>{children}</Suspense>
     </LoadBoundary>
   )
@@ -29,6 +31,7 @@ interface BoundaryProps {
   name: string
   retryKey?: unknown
   onDismiss?: () => void
+  dismissible: boolean
   children: ReactNode
 }
 
@@ -43,6 +46,8 @@ class LoadBoundary extends Component<BoundaryProps, PartState> {
     return partWanted(state, props.retryKey)
   }
 
+  private retry = () => this.setState(retryNow)
+
   private dismiss = () => {
     this.setState({ dismissed: true })
     this.props.onDismiss?.()
@@ -55,12 +60,17 @@ class LoadBoundary extends Component<BoundaryProps, PartState> {
     return (
       <div className="load-failed" role="alert">
         <span>{partFailureText(this.props.name, error)}</span>
+        <button type="button" onClick={this.retry}>
+          Try again
+        </button>
         <button type="button" onClick={() => location.reload()}>
           Reload
         </button>
-        <button type="button" onClick={this.dismiss}>
-          Dismiss
-        </button>
+        {this.props.dismissible && (
+          <button type="button" onClick={this.dismiss}>
+            Dismiss
+          </button>
+        )}
       </div>
     )
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { initialPartState, partFailureText, partWanted, retryingLoads, type PartState } from './loadAttempts'
+import { initialPartState, partFailureText, partWanted, retryingLoads, retryNow, type PartState } from './loadAttempts'
 
 // The rules LazyPart follows, without React (unit tests run in Node with no DOM, and React
 // runs error boundaries only in a browser); e2e/loadFailure.spec.ts checks LazyPart itself.
@@ -45,6 +45,15 @@ describe('when a part that failed tries again', () => {
   it('a part that is fine keeps its try when the key changes: nothing to load again', () => {
     const s = initialPartState(false)
     expect(partWanted(s, true)).toEqual({ retryKey: true })
+  })
+
+  it('Try again clears the failure, shown or dismissed, on a newer try, keeping the key', () => {
+    const failed = { ...initialPartState('k'), error: loadFailure(), dismissed: true }
+    const again = retryNow(failed)
+    expect(again.error).toBeNull()
+    expect(again.dismissed).toBe(false)
+    expect(again.attempt).toBeGreaterThan(failed.attempt)
+    expect(again.retryKey).toBe('k')
   })
 
   it('each mount starts on a newer try (a dialog opened again, a tab shown again)', () => {

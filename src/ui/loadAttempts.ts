@@ -35,6 +35,11 @@ export function partWanted(state: PartState, retryKey: unknown): Partial<PartSta
   return state.error === null ? { retryKey } : { retryKey, error: null, dismissed: false, attempt: nextLoadAttempt() }
 }
 
+/** "Try again" after a failure: the part is wanted anew now, under a newer try. */
+export function retryNow(state: PartState): PartState {
+  return { ...state, error: null, dismissed: false, attempt: nextLoadAttempt() }
+}
+
 /**
  * What to tell the user about an error from a part. An error that is not a load failure (a
  * fault in the part's own code) is held by the boundary too rather than rethrown: the app
