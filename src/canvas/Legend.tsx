@@ -173,9 +173,9 @@ export function Legend({ onExplain, makeRoom = true }: { onExplain?: () => void;
           </svg>{' '}
           Dead letter, marked at its queue or topic. A link flashes red on an error or a timeout.
         </p>
-        <p className="legend__note legend__hint">Crowded link: a band with a count. Click a packet to trace its request.</p>
+        <p className="legend__note legend__hint">Crowded link: a band with the number of packets on it. Click a packet to trace its request.</p>
         <p className="legend__note legend__hint">
-          A packet takes at least {MIN_TRAVEL_WALL_MS / 1000} s to cross a link on screen, so hops of a few ms can be seen; the clock and every figure keep simulated time.
+          A packet takes at least {MIN_TRAVEL_WALL_MS / 1000} s to cross a link on screen, so hops of a few ms can be seen (after Step, each is exactly where the engine has it); the clock and every figure keep simulated time.
         </p>
       </details>
       </details>

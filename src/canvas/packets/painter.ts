@@ -168,8 +168,9 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
     view.maxX = (fs.width - panX) / zoom + margin
     view.maxY = (fs.height - panY) / zoom + margin
     const packets = runner.packets()
-    // with reduced motion links show counts of what is really in flight: nothing is stretched
-    const minTravel = reducedMotion ? 0 : minTravelMs(run.speed)
+    // nothing is stretched with reduced motion (links show counts of what is really in
+    // flight) or after Step (which is for seeing exactly where each packet is)
+    const minTravel = reducedMotion || run.stepped ? 0 : minTravelMs(run.speed)
     layoutFrame({ packets, links: slots, slots: slotList, time: run.time, zoom, view, reducedMotion, traced: run.traced, minTravel }, frame)
 
     // a new error or nack starts its link's flash
@@ -366,7 +367,7 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   }
 
   const unsubscribeRun = runner.store.subscribe((s, prev) => {
-    if (s.time !== prev.time || s.traced !== prev.traced || s.revision !== prev.revision) schedule()
+    if (s.time !== prev.time || s.traced !== prev.traced || s.revision !== prev.revision || s.stepped !== prev.stepped) schedule()
   })
   const unsubscribeFlow = flow.subscribe((s, prev) => {
     // node moves, measurements and edge changes rebuild what changed; a pan or zoom only redraws

@@ -110,6 +110,23 @@ describe('the live run', () => {
     }
   })
 
+  it('says when the clock last moved by Step (packets are then drawn at their simulated times), until Run, a seek or Reset', () => {
+    const { state, advanceWall } = setup()
+    expect(state().stepped).toBe(false)
+    state().step()
+    expect(state().stepped).toBe(true)
+    state().play()
+    advanceWall(16)
+    expect(state().stepped).toBe(false)
+    state().pause()
+    state().step()
+    state().fastForward(500)
+    expect(state().stepped).toBe(false)
+    state().step()
+    state().reset()
+    expect(state().stepped).toBe(false)
+  })
+
   it('shows the same metrics as the command line at the same instant, however it got there', () => {
     const { state, runner, advanceWall, settle } = setup()
     state().play()

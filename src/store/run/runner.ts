@@ -140,6 +140,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   }
 
   const startSeek = (target: number) => {
+    if (store.getState().stepped) store.setState({ stepped: false })
     if (target - sim.now <= INSTANT_SEEK_MS) {
       runTo(target)
       publish({ seeking: null })
@@ -170,14 +171,14 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     samples = []
     sampledUpTo = 0
     build()
-    store.setState((s) => ({ playing: false, seeking: null, finished: false, horizon: 0, revision: s.revision + 1, lastReset: why, traced: null }))
+    store.setState((s) => ({ playing: false, seeking: null, finished: false, horizon: 0, revision: s.revision + 1, lastReset: why, traced: null, stepped: false }))
     publish()
   }
 
   const actions: RunActions = {
     play() {
       if (store.getState().seeking) wasPlaying = true
-      else store.setState({ playing: true })
+      else store.setState({ playing: true, stepped: false })
     },
     pause() {
       wasPlaying = false
@@ -196,7 +197,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
         if (nextSample > sampledUpTo) samples.push({ ...takeSample(sim.metrics(), sim.snapshot()), at: nextSample })
         nextSample += SAMPLE_MS
       }
-      publish({ playing: false, finished: !moved })
+      publish({ playing: false, finished: !moved, stepped: true })
     },
     reset() {
       resetRun(null)
@@ -246,6 +247,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     faults: diagram.faults ?? [],
     lastReset: null,
     traced: null,
+    stepped: false,
     ...actions,
   }))
   build()

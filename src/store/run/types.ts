@@ -31,6 +31,9 @@ export interface RunState {
   lastReset: string | null
   /** the request being traced (its journey highlighted and drawn as a sequence), if any */
   traced: TracedRequest | null
+  /** the clock last moved by Step: packets are drawn at their simulated times, not
+   * stretched to be seen (packetTravel.ts), since Step is for seeing exactly where each is */
+  stepped: boolean
 }
 
 /** A client operation (correlationId ≠ 0) or a single request without one. */
