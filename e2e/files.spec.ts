@@ -68,11 +68,12 @@ test('export the diagram as a PNG and an SVG picture that are not empty', async 
 
 test('a picture taken while zoomed out still shows link labels and node types', async ({ editor, page }) => {
   await editor.open()
-  // far enough out that the canvas leaves labels out on screen
+  // far enough out that the canvas draws nodes as plain shapes, without names or labels
   const zoomOut = page.getByRole('button', { name: /zoom out/i })
-  while ((await editor.zoom()) >= 0.45) await zoomOut.click()
+  while ((await editor.zoom()) >= 0.28) await zoomOut.click()
   await editor.settle(400)
   await expect(page.getByText('✉ ShipOrder v1')).toHaveCount(0)
+  await expect(page.getByText('Order events')).toHaveCount(0)
   const downloading = page.waitForEvent('download')
   await editor.toolbarButton('Export ▾').click()
   await editor.toolbarButton('Export SVG').click()
@@ -80,6 +81,9 @@ test('a picture taken while zoomed out still shows link labels and node types', 
   // (not toContain: on failure it would print the whole picture)
   expect(svg.includes('ShipOrder v1'), 'a link label in the picture').toBe(true)
   expect(svg.includes('Order events'), 'a node name in the picture').toBe(true)
+  expect(svg.includes('wire-node__kind'), 'node types in the picture').toBe(true)
+  // labels whole: a picture is not hovered, so none is drawn shortened
+  expect(svg.includes('wire-edge__badge--short'), 'a shortened label in the picture').toBe(false)
   // the screen is as it was
   await expect(page.getByText('✉ ShipOrder v1')).toHaveCount(0)
 })

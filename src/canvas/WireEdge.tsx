@@ -7,7 +7,7 @@ import { useRunMaybe } from '../store/react/runContext'
 import { placeBadge } from './badgePlace'
 import { badgeWidth } from './badgeWidth'
 import type { WireFlowEdge } from './flowTypes'
-import { useDetail } from './detail'
+import { useDetail, useFullDetail } from './detail'
 import { LINK_STYLES } from './linkStyles'
 
 /**
@@ -21,6 +21,7 @@ import { LINK_STYLES } from './linkStyles'
 function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected }: EdgeProps<WireFlowEdge>) {
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const detail = useDetail()
+  const exporting = useFullDetail()
   // what the run's fault timeline has done to this link by now: '' almost always
   const live = useRunMaybe((s) => (s.faults.length === 0 ? '' : linkStateKey(s.faults, s.time, id)), '')
   if (!data) return null
@@ -30,6 +31,8 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   const inactive = state !== null && (state.detached || state.unsubscribed)
   const place = detail === 'near' ? placeBadge({ sourceX, sourceY, targetX, targetY }, badge, badgeWidth) : null
   const baseline = place?.at === 'above' ? 'auto' : 'central'
+  // a picture (Export PNG / SVG) is not hovered: every badge whole in it
+  const cut = (place?.cut ?? false) && !exporting
   return (
     <>
       <BaseEdge
@@ -42,13 +45,13 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       />
       {place && (
         <g className="wire-edge__label">
-          {place.cut && (
+          {cut && (
             <text className="wire-edge__badge wire-edge__badge--short" x={place.x} y={place.y} textAnchor="middle" dominantBaseline={baseline} aria-hidden="true">
               {place.shown}
             </text>
           )}
           <text
-            className={`wire-edge__badge${place.cut ? ' wire-edge__badge--whole' : ''}${selected ? ' is-selected' : ''}`}
+            className={`wire-edge__badge${cut ? ' wire-edge__badge--whole' : ''}${selected ? ' is-selected' : ''}`}
             x={place.x}
             y={place.y}
             textAnchor="middle"

@@ -177,7 +177,7 @@ async function exportPicture(ctx: CommandContext, format: 'png' | 'svg') {
   try {
     const { exportImage, downloadDataUrl } = await import('../canvas/exportImage')
     const file = `${fileNameFor(ctx.store.getState().history.present.title)}.${format}`
-    downloadDataUrl(await exportImage(format, ctx.flow.getNodes(), viewport), file)
+    downloadDataUrl(await exportImage(format, () => ctx.flow.getNodes(), viewport), file)
     ctx.store.getState().notify(`Exported ${file}.`)
   } catch {
     ctx.store.getState().notify(`The ${format.toUpperCase()} picture could not be made in this browser.`, 'error')
