@@ -92,6 +92,11 @@ test('one fault reaches every design: crash Payment and see each design meet the
   const choices = page.getByRole('group', { name: 'Faults for Payment in every design' })
   await expect(choices.getByRole('button', { name: 'Restart Payment' })).toBeVisible()
   await expect(choices.getByRole('button', { name: 'Crash Payment' })).toHaveCount(0)
+  // a popover: Escape folds it away and gives focus back to what opened it
+  await choices.getByRole('button', { name: 'Restart Payment' }).focus()
+  await page.keyboard.press('Escape')
+  await expect(choices).toBeHidden()
+  await expect(page.getByText('Faults in every design')).toBeFocused()
   // the synchronous design fails, the others keep succeeding: the numbers stay in their columns
   await expect(page.getByRole('rowheader', { name: 'Failed: 503 no replica up' })).toBeVisible({ timeout: 20_000 })
   // read at one instant: paused

@@ -152,7 +152,14 @@ test('presenter mode and the audience window show the title and notes above the 
   await notes.click()
   await expect(audienceAbout.getByText(/Step 2: crash Shipping at 10 s\./)).toBeVisible()
 
+  // folded when presenting stops, the notes are shown again when it starts again
+  await notes.click()
+  await expect(notes).toHaveAttribute('aria-expanded', 'false')
   await page.keyboard.press('Escape')
   await expect(toolbar(editor)).toBeVisible()
   await expect(about).toHaveCount(0)
+  await editor.toolbarButton('Present').click()
+  await expect(about.getByText(/Step 2: crash Shipping at 10 s\./)).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(toolbar(editor)).toBeVisible()
 })

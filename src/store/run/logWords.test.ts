@@ -102,7 +102,7 @@ describe('the event log in words', () => {
     // a topic's subscription hands out events
     const t = topicDoc.value
     expect(describeEvent({ type: 'ackTimeout', node: 'events', link: 'sub', requestId: 3, correlationId: 7, deliveries: 2, redeliver: true, at: 1 }, t, 8)).toMatchObject({
-      text: 'Events: ack timeout: Mail did not acknowledge event 7 within 30 s; back in the queue for redelivery',
+      text: 'Events: ack timeout: Mail did not acknowledge event 7 within 30 s; back in the subscription for redelivery',
       pattern: 'event',
     })
   })

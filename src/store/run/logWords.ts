@@ -101,7 +101,7 @@ function ackTimeoutEntry(e: Extract<SimEvent, { type: 'ackTimeout' }>, d: Diagra
   const noun = broker?.kind === 'topic' ? 'event' : 'message'
   const within = broker && (broker.kind === 'queue' || broker.kind === 'topic') ? `within ${spanWords(broker.settings.ackTimeoutMs)}` : 'in time'
   // a redelivery waits for a consumer with a free worker, which may be the one still busy with it
-  const then = e.redeliver ? 'back in the queue for redelivery' : `no delivery left (${e.deliveries} made)`
+  const then = e.redeliver ? `back in the ${broker?.kind === 'topic' ? 'subscription' : 'queue'} for redelivery` : `no delivery left (${e.deliveries} made)`
   const text = `${label(e.node)}: ack timeout: ${consumer ? label(consumer) : 'the consumer'} did not acknowledge ${noun} ${e.correlationId} ${within}; ${then}`
   const nodes = consumer ? [e.node, consumer] : [e.node]
   return { ...entry(seq, e.at, text, nodes, e.link, noun, 'error'), requestId: e.requestId, correlationId: e.correlationId, reason: 'timeout' }

@@ -1,6 +1,7 @@
-import { useEffect, useId, useReducer, useState } from 'react'
+import { useCallback, useEffect, useId, useReducer, useRef, useState } from 'react'
 import type { EditorStore } from '../../store/editorStore'
 import type { Runner } from '../../store/run/types'
+import { usePopoverDismiss } from '../run/usePopoverDismiss'
 import { faultTargets, sharedChoices } from './faultsEverywhere'
 
 /**
@@ -17,10 +18,25 @@ export function FaultsEverywhere({ runners, stores }: { runners: readonly Runner
   const [, redraw] = useReducer((n: number) => n + 1, 0)
   useEffect(() => {
     if (!open) return
-    const unsubscribe = runners.map((r) => r.store.subscribe(redraw))
+    // at once when a fault is added or the run starts, stops or replays; otherwise a few
+    // times a second (a replica healing on its own), not on every frame of a playing run
+    let last = 0
+    const unsubscribe = runners.map((r) =>
+      r.store.subscribe((s, prev) => {
+        const now = performance.now()
+        if (s.faults !== prev.faults || s.playing !== prev.playing || s.seeking !== prev.seeking || s.revision !== prev.revision || now - last > 250) {
+          last = now
+          redraw()
+        }
+      }),
+    )
     return () => unsubscribe.forEach((u) => u())
   }, [open, runners])
   const id = useId()
+  const summary = useRef<HTMLElement>(null)
+  const panel = useRef<HTMLDivElement>(null)
+  const close = useCallback(() => setOpen(false), [])
+  const dismiss = usePopoverDismiss(panel, summary, close)
 
   const diagrams = stores.map((s) => s.getState().history.present)
   const targets = faultTargets(diagrams)
@@ -30,8 +46,8 @@ export function FaultsEverywhere({ runners, stores }: { runners: readonly Runner
 
   return (
     <details className="compare__faults" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Faults in every design</summary>
-      <div className="compare__faults-panel">
+      <summary ref={summary}>Faults in every design</summary>
+      <div className="compare__faults-panel" ref={panel} onKeyDown={dismiss.onKeyDown} onBlur={dismiss.onBlur}>
         <label htmlFor={`${id}-node`}>Service</label>
         <select id={`${id}-node`} value={label ?? ''} onChange={(e) => setPicked(e.target.value)}>
           {targets.map((t) => (

@@ -85,6 +85,12 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
   // the notes are shown when presenting starts (a workshop's task is what the room needs
   // first); the presenter folds them to give the diagram the room, and the audience follows
   const [notesOpen, setNotesOpen] = useState(true)
+  // this stays mounted between sessions: each one starts with the notes shown
+  const [wasPresenting, setWasPresenting] = useState(presenting)
+  if (presenting !== wasPresenting) {
+    setWasPresenting(presenting)
+    if (presenting) setNotesOpen(true)
+  }
   const flow = useReactFlow()
   const sendView = useBroadcast(ctx.store, runner, teaching.store, presenting, serialise, flow, notesOpen)
   useOnViewportChange({ onEnd: sendView })

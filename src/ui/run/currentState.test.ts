@@ -98,7 +98,7 @@ describe('the sequence diagram of a retried call', () => {
     const s = layoutSequence(journey, d, 3000)
     expect(s.arrows.map((a) => [a.at, a.label, a.mark ?? 'hop', a.ignored])).toEqual([
       [224, 'request', 'hop', false],
-      [2224, 'timeout (2000 ms)', 'timeout', false],
+      [2224, 'timeout (2 s)', 'timeout', false],
       [2280, 'request', 'hop', false],
       [2494, '200 OK', 'hop', false],
       [2937, '200 OK (ignored)', 'hop', true],

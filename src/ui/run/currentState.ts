@@ -2,6 +2,7 @@ import { linkContractAt } from '../../model/faults'
 import { nodeLabel } from '../../model/rules'
 import type { Diagram, DiagramLink, LinkKind } from '../../model/types'
 import type { MachineName } from '../../store/run/machines'
+import { spanWords } from '../../store/run/logWords'
 import { failureAtWords, nackCauseWords } from '../../store/run/reasonWords'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
@@ -190,8 +191,8 @@ export function syncState(
   if (!answer) {
     if (latest.timedOutAt !== null && now >= latest.timedOutAt) {
       return canRetry
-        ? { state: 'backoff', why: `No reply within ${link.settings.timeoutMs} ms (${of}): waiting before the next attempt.` }
-        : { state: 'timedOut', why: `No reply within ${link.settings.timeoutMs} ms (${of}): the call timed out.` }
+        ? { state: 'backoff', why: `No reply within ${spanWords(link.settings.timeoutMs)} (${of}): waiting before the next attempt.` }
+        : { state: 'timedOut', why: `No reply within ${spanWords(link.settings.timeoutMs)} (${of}): the call timed out.` }
     }
     return { state: 'waiting', why: `Request sent at ${formatSimTime(latest.request.depart)} (${of}): the caller's worker waits for the reply.` }
   }
@@ -273,8 +274,8 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     if (now >= deadline) {
       const late = answer && arrived(answer, now) ? ` Its late ${answer.carries}, at ${formatSimTime(answer.arrive)}, was ignored.` : ''
       return canRedeliver
-        ? { state: 'ready', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): back in the queue for redelivery.${late}` }
-        : { state: 'deadLettered', why: `No ack within ${settings.ackTimeoutMs} ms (${of}): dead-lettered.${late}` }
+        ? { state: 'ready', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): back in the queue for redelivery.${late}` }
+        : { state: 'deadLettered', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): dead-lettered.${late}` }
     }
     return { state: 'delivering', why: `Delivered at ${formatSimTime(delivery.depart)} (${of}): waiting for the consumer's ack.` }
   }

@@ -1,6 +1,7 @@
 import { nodeLabel } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { Hop } from '../../sim/types'
+import { spanWords } from '../../store/run/logWords'
 import { callsDirectly, errorWords, nackWords } from '../../store/run/reasonWords'
 import { syncAttemptsOf } from './currentState'
 import { formatSimTime } from './formatTime'
@@ -159,7 +160,7 @@ export function layoutSequence(journey: readonly Hop[], d: Diagram, now: number,
     const base = { hop: h, at: r.at, from: e[0], to: e[1], x1: xOf.get(e[0]) as number, x2: xOf.get(e[1]) as number, y }
     if (r.kind === 'timeout') {
       const ack = h.carries === 'delivery'
-      arrows.push({ ...base, mark: 'timeout', timeoutMs: r.timeoutMs, ignored: false, inFlight: false, label: `${ack ? 'ack timeout' : 'timeout'} (${r.timeoutMs ?? 0} ms)` })
+      arrows.push({ ...base, mark: 'timeout', timeoutMs: r.timeoutMs, ignored: false, inFlight: false, label: `${ack ? 'ack timeout' : 'timeout'} (${spanWords(r.timeoutMs ?? 0)})` })
       return
     }
     if (r.kind === 'wait' && r.wait) {
