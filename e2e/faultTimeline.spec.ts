@@ -94,7 +94,7 @@ test('the diagram’s faults are listed and removed one or all at once, without 
   // the list names both; removing the crash leaves the rest, and the run replays without it
   await runBar(editor).getByRole('button', { name: 'Faults (2)' }).click()
   const list = page.getByRole('dialog', { name: 'Faults on the timeline' })
-  await expect(list.getByRole('listitem')).toHaveText([/0\.000 s\s*Crash Orders/, /10\.001 s\s*Set Orders's error rate to 50 %/])
+  await expect(list.getByRole('listitem')).toHaveText([/0\.000 s\s*Crash Orders/, /10\.001 s\s*Set the error rate of Orders to 50 %/])
   await list.getByRole('button', { name: 'Remove the fault at 0.000 s: Crash Orders' }).click()
   await expect(list.getByRole('listitem')).toHaveCount(1)
   // focus stays in the list, on what took the removed row's place
@@ -120,7 +120,7 @@ test('the diagram’s faults are listed and removed one or all at once, without 
   await popover.getByRole('button', { name: 'Remove this fault' }).click()
   await expect(diamond).toHaveCount(0)
   await runBar(editor).getByRole('button', { name: 'Faults (1)' }).click()
-  await expect(list.getByRole('listitem')).toHaveText([/Set Orders's error rate to 50 %/])
+  await expect(list.getByRole('listitem')).toHaveText([/Set the error rate of Orders to 50 %/])
   // pressing Undo outside the list closes it; Undo brings the fault back
   await editor.toolbarButton('Undo').click()
   await expect(list).toHaveCount(0)

@@ -96,3 +96,12 @@ test('a link to a lesson step stands the run where that step stands, with the fa
   expect(editor.errors.filter((e) => e.startsWith('pageerror'))).toEqual([])
   await context.close()
 })
+
+test('starting the lesson clears the notice of the scenario just opened, which would cover its first step', async ({ page }) => {
+  await page.goto('/#s.sync-call-chain')
+  const notice = page.getByText(/Opened the scenario “A chain of synchronous calls”/)
+  await expect(notice).toBeVisible()
+  await page.getByRole('button', { name: 'Start the lesson (6 steps)' }).first().click()
+  await expect(notice).toBeHidden()
+  await expect(page.getByRole('button', { name: /^Next/ }).first()).toBeVisible()
+})

@@ -204,6 +204,17 @@ test('hops of a few ms are drawn slowed down, so a diagram with default links sh
   expect(drawn / 20).toBeGreaterThan(6)
 })
 
+test('a slowed link says so on its badge, and in words in its inspector, until it is restored', async ({ editor }) => {
+  await openWithClock(editor)
+  const badge = editor.linkBadges.filter({ hasText: /^HTTP$/ })
+  await badge.click()
+  await editor.inspector.getByRole('button', { name: 'Slow this link by 200 ms' }).click()
+  await expect(editor.linkBadges.filter({ hasText: 'HTTP · +200 ms' })).toHaveCount(1)
+  await expect(editor.inspector).toContainText('takes 200 ms longer each way')
+  await editor.inspector.getByRole('button', { name: 'Restore its latency' }).click()
+  await expect(editor.linkBadges.filter({ hasText: '+200 ms' })).toHaveCount(0)
+})
+
 test('keyboard only: the context-menu key on a focused node opens its faults, and focus comes back', async ({ editor, page }) => {
   await openWithClock(editor)
   const orders = editor.node('Orders')

@@ -108,6 +108,15 @@ test('a link to a scenario and lesson step opens it at that step in a fresh brow
   await context.close()
 })
 
+test('a scenario link over the starter, saved by an earlier visit as it ships, opens without a question', async ({ editor, page }) => {
+  await editor.open()
+  await editor.waitForAutosave()
+  await page.goto('/favicon.svg')
+  await page.goto('/#s.event-fan-out')
+  await expect(page.getByRole('heading', { name: 'One event, many subscribers' }).first()).toBeVisible()
+  await expect(page.getByRole('dialog', { name: 'Open the scenario?' })).toHaveCount(0)
+})
+
 test('a scenario link over saved work asks first; an unknown scenario or step shows the banner and changes nothing', async ({ editor, page }) => {
   await editor.open()
   await editor.selectNode('Email')

@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Diagram } from '../model/types'
 import { STARTER_DOCUMENT } from '../scenarios/starter'
-import { formatProblems, parseDocument } from '../share/document'
+import { formatProblems, parseDocument, toDocument } from '../share/document'
 import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
@@ -48,8 +48,10 @@ async function bootEditor(rootElement: HTMLElement) {
   let view: Viewport | undefined = saved.kind === 'ok' ? saved.view : undefined
   const autosave: Autosave | null = storage ? startAutosave(store, storage, () => view, { held: saved.kind === 'unreadable' && !saved.setAside }) : null
   installTestBridge(store)
-  // only a diagram the user saved is worth a question; the starter is simply replaced
-  const incoming = { link: await readIncomingLink(), askFirst: saved.kind === 'ok' }
+  // only a diagram the user saved is worth a question; the starter is simply replaced,
+  // also when a visit before left it saved exactly as it ships
+  const untouchedStarter = saved.kind === 'ok' && JSON.stringify(toDocument(saved.diagram)) === JSON.stringify(toDocument(starter()))
+  const incoming = { link: await readIncomingLink(), askFirst: saved.kind === 'ok' && !untouchedStarter }
 
   let hintDismissed = false
   try {

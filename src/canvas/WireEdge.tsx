@@ -66,10 +66,11 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   )
 }
 
-/** The badge as the run stands: the contract a fault switched to, and whether the consumer is away. */
+/** The badge as the run stands: the contract a fault switched to, the latency a fault
+ * added ("HTTP · +200 ms"), and whether the consumer is away. */
 function liveBadge(data: NonNullable<WireFlowEdge['data']>, state: ReturnType<typeof readLinkStateKey>): string {
   const link = state.contract === null ? data.link : { ...data.link, settings: { ...data.link.settings, contract: state.contract } }
-  const away = [state.detached ? 'detached' : '', state.unsubscribed ? 'not subscribed' : ''].filter(Boolean).join(', ')
+  const away = [state.addedMs > 0 ? `+${state.addedMs} ms` : '', state.detached ? 'detached' : '', state.unsubscribed ? 'not subscribed' : ''].filter(Boolean).join(', ')
   return `${linkBadge(link, data.role)}${away ? ` · ${away}` : ''}`
 }
 

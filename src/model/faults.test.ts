@@ -27,11 +27,20 @@ describe('what the timeline has done to the links by an instant', () => {
 
   it('packs one link’s state in a short key that is empty when nothing touched it', () => {
     expect(linkStateKey(timeline, 500, 'a')).toBe('')
-    expect(readLinkStateKey(linkStateKey(timeline, 1500, 'a'))).toEqual({ detached: true, unsubscribed: false, contract: null })
-    expect(readLinkStateKey(linkStateKey(timeline, 2500, 'b'))).toEqual({ detached: false, unsubscribed: true, contract: null })
-    expect(readLinkStateKey(linkStateKey(timeline, 6000, 'c'))).toEqual({ detached: false, unsubscribed: false, contract: 'Job v3' })
+    expect(readLinkStateKey(linkStateKey(timeline, 1500, 'a'))).toEqual({ detached: true, unsubscribed: false, contract: null, addedMs: 0 })
+    expect(readLinkStateKey(linkStateKey(timeline, 2500, 'b'))).toEqual({ detached: false, unsubscribed: true, contract: null, addedMs: 0 })
+    expect(readLinkStateKey(linkStateKey(timeline, 6000, 'c'))).toEqual({ detached: false, unsubscribed: false, contract: 'Job v3', addedMs: 0 })
     expect(linkStateKey(timeline, 9000, 'a')).toBe('')
     expect(linkStateKey(timeline, 9000, 'other')).toBe('')
+    // a slowed link, and a contract holding the key's own separator
+    const slowed: Fault[] = [
+      { at: 1, action: 'latency', link: 'a', addMs: 200 },
+      { at: 2, action: 'contract', link: 'a', contract: 'odd;name v2' },
+      { at: 3, action: 'latency', link: 'a', addMs: 0 },
+    ]
+    expect(readLinkStateKey(linkStateKey(slowed, 1, 'a'))).toEqual({ detached: false, unsubscribed: false, contract: null, addedMs: 200 })
+    expect(readLinkStateKey(linkStateKey(slowed, 2, 'a'))).toEqual({ detached: false, unsubscribed: false, contract: 'odd;name v2', addedMs: 200 })
+    expect(readLinkStateKey(linkStateKey(slowed, 3, 'a'))).toEqual({ detached: false, unsubscribed: false, contract: 'odd;name v2', addedMs: 0 })
   })
 })
 

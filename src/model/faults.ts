@@ -168,7 +168,7 @@ export function removeFaults(d: Diagram, gone: readonly Fault[]): Diagram {
 export function describeFault(f: Fault, d: Diagram): string {
   const node = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id
   if (!('link' in f)) {
-    if (f.action === 'errorRate') return `Set ${node(f.node)}'s error rate to ${f.errorRate} %`
+    if (f.action === 'errorRate') return `Set the error rate of ${node(f.node)} to ${f.errorRate} %`
     if (f.action === 'serviceTime') return `Set the service time of ${node(f.node)} to ${f.timeMs.toLocaleString('en-US')} ms`
     return `${f.action === 'crash' ? 'Crash' : 'Restart'} ${node(f.node)}${f.replica !== undefined ? `, replica ${f.replica}` : ''}`
   }
@@ -178,7 +178,7 @@ export function describeFault(f: Fault, d: Diagram): string {
   const link = l ? `${from} → ${to}` : f.link
   switch (f.action) {
     case 'latency':
-      return f.addMs > 0 ? `Slow ${link} by ${f.addMs} ms` : `Restore ${link}'s latency`
+      return f.addMs > 0 ? `Slow ${link} by ${f.addMs} ms` : `Restore the latency of ${link}`
     case 'detach':
       return `Detach the consumer ${link}`
     case 'attach':
@@ -238,25 +238,31 @@ export function timelineAt(faults: readonly Fault[], time: number): TimelineStat
 }
 
 /** One link's state at `time`, as a short key ('' when the timeline has not touched it):
- * the contract a fault gave it, and whether it is detached or unsubscribed. Cheap enough to
- * run for every link on every frame of a run. */
+ * the contract a fault gave it, whether it is detached or unsubscribed, and the latency a
+ * fault added to it. Cheap enough to run for every link on every frame of a run. */
 export function linkStateKey(faults: readonly Fault[], time: number, link: string): string {
   let contract = ''
   let detached = false
   let unsubscribed = false
+  let addedMs = 0
   for (const f of faults) {
     if (f.at > time) break
     if (!('link' in f) || f.link !== link) continue
     if (f.action === 'detach' || f.action === 'attach') detached = f.action === 'detach'
     else if (f.action === 'unsubscribe' || f.action === 'subscribe') unsubscribed = f.action === 'unsubscribe'
     else if (f.action === 'contract') contract = f.contract
+    else if (f.action === 'latency') addedMs = f.addMs
   }
-  return contract === '' && !detached && !unsubscribed ? '' : `${detached ? 'd' : '-'}${unsubscribed ? 'u' : '-'}${contract}`
+  // the contract last: it is free text, and may hold the separator
+  return contract === '' && !detached && !unsubscribed && addedMs === 0 ? '' : `${detached ? 'd' : '-'}${unsubscribed ? 'u' : '-'}${addedMs};${contract}`
 }
 
 /** What linkStateKey packed. */
-export function readLinkStateKey(key: string): { detached: boolean; unsubscribed: boolean; contract: string | null } {
-  return { detached: key[0] === 'd', unsubscribed: key[1] === 'u', contract: key.length > 2 ? key.slice(2) : null }
+export function readLinkStateKey(key: string): { detached: boolean; unsubscribed: boolean; contract: string | null; addedMs: number } {
+  const rest = key.slice(2)
+  const cut = rest.indexOf(';')
+  const contract = cut < 0 ? '' : rest.slice(cut + 1)
+  return { detached: key[0] === 'd', unsubscribed: key[1] === 'u', contract: contract === '' ? null : contract, addedMs: cut < 0 ? 0 : Number(rest.slice(0, cut)) || 0 }
 }
 
 /** The contract a message link speaks at `time`: its setting, or what the last contract

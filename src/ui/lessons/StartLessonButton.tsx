@@ -1,4 +1,5 @@
 import { useStore } from 'zustand'
+import { useEditorStore } from '../../store/react/editorContext'
 import { useTeaching } from '../teachContext'
 import { startLesson } from './startLesson'
 
@@ -8,11 +9,21 @@ import { startLesson } from './startLesson'
  */
 export function StartLessonButton({ className }: { className?: string }) {
   const teaching = useTeaching()
+  const editor = useEditorStore()
   const steps = useStore(teaching.store, (s) => s.scenario?.lesson?.length ?? 0)
   const playing = useStore(teaching.store, (s) => s.step !== null)
   if (steps === 0 || playing) return null
   return (
-    <button type="button" className={className ?? 'primary'} onClick={() => startLesson(teaching.store)}>
+    <button
+      type="button"
+      className={className ?? 'primary'}
+      onClick={() => {
+        // the notice of the scenario just opened would sit over the lesson's first step and
+        // its Next button for its last seconds: starting the lesson answers it
+        editor.getState().dismissNotice()
+        startLesson(teaching.store)
+      }}
+    >
       Start the lesson ({steps} steps)
     </button>
   )

@@ -142,4 +142,9 @@ describe('what the run made of a link, under its settings', () => {
     const l6 = d.links.find((l) => l.id === 'l-6')!
     expect(runNote(at([{ at: 0, action: 'detach', link: 'l-6' }, { at: 0, action: 'unsubscribe', link: 'l-6' }]), l6, 0)).toBe('In the run, by a fault on its timeline, this link now is detached and is not subscribed.')
   })
+  it('says a link was slowed, until it is restored', () => {
+    const slowed = at([{ at: 1000, action: 'latency', link: 'l-3', addMs: 200 }, { at: 3000, action: 'latency', link: 'l-3', addMs: 0 }])
+    expect(runNote(slowed, l3, 1000)).toBe('In the run, by a fault on its timeline, this link now takes 200 ms longer each way.')
+    expect(runNote(slowed, l3, 3000)).toBe('')
+  })
 })

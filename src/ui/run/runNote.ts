@@ -8,7 +8,7 @@ export function runNote(d: Diagram, link: DiagramLink, time: number): string {
   const key = linkStateKey(faults, time, link.id)
   const state = key === '' ? null : readLinkStateKey(key)
   const said = state
-    ? [state.contract !== null && state.contract !== link.settings.contract ? `speaks “${state.contract}”` : '', state.detached ? 'is detached' : '', state.unsubscribed ? 'is not subscribed' : ''].filter(Boolean)
+    ? [state.addedMs > 0 ? `takes ${state.addedMs} ms longer each way` : '', state.contract !== null && state.contract !== link.settings.contract ? `speaks “${state.contract}”` : '', state.detached ? 'is detached' : '', state.unsubscribed ? 'is not subscribed' : ''].filter(Boolean)
     : []
   const parts = said.length > 0 ? [`In the run, by a fault on its timeline, this link now ${said.join(' and ')}.`] : []
   if (link.kind === 'message') {
