@@ -164,3 +164,17 @@ test('a badge too long for its link is shortened, read whole by assistive techno
   await editor.clickEmptyCanvas()
   await expect(whole).toHaveCSS('opacity', '0')
 })
+
+test('a lesson’s question with the panel open still leaves the diagram in view', async ({ editor, page }) => {
+  await openScenario(editor, 'backlog-drains')
+  await page.getByRole('button', { name: 'Start the lesson (5 steps)' }).first().click()
+  await page.getByRole('button', { name: /^Next/ }).first().click()
+  await expect(page.getByText('What happens to the orders while the worker is down?')).toBeVisible()
+  const show = page.getByRole('button', { name: 'Show panel' })
+  if (await show.isVisible()) await show.click()
+  await expect(page.getByRole('button', { name: 'Hide panel' })).toBeVisible()
+  // the panel's body gives up height before the canvas does
+  const canvas = await boxOf(editor.canvas)
+  expect(canvas.y1 - canvas.y0).toBeGreaterThanOrEqual(110)
+  await expect(editor.node('Fulfilment')).toBeInViewport()
+})
