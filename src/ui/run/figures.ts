@@ -78,7 +78,11 @@ export function systemFigures(m: SimMetrics): FigureTable {
   for (const c of m.clients) rows.push(ms(several ? `${c.label}: latency p95` : 'Latency p95', c.latency.p95))
   // consumers' refusals and lost acks show as redeliveries before any message is dead-lettered
   const total = (pick: (s: SimMetrics['brokers'][number]['subscriptions'][number]) => number) => m.brokers.reduce((sum, b) => sum + b.subscriptions.reduce((t, x) => t + pick(x), 0), 0)
-  if (m.brokers.length > 0) rows.push(count('Redelivered', total((s) => s.redelivered)), count('Dead-lettered', total((s) => s.deadLettered)))
+  if (m.brokers.length > 0) {
+    // what decoupling holds back now: the backlog of every queue and topic, and its oldest
+    const oldest = m.brokers.reduce((most, b) => b.subscriptions.reduce((t, x) => Math.max(t, x.oldestReadyMs), most), 0)
+    rows.push(count('Redelivered', total((s) => s.redelivered)), count('Dead-lettered', total((s) => s.deadLettered)), count('Messages waiting', total((s) => s.depth.now)), ms('Oldest waiting', oldest))
+  }
   return { caption: 'Whole system', rows }
 }
 

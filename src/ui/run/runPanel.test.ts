@@ -97,12 +97,15 @@ describe('the key numbers', () => {
     expect(partFigures(m, d, 'c')!.rows.find((r) => r.label === 'Failed: 503 queue full')!.value).toBe(1)
   })
 
-  it('counts redeliveries and dead letters over every broker, when there are brokers', () => {
-    const sub = (redelivered: number, deadLettered: number) => ({ redelivered, deadLettered })
-    const withBrokers = { ...m, brokers: [{ subscriptions: [sub(4, 2), sub(1, 0)] }, { subscriptions: [sub(2, 1)] }] } as unknown as SimMetrics
+  it('counts redeliveries, dead letters and what waits over every broker, when there are brokers', () => {
+    const sub = (redelivered: number, deadLettered: number, waiting = 0, oldestReadyMs = 0) => ({ redelivered, deadLettered, depth: { now: waiting }, oldestReadyMs })
+    const withBrokers = { ...m, brokers: [{ subscriptions: [sub(4, 2, 10, 1200), sub(1, 0)] }, { subscriptions: [sub(2, 1, 5, 3400)] }] } as unknown as SimMetrics
     const rows = systemFigures(withBrokers).rows
     expect(rows.find((r) => r.label === 'Redelivered')!.value).toBe(7)
     expect(rows.find((r) => r.label === 'Dead-lettered')!.value).toBe(3)
+    // the backlog held back now, and how long its oldest message has waited
+    expect(rows.find((r) => r.label === 'Messages waiting')!.value).toBe(15)
+    expect(rows.find((r) => r.label === 'Oldest waiting')!.value).toBe(3400)
     expect(systemFigures(m).rows.some((r) => r.label === 'Redelivered')).toBe(false)
   })
 
