@@ -88,8 +88,11 @@ test('one fault reaches every design: crash Payment and see each design meet the
     const payment = page.getByRole('region', { name: design }).locator('.react-flow__node').filter({ has: page.getByText('Payment', { exact: true }) })
     await expect(payment.getByTestId(TEST_IDS.nodeLive)).toHaveAttribute('aria-label', /0 of 1 replicas up/)
   }
-  // what is offered now: Payment is down everywhere, so Restart and no Crash
+  // like a menu, it folds away once a fault is chosen; opened again, it offers what can
+  // happen now: Payment is down everywhere, so Restart and no Crash
   const choices = page.getByRole('group', { name: 'Faults for Payment in every design' })
+  await expect(choices).toBeHidden()
+  await page.getByText('Faults in every design').click()
   await expect(choices.getByRole('button', { name: 'Restart Payment' })).toBeVisible()
   await expect(choices.getByRole('button', { name: 'Crash Payment' })).toHaveCount(0)
   // a popover: Escape folds it away and gives focus back to what opened it

@@ -62,7 +62,12 @@ export function FaultsEverywhere({ runners, stores }: { runners: readonly Runner
               key={c.label}
               type="button"
               className={c.harmful ? 'danger' : undefined}
-              onClick={() => c.faults.forEach((f, i) => f && runners[i]!.injectFault(f))}
+              onClick={() => {
+                c.faults.forEach((f, i) => f && runners[i]!.injectFault(f))
+                // like a menu: done, so the designs are in view again
+                setOpen(false)
+                summary.current?.focus()
+              }}
               title={`In ${c.faults.filter((f) => f !== null).length} of ${runners.length} designs`}
             >
               {c.label}
