@@ -128,4 +128,7 @@ test('the scenario gallery offers the comparison', async ({ editor, page }) => {
   await page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name: 'Side by side ↓' }).click()
   await expect(link).toBeInViewport()
   await expect(link).toBeFocused()
+  // only the list moved: the dialog's heading and search stay in view
+  await expect(page.getByRole('heading', { name: 'Scenarios', exact: true })).toBeInViewport()
+  await expect(page.getByRole('searchbox', { name: 'Search scenarios' })).toBeInViewport()
 })

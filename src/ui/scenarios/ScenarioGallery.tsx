@@ -77,8 +77,12 @@ export default function ScenarioGallery({ onClose, onPatterns }: { onClose(): vo
                 setQuery('')
                 requestAnimationFrame(() => {
                   const heading = ref.current?.querySelector<HTMLElement>('#scenario-group-compare')
-                  heading?.scrollIntoView({ block: 'start' })
-                  heading?.parentElement?.querySelector<HTMLElement>('a, button')?.focus({ preventScroll: true })
+                  const body = ref.current?.querySelector<HTMLElement>('.scenario-gallery__body')
+                  if (!heading || !body) return
+                  // only the list scrolls (scrollIntoView would move the dialog itself too,
+                  // taking its heading and search out of view)
+                  body.scrollTop += heading.getBoundingClientRect().top - body.getBoundingClientRect().top
+                  heading.parentElement?.querySelector<HTMLElement>('a, button')?.focus({ preventScroll: true })
                 })
               }}
             >
