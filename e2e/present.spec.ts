@@ -48,6 +48,12 @@ test('presenter mode hides the editing chrome, keeps the canvas, run bar and cap
   await expect(toolbar(editor)).toBeHidden()
   await page.getByRole('toolbar', { name: 'Presenter' }).getByRole('button', { name: 'Leave presenter mode' }).click()
   await expect(toolbar(editor)).toBeVisible()
+  // and from a focused tab of the run panel, whose own keys are only the arrows
+  await page.getByRole('tab', { name: 'Metrics' }).focus()
+  await page.keyboard.press('f')
+  await expect(toolbar(editor)).toBeHidden()
+  await page.keyboard.press('Escape')
+  await expect(toolbar(editor)).toBeVisible()
 })
 
 test('an audience window follows the presenter’s step, clock and selection', async ({ editor, page, context }) => {

@@ -9,7 +9,10 @@ function editsText(el: HTMLElement): boolean {
   return el.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((el as HTMLInputElement).type)
 }
 
-const OWN_KEYS = 'input[type="range"], [role="slider"], [role="tab"], [role="tablist"], [role="log"], [role="listbox"], [role="menu"], [role="radiogroup"]'
+const OWN_KEYS = '[role="log"], [role="listbox"], [role="menu"], [role="radiogroup"]'
+/** Sliders and tabs move with these keys themselves; every other key (F, Ctrl+Z…) is still ours. */
+const NAV_OWNERS = 'input[type="range"], [role="slider"], [role="tab"], [role="tablist"]'
+const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'])
 
 /** Selects and radio buttons use arrows and letters, but undo and Escape are still ours. */
 function isChoice(el: HTMLElement): boolean {
@@ -48,8 +51,10 @@ export function useShortcuts(ctx: CommandContext) {
       const target = (e.target as HTMLElement | null) ?? document.body
       if (target.closest?.('dialog[open]') || editsText(target)) return
       const choice = isChoice(target)
-      // sliders, tabs, the event log and menus use arrows, Delete and letters themselves
+      // the event log, lists and menus use arrows, Delete and letters themselves; sliders
+      // and tabs only arrows and the like (so F still presents from a focused tab)
       if (target.closest?.(OWN_KEYS) && e.key !== 'Escape' && !(e.ctrlKey || e.metaKey)) return
+      if (target.closest?.(NAV_OWNERS) && NAV_KEYS.has(e.key)) return
       if (e.key === 'Escape') {
         ctx.store.getState().select({ nodes: [], links: [] })
         return
