@@ -6,6 +6,7 @@ import { spanWords } from '../../store/run/logWords'
 import { failureAtWords, nackCauseWords } from '../../store/run/reasonWords'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
+import { deliveryOutcome } from './deliveries'
 import { formatSimTime } from './formatTime'
 import { crashOrphans, type Orphan } from './orphans'
 
@@ -267,12 +268,10 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
   const canRedeliver = deliveries.length < settings.maxDeliveries
   const of = `delivery ${deliveries.length} of at most ${settings.maxDeliveries}`
   // the latest delivery's own answer; one arriving after the ack timeout finds the broker gone
-  // (an answer on the very instant of the timeout is on time: the engine fires the timeout last)
-  const deadline = delivery.depart + settings.ackTimeoutMs
-  const answer = consumed.find((h) => h.direction === 'back' && h.link === delivery.link && h.requestId === delivery.requestId && (h.carries === 'ack' || h.carries === 'nack'))
-  if (!answer || answer.arrive > deadline) {
+  const { deadline, answer, late: lateAnswer } = deliveryOutcome(consumed, delivery, settings.ackTimeoutMs)
+  if (!answer) {
     if (now >= deadline) {
-      const late = answer && arrived(answer, now) ? ` Its late ${answer.carries}, at ${formatSimTime(answer.arrive)}, was ignored.` : ''
+      const late = lateAnswer && arrived(lateAnswer, now) ? ` Its late ${lateAnswer.carries}, at ${formatSimTime(lateAnswer.arrive)}, was ignored.` : ''
       return canRedeliver
         ? { state: 'ready', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): back in the queue for redelivery.${late}` }
         : { state: 'deadLettered', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): dead-lettered.${late}` }

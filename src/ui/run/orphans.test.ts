@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Diagram } from '../../model/types'
 import { parseDocument } from '../../share/document'
-import type { Hop } from '../../sim/types'
 import { machineForTrace } from './currentState'
 import { answersAfterCrash, crashOrphans } from './orphans'
 import { layoutSequence } from './sequence'
+import { hop } from './testHop'
 
 const doc = parseDocument({
   wireplay: 1,
@@ -22,17 +22,6 @@ const doc = parseDocument({
 })
 if (!doc.ok) throw new Error('test document')
 const d: Diagram = doc.value
-
-const hop = (link: string, carries: Hop['carries'], depart: number, arrive: number, requestId: number, more: Partial<Hop> = {}): Hop => ({
-  link,
-  carries,
-  depart,
-  arrive,
-  requestId,
-  correlationId: 1,
-  direction: ['reply', 'error', 'brokerAck', 'ack', 'nack'].includes(carries) ? 'back' : 'forward',
-  ...more,
-})
 
 // Orders calls Payments and crashes at 1200 while it waits: it answers Shop with the crash
 // at once; Payments' 200 OK comes back at 1514, to nobody

@@ -1,5 +1,6 @@
 import type { Diagram } from '../../model/types'
 import type { Hop } from '../../sim/types'
+import { answerOf, JOB_ANSWERS } from './answers'
 
 /**
  * Calls whose caller went away because its replica crashed, read from the hops. Pure.
@@ -23,14 +24,12 @@ export interface Orphan {
 
 const JOB_CARRIES: readonly Hop['carries'][] = ['request', 'delivery']
 const CALL_CARRIES: readonly Hop['carries'][] = ['request', 'poll', 'message', 'event']
-const ANSWER_CARRIES: readonly Hop['carries'][] = ['reply', 'error', 'ack', 'nack']
 
 export function crashOrphans(journey: readonly Hop[], d: Diagram, now: number): Orphan[] {
   const seen = journey.filter((h) => h.depart <= now)
   const links = new Map(d.links.map((l) => [l.id, l]))
-  const answerOf = (h: Hop) => seen.find((a) => a.direction === 'back' && a.link === h.link && a.requestId === h.requestId && ANSWER_CARRIES.includes(a.carries))
   const crashAnswer = (h: Hop, node: string) => {
-    const a = answerOf(h)
+    const a = answerOf(seen, h, JOB_ANSWERS)
     return a !== undefined && a.reason === 'crashed' && a.origin === node ? a : undefined
   }
   const orphans: Orphan[] = []
@@ -42,7 +41,7 @@ export function crashOrphans(journey: readonly Hop[], d: Diagram, now: number): 
     const present = seen.filter((j) => {
       if (j.direction !== 'forward' || links.get(j.link)?.target !== caller || !JOB_CARRIES.includes(j.carries) || j.arrive > call.depart) return false
       if (links.get(j.link)?.kind === 'async') return true
-      const a = answerOf(j)
+      const a = answerOf(seen, j, JOB_ANSWERS)
       return a === undefined || a.depart >= call.depart
     })
     if (present.length === 0) continue

@@ -4,6 +4,7 @@ import type { Hop } from '../../sim/types'
 import { spanWords } from '../../store/run/logWords'
 import { callsDirectly, errorWords, nackWords } from '../../store/run/reasonWords'
 import { syncAttemptsOf } from './currentState'
+import { deliveryOutcome } from './deliveries'
 import { formatSimTime } from './formatTime'
 import { answersAfterCrash, crashOrphans } from './orphans'
 import { type Wait, waitsOf } from './waits'
@@ -205,11 +206,9 @@ export function ackTimeoutsOf(seen: readonly Hop[], d: Diagram, now: number): { 
     const broker = link && d.nodes.find((n) => n.id === link.source)
     if (!broker || (broker.kind !== 'queue' && broker.kind !== 'topic')) continue
     const timeoutMs = broker.settings.ackTimeoutMs
-    const at = h.depart + timeoutMs
-    const answer = seen.find((a) => a.direction === 'back' && a.link === h.link && a.requestId === h.requestId && (a.carries === 'ack' || a.carries === 'nack'))
-    // an answer on the very instant of the timeout is on time: the engine fires the timeout last
-    if (at > now || (answer !== undefined && answer.arrive <= at)) continue
-    out.push({ delivery: h, at, timeoutMs, late: answer ?? null })
+    const { deadline, answer, late } = deliveryOutcome(seen, h, timeoutMs)
+    if (deadline > now || answer !== null) continue
+    out.push({ delivery: h, at: deadline, timeoutMs, late })
   }
   return out
 }

@@ -4,6 +4,7 @@ import { parseDocument } from '../../share/document'
 import type { Hop } from '../../sim/types'
 import { machineForTrace } from './currentState'
 import { layoutSequence, SEQUENCE } from './sequence'
+import { hop } from './testHop'
 import { waitsOf } from './waits'
 
 const doc = parseDocument({
@@ -28,17 +29,6 @@ const doc = parseDocument({
 })
 if (!doc.ok) throw new Error('test document')
 const d: Diagram = doc.value
-
-const hop = (link: string, carries: Hop['carries'], depart: number, arrive: number, requestId: number, more: Partial<Hop> = {}): Hop => ({
-  link,
-  carries,
-  depart,
-  arrive,
-  requestId,
-  correlationId: 1,
-  direction: ['reply', 'error', 'brokerAck', 'ack', 'nack'].includes(carries) ? 'back' : 'forward',
-  ...more,
-})
 
 // Orders takes a worker at 100 (arrived at 10, its 100 ms of work end when it publishes at
 // 200); the message is stored at 210, waits 1 s for a consumer, is not acked within 300 ms

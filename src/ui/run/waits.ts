@@ -1,5 +1,7 @@
 import type { Diagram, DiagramLink, DiagramNode } from '../../model/types'
 import type { Hop } from '../../sim/types'
+import { answerOf, JOB_ANSWERS } from './answers'
+import { deliveryOutcome } from './deliveries'
 
 /**
  * Where a traced request stood still, as far as its hops tell it, for the sequence
@@ -29,10 +31,6 @@ export interface Wait {
   /** the hop that brought it there: the publish, the delivery it came back from, the request */
   cause: Hop
 }
-
-/** Answers match the request or delivery they answer by requestId, on the same link. */
-const answerOf = (seen: readonly Hop[], h: Hop, carries: readonly Hop['carries'][]) =>
-  seen.find((a) => a.direction === 'back' && a.link === h.link && a.requestId === h.requestId && carries.includes(a.carries))
 
 const EPS = 1e-6
 
@@ -74,12 +72,9 @@ function copyWaits(seen: readonly Hop[], deliveries: readonly Hop[], stored: Hop
     if (ready === null) return waits
     if (h.depart > ready + EPS) waits.push({ node: broker, kind: 'broker', since: ready, until: h.depart, open: false, cause })
     cause = h
-    const answer = answerOf(seen, h, ['ack', 'nack'])
-    const deadline = h.depart + ackTimeoutMs
-    // an answer on the very instant of the ack timeout is on time (the engine fires the timeout last)
-    const onTime = answer !== undefined && answer.arrive <= deadline
-    const settledAt = onTime ? answer.arrive : deadline
-    const back = onTime ? answer.carries === 'nack' && answer.reason !== 'contract' : true
+    const { deadline, answer } = deliveryOutcome(seen, h, ackTimeoutMs)
+    const settledAt = answer ? answer.arrive : deadline
+    const back = answer ? answer.carries === 'nack' && answer.reason !== 'contract' : true
     ready = settledAt <= now && back && i + 1 < maxDeliveries ? settledAt : null
   }
   if (ready !== null && now > ready + EPS) waits.push({ node: broker, kind: 'broker', since: ready, until: now, open: true, cause })
@@ -97,14 +92,14 @@ function workerWaits(seen: readonly Hop[], d: Diagram, links: Map<string, Diagra
     if (!node || (node.kind !== 'service' && node.kind !== 'database') || node.settings.timeDist !== 'constant') continue
     const s = node.id
     const sent = seen.filter((x) => x.direction === 'forward' && x.depart >= h.arrive && links.get(x.link)?.source === s).sort((a, b) => a.depart - b.depart)[0]
-    const answer = answerOf(seen, h, ['reply', 'error', 'ack', 'nack'])
+    const answer = answerOf(seen, h, JOB_ANSWERS)
     const end = answer && (!sent || answer.depart <= sent.depart) ? answer : sent
     if (!end || end.depart > now) continue
     // an answer without work: 503, a crash, a refused contract, a failure passed on
     if (end === answer && (end.carries === 'error' || end.carries === 'nack') && !(end.reason === 'error' && end.origin === s)) continue
     if (end === sent) {
       // whose call it is would be a guess if another job of the operation was there too
-      const others = arrivals(s).filter((o) => o !== h && o.arrive <= end.depart && (links.get(o.link)?.kind === 'async' || (answerOf(seen, o, ['reply', 'error', 'ack', 'nack'])?.depart ?? Infinity) >= h.arrive))
+      const others = arrivals(s).filter((o) => o !== h && o.arrive <= end.depart && (links.get(o.link)?.kind === 'async' || (answerOf(seen, o, JOB_ANSWERS)?.depart ?? Infinity) >= h.arrive))
       if (others.length > 0) continue
     }
     const timeMs = serviceTimeAt(d, node, h.arrive, end.depart)
