@@ -126,9 +126,13 @@ function traceTitle(t: { correlationId: number; requestId: number }): string {
 
 const ARROW_HEAD = 7
 
-/** A drawing `width` wide fits its box, shrinking down to `MIN_SCALE` of its size (then the box scrolls), so no label is cut off. */
-const MIN_SCALE = 0.6
-const fitWidth = (width: number) => `clamp(${Math.round(MIN_SCALE * width)}px, 100%, ${width}px)`
+/** A drawing `width` wide fits its box, shrinking down to `minScale` of its size (then the
+ * box scrolls), so no label is cut off. The sequence diagram, which grows with every hop and
+ * is read on projectors, keeps its 11 px text over 9 px; the machine, a fixed drawing, may
+ * shrink further to stay whole. */
+const SEQUENCE_MIN_SCALE = 0.85
+const MACHINE_MIN_SCALE = 0.6
+const fitWidth = (width: number, minScale: number) => `clamp(${Math.round(minScale * width)}px, 100%, ${width}px)`
 
 function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram: Diagram }) {
   const label = (id: string) => nodeLabel(diagram, id)
@@ -153,7 +157,7 @@ function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram:
         className="run-seq__svg"
         width={layout.width}
         height={layout.height}
-        style={{ width: fitWidth(layout.width), height: 'auto' }}
+        style={{ width: fitWidth(layout.width, SEQUENCE_MIN_SCALE), height: 'auto' }}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         aria-hidden="true">
         {layout.lifelines.map((l) => (
@@ -262,7 +266,7 @@ function MachineDiagram({ name, current }: { name: MachineName; current: readonl
         aria-label={description}
         data-current={current.join(' ')}
         // fits its box, but shrinks at most to MIN_SCALE (then scrolls) so the labels stay legible
-        style={{ width: fitWidth(layout.width + 16), height: 'auto' }}
+        style={{ width: fitWidth(layout.width + 16, MACHINE_MIN_SCALE), height: 'auto' }}
         viewBox={`-12 0 ${layout.width + 16} ${layout.height + 4}`}>
         {layout.transitions.map((t, i) => {
           const pts = t.points
