@@ -32,7 +32,7 @@ export const initialPartState = (retryKey: unknown): PartState => ({ error: null
  */
 export function partWanted(state: PartState, retryKey: unknown): Partial<PartState> | null {
   if (Object.is(retryKey, state.retryKey)) return null
-  return state.error === null ? { retryKey } : { retryKey, error: null, dismissed: false, attempt: nextLoadAttempt() }
+  return state.error === null ? { retryKey } : { ...retryNow(state), retryKey }
 }
 
 /** "Try again" after a failure: the part is wanted anew now, under a newer try. */

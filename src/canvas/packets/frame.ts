@@ -1,4 +1,4 @@
-import { shownArrive } from '../../store/run/packetTravel'
+import { onScreen, shownArrive } from '../../store/run/packetTravel'
 import type { Hop } from '../../sim/types'
 import { hopFraction, placeOnPath, type LinkPath, type Placed } from './geometry'
 import { isFailure, packetKind } from './kinds'
@@ -101,13 +101,6 @@ const placed: Placed = { x: 0, y: 0, angle: 0 }
 export function isTracedHop(h: Hop, traced: FrameInput['traced']): boolean {
   if (!traced) return false
   return traced.correlationId !== 0 ? h.correlationId === traced.correlationId : h.requestId === traced.requestId
-}
-
-/** Whether a hop is drawn at `time`: departed, and not yet at the far end as drawn. The
- * runner keeps hops for the longest stretch; with a shorter one (reduced motion, a lower
- * speed since) some of them are already off screen. */
-function onScreen(h: Hop, time: number, minTravel: number): boolean {
-  return h.depart <= time && shownArrive(h, minTravel) > time
 }
 
 /** Fill `frame` for `input`. Returns `frame`. */

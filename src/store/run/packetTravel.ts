@@ -28,3 +28,10 @@ export function shownArrive(h: Pick<Hop, 'depart' | 'arrive'>, minTravel: number
   const end = h.depart + minTravel
   return h.arrive > end ? h.arrive : end
 }
+
+/** Whether a hop is on screen at `time`: departed, and not yet at the far end of its link
+ * as drawn. The runner keeps what is on screen at the current speed; the packet layer asks
+ * again with its own `minTravel` (none after Step or with reduced motion). */
+export function onScreen(h: Pick<Hop, 'depart' | 'arrive'>, time: number, minTravel: number): boolean {
+  return h.depart <= time && shownArrive(h, minTravel) > time
+}

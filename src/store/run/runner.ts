@@ -6,7 +6,7 @@ import { createSimulation } from '../../sim/index'
 import type { Hop, SimEvent, SimSnapshot, Simulation } from '../../sim/types'
 import type { EditorStore } from '../editorStore'
 import { describeEvent } from './logWords'
-import { minTravelMs, shownArrive } from './packetTravel'
+import { minTravelMs, onScreen, shownArrive } from './packetTravel'
 import { takeSample } from './samples'
 import type { Alarm, LogEntry, Runner, RunState, RunActions, Sample } from './types'
 
@@ -19,6 +19,7 @@ export interface RunnerOptions {
 
 export const MIN_SPEED = 0.1
 export const MAX_SPEED = 20
+const clampSpeed = (v: number) => Math.min(MAX_SPEED, Math.max(MIN_SPEED, v))
 /** simulated ms between two chart samples */
 export const SAMPLE_MS = 1000
 /** log lines kept */
@@ -64,7 +65,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
   /** hops off screen by this instant will never be drawn: not kept (fast-forwards stay cheap) */
   let keepAfter = 0
   /** the shortest time a packet takes to cross a link on screen at the current speed (packetTravel.ts) */
-  let travel = minTravelMs(Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)))
+  let travel = minTravelMs(clampSpeed(speed))
 
   const listen = (e: SimEvent) => {
     if (e.type === 'hop' && shownArrive(e.hop, travel) > keepAfter) inFlight.push(e.hop)
@@ -117,7 +118,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     let w = 0
     for (let r = 0; r < inFlight.length; r++) {
       const h = inFlight[r] as Hop
-      if (shownArrive(h, travel) > t && h.depart <= t) inFlight[w++] = h
+      if (onScreen(h, t, travel)) inFlight[w++] = h
     }
     inFlight.length = w
   }
@@ -204,7 +205,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     },
     setSpeed(v) {
       if (!Number.isFinite(v)) return
-      const next = Math.min(MAX_SPEED, Math.max(MIN_SPEED, v))
+      const next = clampSpeed(v)
       travel = minTravelMs(next)
       store.setState({ speed: next })
     },
@@ -238,7 +239,7 @@ export function createRunner({ editor, clock, speed = 1 }: RunnerOptions): Runne
     playing: false,
     time: 0,
     horizon: 0,
-    speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)),
+    speed: clampSpeed(speed),
     seed: diagram.seed ?? 1,
     seeking: null,
     finished: false,

@@ -1,6 +1,6 @@
-import { liveFaultTime, timelineAt } from '../../model/faults'
+import { liveFaultTime } from '../../model/faults'
 import type { Diagram } from '../../model/types'
-import { type FaultChoice, faultChoices, faultsBy, type LiveFault, offeredReplicaStates, type RunReplicaView, SLOW_SERVICE_FACTOR } from '../run/faultChoices'
+import { type FaultChoice, faultsBy, type LiveFault, offeredNow, offeredReplicaStates, type RunReplicaView, SLOW_SERVICE_FACTOR } from '../run/faultChoices'
 
 /**
  * The same fault in every compared design at once: "crash Payment" in the synchronous, the
@@ -46,9 +46,7 @@ function choicesIn(c: ComparedRun, label: string): FaultChoice[] | null {
   const node = c.diagram.nodes.find((n) => n.label === label && canFail(n.kind))
   if (!node) return null
   const applied = faultsBy(c.run.faults, liveFaultTime(c.run.time))
-  const timeline = timelineAt(c.run.faults.slice(0, applied), Infinity)
-  const states = offeredReplicaStates(c.run, c.diagram, node.id)
-  return faultChoices(c.diagram, { node: node.id }, timeline, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined)
+  return offeredNow(c.diagram, { node: node.id }, c.run.faults, applied, offeredReplicaStates(c.run, c.diagram, node.id)).choices
 }
 
 /** Two choices do the same thing: the same action, on the same replica, making things

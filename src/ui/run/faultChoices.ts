@@ -1,4 +1,4 @@
-import { type Fault, liveFaultTime, MAX_ADDED_LATENCY_MS, MAX_SERVICE_TIME_MS, replicasAt, type TimelineState, NO_CHANGES } from '../../model/faults'
+import { type Fault, liveFaultTime, MAX_ADDED_LATENCY_MS, MAX_SERVICE_TIME_MS, replicasAt, timelineAt, type TimelineState, NO_CHANGES } from '../../model/faults'
 import { linkRole } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import type { SimSnapshot } from '../../sim/types'
@@ -185,4 +185,17 @@ export function offeredReplicaStates(run: RunReplicaView, d: Diagram, node: stri
   const n = d.nodes.find((x) => x.id === node)
   if (!n || (n.kind !== 'service' && n.kind !== 'database')) return ''
   return replicasAt(run.faults, n, liveFaultTime(run.time)).join(',')
+}
+
+/**
+ * What a node or link offers now, the inspector's buttons and the compare view's alike: the
+ * faults once the first `applied` of the timeline have happened (faultsBy), and replicas as
+ * offeredReplicaStates gives them ('' when not known). Pure.
+ */
+export function offeredNow(d: Diagram, target: { node: string } | { link: string }, faults: readonly Fault[], applied: number, states: string): { choices: FaultChoice[]; amounts: FaultAmount[] } {
+  const timeline = timelineAt(faults.slice(0, applied), Infinity)
+  return {
+    choices: faultChoices(d, target, timeline, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
+    amounts: faultAmounts(d, target, timeline),
+  }
 }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
-import { liveFaultTime, timelineAt } from '../../model/faults'
+import { liveFaultTime } from '../../model/faults'
 import { useDiagramStructure } from '../../store/react/editorContext'
 import { useRunMaybe } from '../../store/react/runContext'
-import { type FaultAmount, faultAmounts, faultChoices, faultsBy, offeredReplicaStates, type FaultChoice } from './faultChoices'
+import { type FaultAmount, faultsBy, offeredNow, offeredReplicaStates, type FaultChoice } from './faultChoices'
 
 /**
  * The faults a node or link offers now, for the context menu and the inspector's buttons,
@@ -16,11 +16,5 @@ export function useFaultChoices(target: { node: string } | { link: string }): { 
   // what the timeline has done by the instant a new fault would land (one just added included)
   const applied = useRunMaybe((s) => faultsBy(s.faults, liveFaultTime(s.time)), 0)
   const states = useRunMaybe((s) => offeredReplicaStates(s, diagram, 'node' in target ? target.node : null), '')
-  return useMemo(() => {
-    const timeline = timelineAt(faults.slice(0, applied), Infinity)
-    return {
-      choices: faultChoices(diagram, target, timeline, states ? (states.split(',') as ('up' | 'crashed' | 'restarting')[]) : undefined),
-      amounts: faultAmounts(diagram, target, timeline),
-    }
-  }, [diagram, target, faults, applied, states])
+  return useMemo(() => offeredNow(diagram, target, faults, applied, states), [diagram, target, faults, applied, states])
 }
