@@ -1,5 +1,5 @@
 import type { NodeKind } from '../src/model/types'
-import { expect, KIND_NAMES, test } from './fixtures'
+import { diagram, expect, KIND_NAMES, test } from './fixtures'
 
 const KINDS: NodeKind[] = ['client', 'service', 'database', 'queue', 'topic']
 
@@ -55,4 +55,24 @@ test('each node kind can be added from the keyboard', async ({ editor, page }) =
   expect(doc.nodes.map((n) => n.kind)).toEqual([...KINDS, 'service'])
   expect(new Set(doc.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(doc.nodes.length)
   for (const node of await editor.nodes.all()) await expect(node).toBeInViewport()
+})
+
+test('a block dropped onto a node moves just clear of it instead of covering it', async ({ editor }) => {
+  await editor.open({ doc: diagram([{ id: 'o', kind: 'service', label: 'Orders', x: 0, y: 0 }, { id: 'p', kind: 'service', label: 'Payments', x: 300, y: 0 }]) })
+  const orders = (await editor.node('Orders').boundingBox())!
+  const canvas = (await editor.canvas.boundingBox())!
+  // let go a little right of and below the middle of Orders
+  const drop = { x: orders.x + orders.width / 2 + 10, y: orders.y + orders.height / 2 + 8 }
+  await editor.dragFromPalette('database', drop.x - canvas.x, drop.y - canvas.y)
+  await expect(editor.nodes).toHaveCount(3)
+  const added = (await editor.node('Database').boundingBox())!
+  for (const label of ['Orders', 'Payments']) {
+    const other = (await editor.node(label).boundingBox())!
+    const apart = added.x >= other.x + other.width || added.x + added.width <= other.x || added.y >= other.y + other.height || added.y + added.height <= other.y
+    expect(apart, `the new node covers ${label}`).toBe(true)
+  }
+  // still where the person meant: straight below Orders, not a grid step or more away
+  expect(Math.abs(added.x + added.width / 2 - drop.x)).toBeLessThan(2)
+  expect(added.y).toBeGreaterThanOrEqual(orders.y + orders.height)
+  expect(added.y - (orders.y + orders.height)).toBeLessThan(orders.height / 2)
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addNode } from './edits'
 import { NODE_HEIGHT, NODE_WIDTH } from './geometry'
-import { freeSpot } from './placement'
+import { DROP_CLEARANCE, dropSpot, freeSpot } from './placement'
 import type { Diagram } from './types'
 
 describe('placing a new node', () => {
@@ -60,3 +60,56 @@ describe('placing a new node', () => {
     expect(freeSpot(wide, { x: 0, y: 0 })).toEqual({ x: stepX, y: 0 })
   })
 })
+
+describe('dropping a node from the palette', () => {
+  const at = (id: string, x: number, y: number) => ({ ...addNode({ nodes: [], links: [] }, 'service', { x, y }).diagram.nodes[0]!, id })
+  const clear = (d: Diagram, p: { x: number; y: number }, sizeOf: (id: string) => { width: number; height: number } = () => ({ width: NODE_WIDTH, height: NODE_HEIGHT })) =>
+    d.nodes.every((n) => {
+      const s = sizeOf(n.id)
+      return p.x >= n.x + s.width + DROP_CLEARANCE || p.x + NODE_WIDTH + DROP_CLEARANCE <= n.x || p.y >= n.y + s.height + DROP_CLEARANCE || p.y + NODE_HEIGHT + DROP_CLEARANCE <= n.y
+    })
+
+  it('lands where it was dropped when that covers nothing', () => {
+    const d: Diagram = { nodes: [at('a', 0, 0)], links: [] }
+    expect(dropSpot(d, { x: 400.3, y: 10 })).toEqual({ x: 400, y: 10 })
+  })
+
+  it('moves off a node it was dropped on, only as far as it must', () => {
+    const d: Diagram = { nodes: [at('a', 0, 0)], links: [] }
+    // dropped a little below the node's middle: nearest is straight down (a node is wider than tall)
+    const p = dropSpot(d, { x: 10, y: 20 })
+    expect(p).toEqual({ x: 10, y: NODE_HEIGHT + DROP_CLEARANCE })
+    expect(clear(d, p)).toBe(true)
+    // dropped mostly to the right of it: pushed right, not down
+    expect(dropSpot(d, { x: 150, y: 5 })).toEqual({ x: NODE_WIDTH + DROP_CLEARANCE, y: 5 })
+    // dropped a little above it: up, not a grid step away
+    expect(dropSpot(d, { x: 0, y: -60 })).toEqual({ x: 0, y: -NODE_HEIGHT - DROP_CLEARANCE })
+  })
+
+  it('finds the nearest gap among several nodes, and covers none of them', () => {
+    // a row of three nodes 40 apart (too narrow for a node), and one above the middle one
+    const d: Diagram = { nodes: [at('a', 0, 0), at('b', 220, 0), at('c', 440, 0), at('d', 220, -100)], links: [] }
+    const p = dropSpot(d, { x: 230, y: -10 })
+    expect(clear(d, p)).toBe(true)
+    // below the row is nearer than above the fourth, or past either end of the row
+    expect(p).toEqual({ x: 230, y: NODE_HEIGHT + DROP_CLEARANCE })
+  })
+
+  it('keeps clear of a node drawn taller than the default (a live node, a long name)', () => {
+    const d: Diagram = { nodes: [at('a', 0, 0)], links: [] }
+    const tall = () => ({ width: NODE_WIDTH, height: 130 })
+    const p = dropSpot(d, { x: 0, y: 60 }, tall)
+    expect(p).toEqual({ x: 0, y: 130 + DROP_CLEARANCE })
+    expect(clear(d, p, tall)).toBe(true)
+  })
+
+  it('between places equally near, takes the one to the right, then the one below; a crowd is no problem', () => {
+    const d: Diagram = { nodes: [at('a', 0, 0)], links: [] }
+    // dropped dead on the node: up and down are equally near, and nearer than the sides
+    expect(dropSpot(d, { x: 0, y: 0 })).toEqual({ x: 0, y: NODE_HEIGHT + DROP_CLEARANCE })
+    // on a square grid of crowded nodes every drop still ends clear
+    const crowd: Diagram = { nodes: Array.from({ length: 25 }, (_, k) => at(`n${k}`, (k % 5) * 200, Math.floor(k / 5) * 90)), links: [] }
+    for (const drop of [{ x: 10, y: 10 }, { x: 390, y: 170 }, { x: 800, y: 360 }]) expect(clear(crowd, dropSpot(crowd, drop))).toBe(true)
+  })
+})
+

@@ -35,3 +35,55 @@ export function freeSpot(d: Diagram, at: { x: number; y: number }): { x: number;
   }
   return { x: Math.round(at.x), y: Math.round(at.y) }
 }
+
+/** A node's drawn size, flow units, when known (a live node grows rows; a long name wraps). */
+export type SizeOf = (id: string) => { width: number; height: number } | undefined
+
+/** Room kept between a dropped node and its neighbours: their handles and borders stay apart. */
+export const DROP_CLEARANCE = GAP / 2
+
+/**
+ * Where a node dropped at `at` (its top-left corner) goes: there if it covers no node, else
+ * the nearest point, by straight distance, where it covers none (with `DROP_CLEARANCE`
+ * around each). Unlike `freeSpot` this does not jump by whole grid steps or keep off the
+ * left of the clients: the person chose the place, so it moves only as far as it must.
+ * Between points equally near, the one to the right wins, then the one below. Pure.
+ *
+ * Why the search is exact: the places a node may not take are a union of open rectangles
+ * (each node's box grown by the new node's size and the clearance), and the nearest point
+ * outside such a union lies either straight across one rectangle's side from `at` or on a
+ * corner where two sides cross; so the candidates are every pair of (x from {at.x, sides},
+ * y from {at.y, sides}).
+ */
+export function dropSpot(d: Diagram, at: { x: number; y: number }, sizeOf: SizeOf = () => undefined): { x: number; y: number } {
+  const w = NODE_WIDTH
+  const h = NODE_HEIGHT
+  const m = DROP_CLEARANCE
+  // the forbidden rectangles for the new node's top-left corner: x0, y0, x1, y1 (open)
+  const rects = d.nodes.map((n) => {
+    const size = sizeOf(n.id)
+    return [n.x - w - m, n.y - h - m, n.x + (size?.width ?? NODE_WIDTH) + m, n.y + (size?.height ?? NODE_HEIGHT) + m] as const
+  })
+  const free = (x: number, y: number) => !rects.some(([x0, y0, x1, y1]) => x > x0 && x < x1 && y > y0 && y < y1)
+  const ax = Math.round(at.x)
+  const ay = Math.round(at.y)
+  if (free(ax, ay)) return { x: ax, y: ay }
+  // sides rounded outwards, so that the rounded answer is still clear
+  const byNearness = (c: number, values: number[]) => [...new Set([c, ...values])].sort((a, b) => Math.abs(a - c) - Math.abs(b - c))
+  const xs = byNearness(ax, rects.flatMap(([x0, , x1]) => [Math.floor(x0), Math.ceil(x1)]))
+  const ys = byNearness(ay, rects.flatMap(([, y0, , y1]) => [Math.floor(y0), Math.ceil(y1)]))
+  let best: { x: number; y: number; dist: number } | null = null
+  const better = (x: number, y: number, dist: number) => !best || dist < best.dist - 1e-9 || (dist < best.dist + 1e-9 && (x > best.x || (x === best.x && y > best.y)))
+  for (const x of xs) {
+    const dx = Math.abs(x - ax)
+    if (best && dx > best.dist + 1e-9) break
+    for (const y of ys) {
+      const dy = Math.abs(y - ay)
+      if (best && dy > best.dist + 1e-9) break
+      const dist = Math.hypot(dx, dy)
+      if (better(x, y, dist) && free(x, y)) best = { x, y, dist }
+    }
+  }
+  // always found: the column right of every rectangle is free
+  return best ? { x: best.x, y: best.y } : { x: ax, y: ay }
+}

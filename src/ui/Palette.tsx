@@ -3,7 +3,7 @@ import { useRef, useState, type PointerEvent } from 'react'
 import { TEST_IDS } from '../lib/testIds'
 import { KIND_LABELS } from '../model/defaults'
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/geometry'
-import { freeSpot } from '../model/placement'
+import { dropSpot, freeSpot } from '../model/placement'
 import { NODE_KINDS, type NodeKind } from '../model/types'
 import { NodeIcon } from '../canvas/NodeIcon'
 import { useEditorStore } from '../store/react/editorContext'
@@ -77,8 +77,15 @@ export function Palette() {
       store.getState().notify('Drop the block on the canvas to add it.')
       return
     }
+    // centred where it was let go, unless that covers a node: then the nearest clear place
+    // (as drawn: a node with live rows or a two-line name is taller than the default)
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
-    store.getState().addNode(d.kind, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 })
+    const sizeOf = (id: string) => {
+      const { width, height } = flow.getInternalNode(id)?.measured ?? {}
+      return width && height ? { width, height } : undefined
+    }
+    const at = dropSpot(store.getState().history.present, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 }, sizeOf)
+    store.getState().addNode(d.kind, at)
   }
   const onPointerCancel = () => {
     drag.current = null
