@@ -101,3 +101,27 @@ test('a titled diagram’s file and pictures are named after its title', async (
     await expect(editor.notice).toContainText(`Exported ${name}.`)
   }
 })
+
+test('an exported picture shows the diagram’s title above the diagram, and an untitled one has none', async ({ editor, page }) => {
+  await editor.open()
+  const picture = async (button: 'Export PNG' | 'Export SVG') => {
+    const downloading = page.waitForEvent('download')
+    await editor.toolbarButton('Export ▾').click()
+    await editor.toolbarButton(button).click()
+    return readFileSync((await (await downloading).path())!)
+  }
+  // a PNG's height is the big-endian number at byte 20, in its IHDR header
+  const untitled = (await picture('Export PNG')).readUInt32BE(20)
+  const untitledSvg = (await picture('Export SVG')).toString('utf8')
+
+  const title = page.getByRole('textbox', { name: 'Diagram title' })
+  await title.fill('Checkout & payments')
+  await title.press('Enter')
+  const titled = (await picture('Export PNG')).readUInt32BE(20)
+  // a band for one line of a 22 px heading, at the export's pixel ratio of 2
+  expect(titled - untitled).toBeGreaterThan(2 * 40)
+  const svg = (await picture('Export SVG')).toString('utf8')
+  // (booleans: a failing match would print a megabyte of inlined styles)
+  expect(/<text [^>]*font-size="22"[^>]*><tspan [^>]*>Checkout &#38; payments<\/tspan><\/text>/.test(svg), 'the title as text in the SVG').toBe(true)
+  expect(/^<svg [^>]*><foreignObject/.test(untitledSvg), 'the untitled SVG is the diagram alone').toBe(true)
+})

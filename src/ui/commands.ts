@@ -176,8 +176,9 @@ async function exportPicture(ctx: CommandContext, format: 'png' | 'svg') {
   if (!viewport) return
   try {
     const { exportImage, downloadDataUrl } = await import('../canvas/exportImage')
-    const file = `${fileNameFor(ctx.store.getState().history.present.title)}.${format}`
-    downloadDataUrl(await exportImage(format, () => ctx.flow.getNodes(), viewport), file)
+    const { title } = ctx.store.getState().history.present
+    const file = `${fileNameFor(title)}.${format}`
+    downloadDataUrl(await exportImage(format, () => ctx.flow.getNodes(), viewport, title), file)
     ctx.store.getState().notify(`Exported ${file}.`)
   } catch {
     ctx.store.getState().notify(`The ${format.toUpperCase()} picture could not be made in this browser.`, 'error')
