@@ -5,6 +5,8 @@ import type { EditorStore } from '../store/editorStore'
 import { EditorContext } from '../store/react/editorContext'
 import { RunnerContext } from '../store/react/runContext'
 import type { Runner } from '../store/run/types'
+import { createCommonZoom } from '../ui/compare/commonZoom'
+import { CommonZoomMember } from '../ui/compare/CommonZoomMember'
 import { CompareControls } from '../ui/compare/CompareControls'
 import { CompareMetrics } from '../ui/compare/CompareMetrics'
 import { ProblemBanner } from '../ui/ProblemBanner'
@@ -47,7 +49,8 @@ export interface CompareProblem {
  * set of controls so they share one simulated clock, with their numbers and charts set
  * against each other. The variants are a built-in comparison's scenarios
  * (`?view=compare&c=<id>`) or two designs of the user's own, held by the link itself
- * (`?view=compare#a=w1.…&b=w1.…`, share/compareLink.ts).
+ * (`?view=compare#a=w1.…&b=w1.…`, share/compareLink.ts). They are drawn at one zoom
+ * (ui/compare/commonZoom.ts), so that their sizes compare.
  */
 export function CompareApp({ subject, variants, problem }: { subject: CompareSubject | null; variants: readonly CompareVariant[]; problem: CompareProblem | null }) {
   const { theme } = useTheme()
@@ -55,6 +58,8 @@ export function CompareApp({ subject, variants, problem }: { subject: CompareSub
   const [problemShown, setProblemShown] = useState(problem !== null)
   const names = useMemo(() => variants.map((v) => v.shortName), [variants])
   const stores = useMemo(() => variants.map((v) => v.store), [variants])
+  // one zoom for every column, so the designs' sizes can be compared
+  const zoom = useMemo(() => createCommonZoom(variants.length), [variants])
   // the tab says which comparison: a class may have several open
   useEffect(() => {
     if (subject) document.title = `Compare: ${subject.title} — Wireplay`
@@ -79,7 +84,7 @@ export function CompareApp({ subject, variants, problem }: { subject: CompareSub
         />
       )}
       {subject?.summary && <p className="compare__summary">{subject.summary}</p>}
-      {runners && runners.length > 0 ? <CompareControls runners={runners} stores={stores} /> : <div className="runbar runbar--loading" aria-hidden="true" />}
+      {runners && runners.length > 0 ? <CompareControls runners={runners} stores={stores} names={names} /> : <div className="runbar runbar--loading" aria-hidden="true" />}
       <div className="compare__columns" style={{ gridTemplateColumns: `repeat(${Math.max(1, variants.length)}, minmax(0, 1fr))` }}>
         {variants.map((v, i) => (
           <section key={v.key} className="compare__column" aria-label={v.title}>
@@ -93,7 +98,9 @@ export function CompareApp({ subject, variants, problem }: { subject: CompareSub
             <EditorContext.Provider value={v.store}>
               <RunnerContext.Provider value={runners?.[i] ?? null}>
                 <ReactFlowProvider>
-                  <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly />
+                  <CommonZoomMember zoom={zoom} id={v.key}>
+                    <Canvas colorMode={theme} initialViewport={undefined} onViewportChange={noop} readOnly />
+                  </CommonZoomMember>
                 </ReactFlowProvider>
               </RunnerContext.Provider>
             </EditorContext.Provider>

@@ -1,9 +1,16 @@
 import { getViewportForBounds, useReactFlow, type Viewport } from '@xyflow/react'
-import { type RefObject, useEffect } from 'react'
+import { createContext, type RefObject, useContext, useEffect } from 'react'
 import { FIT_VIEW_OPTIONS } from './fitView'
 
 /** the canvas's least zoom, which fitting respects too */
 export const MIN_ZOOM = 0.1
+
+/**
+ * How a kept-fitted view is fitted again, where the canvas is one of several that fit
+ * together (the compare view: one zoom for every design, so their sizes compare). Without
+ * it, the canvas fits its own diagram.
+ */
+export const RefitContext = createContext<(() => Promise<unknown>) | null>(null)
 
 /**
  * A view that frames the whole diagram keeps framing it when the canvas changes size (the
@@ -15,6 +22,7 @@ export const MIN_ZOOM = 0.1
  */
 export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolean, movedByHand?: RefObject<boolean>): void {
   const flow = useReactFlow()
+  const refit = useContext(RefitContext)
   useEffect(() => {
     const el = box.current
     if (!active || !el || typeof ResizeObserver === 'undefined') return
@@ -37,7 +45,7 @@ export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolea
       if (!same(now, fitted) && !(ownFit && same(now, ownFit)) && !untouched) return
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
-        void flow.fitView(FIT_VIEW_OPTIONS).then(() => {
+        void (refit ? refit() : flow.fitView(FIT_VIEW_OPTIONS)).then(() => {
           ownFit = flow.getViewport()
         })
       })
@@ -47,7 +55,7 @@ export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolea
       observer.disconnect()
       cancelAnimationFrame(frame)
     }
-  }, [box, active, flow, movedByHand])
+  }, [box, active, flow, movedByHand, refit])
 }
 
 const same = (a: Viewport, b: Viewport) => Math.abs(a.zoom - b.zoom) <= 1e-3 && Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1

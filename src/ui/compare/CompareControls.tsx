@@ -2,20 +2,21 @@ import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { EditorStore } from '../../store/editorStore'
 import type { Runner } from '../../store/run/types'
-import { formatSimTime, formatSpan } from '../run/formatTime'
+import { formatSimTime } from '../run/formatTime'
 import { RUN_JUMPS, RUN_SPEEDS } from '../run/runChoices'
+import { TimelineTrack } from '../run/Timeline'
 import { FaultsEverywhere } from './FaultsEverywhere'
+import { useComparedFaults } from './useComparedFaults'
 
 // three runs at once: jumps up to a minute (longer ones take three times the engine's work)
 const JUMPS = RUN_JUMPS.slice(0, 3)
-
 
 /**
  * One set of run controls for several runs side by side: every button acts on all of
  * them, so they share one simulated clock (each is deterministic; given the same frames
  * they stand at the same instant).
  */
-export function CompareControls({ runners, stores }: { runners: readonly Runner[]; stores: readonly EditorStore[] }) {
+export function CompareControls({ runners, stores, names }: { runners: readonly Runner[]; stores: readonly EditorStore[]; names: readonly string[] }) {
   const lead = runners[0]!.store
   const playing = useStore(lead, (s) => s.playing)
   const time = useStore(lead, (s) => s.time)
@@ -23,6 +24,7 @@ export function CompareControls({ runners, stores }: { runners: readonly Runner[
   const speed = useStore(lead, (s) => s.speed)
   const seeking = useStore(lead, (s) => s.seeking)
   const [jump, setJump] = useState(10_000)
+  const marks = useComparedFaults(runners, stores, names)
   const all = (f: (r: Runner) => void) => runners.forEach(f)
   const toggle = () => all((r) => (playing ? r.store.getState().pause() : r.store.getState().play()))
   /**
@@ -72,7 +74,6 @@ export function CompareControls({ runners, stores }: { runners: readonly Runner[
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-  const end = Math.max(horizon, time, 1_000)
 
   return (
     <section className="runbar compare__controls" aria-label="Run">
@@ -117,25 +118,7 @@ export function CompareControls({ runners, stores }: { runners: readonly Runner[
         </div>
         <FaultsEverywhere runners={runners} stores={stores} />
       </div>
-      <div className="timeline">
-        <span className="timeline__end">0 s</span>
-        <div className="timeline__track">
-          <input
-            type="range"
-            aria-label="Timeline"
-            aria-valuetext={formatSimTime(time)}
-            min={0}
-            max={end}
-            step={100}
-            value={time}
-            onChange={(e) => {
-              const t = Number(e.target.value)
-              together((r) => r.store.getState().seek(t))
-            }}
-          />
-        </div>
-        <span className="timeline__end">{formatSpan(end)}</span>
-      </div>
+      <TimelineTrack time={time} horizon={horizon} marks={marks} seek={(t) => together((r) => r.store.getState().seek(t))} />
     </section>
   )
 }

@@ -33,10 +33,10 @@ export function FaultsEverywhere({ runners, stores }: { runners: readonly Runner
     return () => unsubscribe.forEach((u) => u())
   }, [open, runners])
   const id = useId()
-  const summary = useRef<HTMLElement>(null)
+  const opener = useRef<HTMLButtonElement>(null)
   const panel = useRef<HTMLDivElement>(null)
   const close = useCallback(() => setOpen(false), [])
-  const dismiss = usePopoverDismiss(panel, summary, close)
+  const dismiss = usePopoverDismiss(panel, opener, close)
 
   const diagrams = stores.map((s) => s.getState().history.present)
   const targets = faultTargets(diagrams)
@@ -45,36 +45,49 @@ export function FaultsEverywhere({ runners, stores }: { runners: readonly Runner
   if (targets.length === 0) return null
 
   return (
-    <details className="compare__faults" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary ref={summary}>Faults in every design</summary>
-      <div className="compare__faults-panel" ref={panel} onKeyDown={dismiss.onKeyDown} onBlur={dismiss.onBlur}>
-        <label htmlFor={`${id}-node`}>Service</label>
-        <select id={`${id}-node`} value={label ?? ''} onChange={(e) => setPicked(e.target.value)}>
-          {targets.map((t) => (
-            <option key={t.label} value={t.label}>
-              {t.count < runners.length ? `${t.label} (in ${t.count} of ${runners.length})` : t.label}
-            </option>
-          ))}
-        </select>
-        <div role="group" aria-label={`Faults for ${label ?? ''} in every design`} className="compare__faults-choices">
-          {choices.map((c) => (
-            <button
-              key={c.label}
-              type="button"
-              className={c.harmful ? 'danger' : undefined}
-              onClick={() => {
-                c.faults.forEach((f, i) => f && runners[i]!.injectFault(f))
-                // like a menu: done, so the designs are in view again
-                setOpen(false)
-                summary.current?.focus()
-              }}
-              title={`In ${c.faults.filter((f) => f !== null).length} of ${runners.length} designs`}
-            >
-              {c.label}
-            </button>
-          ))}
+    <div className="compare__faults">
+      {/* a disclosure button, not a <summary>: announced as a button that is expanded or not */}
+      <button
+        ref={opener}
+        type="button"
+        className="compare__faults-toggle"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-panel` : undefined}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => open && dismiss.onKeyDown(e)}
+      >
+        Faults in every design
+      </button>
+      {open && (
+        <div id={`${id}-panel`} className="compare__faults-panel" ref={panel} onKeyDown={dismiss.onKeyDown} onBlur={dismiss.onBlur}>
+          <label htmlFor={`${id}-node`}>Service</label>
+          <select id={`${id}-node`} value={label ?? ''} onChange={(e) => setPicked(e.target.value)}>
+            {targets.map((t) => (
+              <option key={t.label} value={t.label}>
+                {t.count < runners.length ? `${t.label} (in ${t.count} of ${runners.length})` : t.label}
+              </option>
+            ))}
+          </select>
+          <div role="group" aria-label={`Faults for ${label ?? ''} in every design`} className="compare__faults-choices">
+            {choices.map((c) => (
+              <button
+                key={c.label}
+                type="button"
+                className={c.harmful ? 'danger' : undefined}
+                onClick={() => {
+                  c.faults.forEach((f, i) => f && runners[i]!.injectFault(f))
+                  // like a menu: done, so the designs are in view again
+                  setOpen(false)
+                  opener.current?.focus()
+                }}
+                title={`In ${c.faults.filter((f) => f !== null).length} of ${runners.length} designs`}
+              >
+                {c.label}
+              </button>
+            ))}
+          </div>
         </div>
-      </div>
-    </details>
+      )}
+    </div>
   )
 }

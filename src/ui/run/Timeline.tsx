@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { describeFault, type Fault } from '../../model/faults'
+import type { Diagram } from '../../model/types'
 import { useDiagramStructure, useEditorStore } from '../../store/react/editorContext'
 import { useRun } from '../../store/react/runContext'
 import { FaultList } from './FaultList'
@@ -23,14 +24,52 @@ export function Timeline({ editFaults = false }: { editFaults?: boolean }) {
   const seek = useRun((s) => s.seek)
   const diagram = useDiagramStructure()
   const editor = useEditorStore()
+  const remove = useCallback((gone: readonly Fault[]) => editor.getState().removeFaults(gone), [editor])
+  const marks = useMemo(() => faults.map((fault) => ({ fault, diagram })), [faults, diagram])
+  return (
+    <TimelineTrack time={time} horizon={horizon} marks={marks} seek={seek} onRemove={editFaults ? (f) => remove([f]) : undefined}>
+      <FaultList faults={diagram.faults ?? []} diagram={diagram} onGoTo={seek} onRemove={editFaults ? remove : undefined} />
+    </TimelineTrack>
+  )
+}
+
+/** A fault drawn on the track: described in its own diagram's names. */
+export interface FaultMark {
+  fault: Fault
+  diagram: Diagram
+  /** said after the fault in the diamond's name, such as which designs have it */
+  where?: string
+}
+
+/**
+ * The slider with the fault diamonds and their popovers, for any run or set of runs: the
+ * editor's and the embed's one run (Timeline above), or the compare view's runs on one
+ * clock, whose `seek` moves them all. `children` go after the end label.
+ */
+export function TimelineTrack(props: {
+  time: number
+  horizon: number
+  marks: readonly FaultMark[]
+  seek(at: number): void
+  /** absent where the faults cannot be removed */
+  onRemove?(fault: Fault): void
+  children?: React.ReactNode
+}) {
+  const { time, horizon, marks, onRemove, children } = props
   const input = useRef<HTMLInputElement>(null)
   const [preview, setPreview] = useState<number | null>(null)
   const [shown, setShown] = useState<Fault | null>(null)
   // the diamond whose popover is open: focus goes back to it
   const diamond = useRef<HTMLElement | null>(null)
+  const faults = useMemo(() => marks.map((m) => m.fault), [marks])
   const end = timelineEnd(horizon, time, faults)
   const closePopover = useCallback(() => setShown(null), [])
-  const remove = useCallback((gone: readonly Fault[]) => editor.getState().removeFaults(gone), [editor])
+  // the latest seek, read when the slider is let go: a caller's seek need not keep its identity
+  const seekRef = useRef(props.seek)
+  useEffect(() => {
+    seekRef.current = props.seek
+  })
+  const seek = useCallback((at: number) => seekRef.current(at), [])
 
   // React's onChange fires on every move of a range input; the native change event fires
   // when the pointer lets go (and on each arrow key), which is when a seek is worth doing
@@ -46,7 +85,7 @@ export function Timeline({ editFaults = false }: { editFaults?: boolean }) {
   }, [seek])
 
   const value = preview ?? time
-  const open = shown && faults.includes(shown) ? shown : null
+  const open = shown ? (marks.find((m) => m.fault === shown) ?? null) : null
   return (
     <div className="timeline">
       <span className="timeline__end">0 s</span>
@@ -63,38 +102,41 @@ export function Timeline({ editFaults = false }: { editFaults?: boolean }) {
           onChange={(e) => setPreview(Number(e.target.value))}
         />
         <div className="timeline__reached" style={{ width: `${(100 * horizon) / end}%` }} aria-hidden="true" />
-        {faults.map((f, i) => (
-          <button
-            key={i}
-            type="button"
-            className="timeline__fault"
-            style={{ left: `${(100 * f.at) / end}%` }}
-            aria-label={`Fault at ${formatSimTime(f.at)}: ${describeFault(f, diagram)}`}
-            title={`${formatSimTime(f.at)}: ${describeFault(f, diagram)}`}
-            aria-haspopup="dialog"
-            aria-expanded={open === f}
-            onClick={(e) => {
-              diamond.current = e.currentTarget
-              setShown((s) => (s === f ? null : f))
-            }}
-          />
-        ))}
+        {marks.map(({ fault: f, diagram, where }, i) => {
+          const what = `${describeFault(f, diagram)}${where ? `, ${where}` : ''}`
+          return (
+            <button
+              key={i}
+              type="button"
+              className="timeline__fault"
+              style={{ left: `${(100 * f.at) / end}%` }}
+              aria-label={`Fault at ${formatSimTime(f.at)}: ${what}`}
+              title={`${formatSimTime(f.at)}: ${what}`}
+              aria-haspopup="dialog"
+              aria-expanded={open?.fault === f}
+              onClick={(e) => {
+                diamond.current = e.currentTarget
+                setShown((s) => (s === f ? null : f))
+              }}
+            />
+          )
+        })}
         {open && (
           <FaultPopover
-            key={faults.indexOf(open)}
-            fault={open}
-            diagram={diagram}
-            percent={(100 * open.at) / end}
+            key={faults.indexOf(open.fault)}
+            fault={open.fault}
+            diagram={open.diagram}
+            percent={(100 * open.fault.at) / end}
             opener={diamond}
             onGoTo={() => {
-              seek(open.at)
+              seek(open.fault.at)
               setShown(null)
               diamond.current?.focus()
             }}
             onRemove={
-              editFaults
+              onRemove
                 ? () => {
-                    remove([open])
+                    onRemove(open.fault)
                     setShown(null)
                     input.current?.focus()
                   }
@@ -105,7 +147,7 @@ export function Timeline({ editFaults = false }: { editFaults?: boolean }) {
         )}
       </div>
       <span className="timeline__end">{formatSpan(end)}</span>
-      <FaultList faults={diagram.faults ?? []} diagram={diagram} onGoTo={seek} onRemove={editFaults ? remove : undefined} />
+      {children}
     </div>
   )
 }
