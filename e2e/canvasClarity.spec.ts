@@ -151,3 +151,29 @@ test('packet labels and count pills are drawn beside the nodes, never over them'
   // the check above saw text: labels are drawn at this zoom, and pills on the banded links
   expect(seen).toBeGreaterThan(10)
 })
+
+test('a drag that starts on a link’s badge pans the canvas; a click on the badge selects the link', async ({ editor, page }) => {
+  await openScenario(editor, 'sync-call-chain')
+  const description = 'Synchronous HTTP from API gateway to Orders'
+  const badge = editor.link(description).getByTestId(TEST_IDS.linkBadge)
+  const translate = async () => {
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(await transform(page))
+    return { x: Number(m![1]), y: Number(m![2]) }
+  }
+  const before = await translate()
+  const box = (await badge.boundingBox())!
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  await editor.mouseDrag(from, { x: from.x + 120, y: from.y + 70 })
+  await editor.settle()
+  // the view followed the pointer, as from the empty pane
+  const after = await translate()
+  expect(Math.abs(after.x - before.x - 120)).toBeLessThan(2)
+  expect(Math.abs(after.y - before.y - 70)).toBeLessThan(2)
+  // a pan is not a click: the link is not selected
+  await expect(editor.inspector.getByRole('heading', { name: description })).toHaveCount(0)
+  // a click on the badge, where it now is, selects its link
+  const moved = (await badge.boundingBox())!
+  await page.mouse.click(moved.x + moved.width / 2, moved.y + moved.height / 2)
+  await expect(editor.inspector.getByRole('heading', { name: description })).toBeVisible()
+  expect(await translate()).toEqual(after)
+})

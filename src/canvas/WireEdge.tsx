@@ -9,6 +9,7 @@ import { badgeWidth } from './badgeWidth'
 import type { WireFlowEdge } from './flowTypes'
 import { useDetail, useFullDetail } from './detail'
 import { LINK_STYLES } from './linkStyles'
+import { passPressToPane } from './panFromBadge'
 
 /**
  * A link: its kind's line pattern and arrow, and a badge naming it. The badge is SVG
@@ -16,7 +17,7 @@ import { LINK_STYLES } from './linkStyles'
  * where it hides neither the line nor the arrow (badgePlace.ts); shortened to fit, it is
  * drawn twice: the shortened text for the eye, and the whole text, which assistive
  * technology reads and which shows while the badge is hovered or the link selected or
- * focused (canvas.css).
+ * focused (canvas.css). A drag that starts on the badge pans the canvas (panFromBadge.ts).
  */
 function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected }: EdgeProps<WireFlowEdge>) {
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
@@ -44,7 +45,7 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
         style={{ stroke: style.color, strokeDasharray: style.dash, strokeWidth: selected ? 3.2 : 2, strokeLinecap: 'round', opacity: inactive ? 0.4 : undefined }}
       />
       {place && (
-        <g className="wire-edge__label">
+        <g className="wire-edge__label" onMouseDown={passPressToPane} onTouchStart={passPressToPane}>
           {cut && (
             <text className="wire-edge__badge wire-edge__badge--short" x={place.x} y={place.y} textAnchor="middle" dominantBaseline={baseline} aria-hidden="true">
               {place.shown}
