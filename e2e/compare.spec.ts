@@ -81,7 +81,11 @@ test('one fault reaches every design: crash Payment and see each design meet the
   await page.goto('/?view=compare&c=order-flow')
   await expect(page.getByRole('region', { name: 'Compared metrics' })).toBeVisible()
   await page.getByRole('button', { name: 'Run', exact: true }).click()
-  await page.getByText('Faults in every design').click()
+  // a button that says whether its panel is open, as a screen reader announces it
+  const opener = page.getByRole('button', { name: 'Faults in every design' })
+  await expect(opener).toHaveAttribute('aria-expanded', 'false')
+  await opener.click()
+  await expect(opener).toHaveAttribute('aria-expanded', 'true')
   await page.getByLabel('Service', { exact: true }).selectOption('Payment')
   await page.getByRole('group', { name: 'Faults for Payment in every design' }).getByRole('button', { name: 'Crash Payment' }).click()
   for (const design of [/built with synchronous calls/, /built with messages/, /built with events/]) {
@@ -92,14 +96,23 @@ test('one fault reaches every design: crash Payment and see each design meet the
   // happen now: Payment is down everywhere, so Restart and no Crash
   const choices = page.getByRole('group', { name: 'Faults for Payment in every design' })
   await expect(choices).toBeHidden()
-  await page.getByText('Faults in every design').click()
+  await expect(opener).toHaveAttribute('aria-expanded', 'false')
+  await expect(opener).toBeFocused()
+  await opener.click()
   await expect(choices.getByRole('button', { name: 'Restart Payment' })).toBeVisible()
   await expect(choices.getByRole('button', { name: 'Crash Payment' })).toHaveCount(0)
   // a popover: Escape folds it away and gives focus back to what opened it
   await choices.getByRole('button', { name: 'Restart Payment' }).focus()
   await page.keyboard.press('Escape')
   await expect(choices).toBeHidden()
-  await expect(page.getByText('Faults in every design')).toBeFocused()
+  await expect(opener).toHaveAttribute('aria-expanded', 'false')
+  await expect(opener).toBeFocused()
+  // and so does a press outside it
+  await opener.click()
+  await expect(choices).toBeVisible()
+  await page.getByText('The same shop, load and Payment outage').click()
+  await expect(choices).toBeHidden()
+  await expect(opener).toHaveAttribute('aria-expanded', 'false')
   // the synchronous design fails, the others keep succeeding: the numbers stay in their columns
   await expect(page.getByRole('rowheader', { name: 'Failed: 503 no replica up' })).toBeVisible({ timeout: 20_000 })
   // read at one instant: paused
@@ -110,6 +123,53 @@ test('one fault reaches every design: crash Payment and see each design meet the
   expect(numbers['Operations failed']).toMatchObject({ messages: 0, events: 0 })
   // rows only the synchronous design has do not shift the others' numbers
   expect(numbers['Success rate']).toMatchObject({ messages: 1, events: 1 })
+})
+
+test('the compare timeline shows every design’s faults as diamonds, and going to one moves every design there', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/?view=compare&c=order-flow')
+  await expect(page.getByRole('region', { name: 'Compared metrics' })).toBeVisible()
+  const run = page.getByRole('region', { name: 'Run' })
+  // the comparison's own outage, which all three designs have: one diamond, not three
+  const outage = run.getByRole('button', { name: 'Fault at 10.000 s: Crash Payment, in every design' })
+  await expect(outage).toHaveCount(1)
+  // a fault added to every design here is drawn too
+  await page.getByRole('button', { name: 'Faults in every design' }).click()
+  await page.getByLabel('Service', { exact: true }).selectOption('Stock')
+  await page.getByRole('group', { name: 'Faults for Stock in every design' }).getByRole('button', { name: 'Crash Stock' }).click()
+  await expect(run.getByRole('button', { name: /^Fault at 0\.\d+ s: Crash Stock, in every design$/ })).toHaveCount(1)
+  // pressing a diamond says what it is and goes there, for all the designs at once
+  await outage.click()
+  const popover = page.getByRole('dialog', { name: 'Fault at 10.000 s' })
+  await expect(popover).toContainText('At 10.000 s: Crash Payment')
+  // read-only: the designs' faults are looked at and gone to, not removed
+  await expect(popover.getByRole('button', { name: 'Remove this fault' })).toHaveCount(0)
+  await popover.getByRole('button', { name: 'Go to this instant' }).click()
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('10.000 s', { timeout: 20_000 })
+  for (const design of [/built with synchronous calls/, /built with messages/, /built with events/]) {
+    const payment = page.getByRole('region', { name: design }).locator('.react-flow__node').filter({ has: page.getByText('Payment', { exact: true }) })
+    await expect(payment.getByTestId(TEST_IDS.nodeLive)).toHaveAttribute('aria-label', /0 of 1 replicas up/)
+  }
+})
+
+test('in a 1024 × 700 window the designs stack and the run controls stay in view as the page scrolls', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.goto('/?view=compare&c=order-flow')
+  const metrics = page.getByRole('region', { name: 'Compared metrics' })
+  await expect(metrics).toBeVisible()
+  // down to the last design and the numbers under it
+  await metrics.getByRole('table').scrollIntoViewIfNeeded()
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300)
+  const play = page.getByRole('button', { name: 'Run', exact: true })
+  await expect(play).toBeInViewport()
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toBeInViewport()
+  // and nothing covers it: a press reaches it where it is, without scrolling back up
+  const box = (await play.boundingBox())!
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent, { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('Run')
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeInViewport()
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300)
 })
 
 test('an unknown comparison says so', async ({ page }) => {

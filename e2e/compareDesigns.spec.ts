@@ -118,3 +118,62 @@ test('a comparison fragment opened without its ?view=compare still opens the com
   await expect(page.getByRole('region', { name: 'Before' }).locator('.react-flow__node')).toHaveCount(8)
   await expect(page.getByRole('region', { name: 'After' }).locator('.react-flow__node')).toHaveCount(8)
 })
+
+/** Each side's zoom, from its canvas's transform: { 'Before': 0.53, … }. */
+async function zooms(page: Page, sides: readonly string[]): Promise<number[]> {
+  return Promise.all(
+    sides.map((side) =>
+      page
+        .getByRole('region', { name: side, exact: true })
+        .locator('.react-flow__viewport')
+        .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a),
+    ),
+  )
+}
+
+/** Whether every node of each side lies inside its pane. */
+async function whole(page: Page, sides: readonly string[]): Promise<boolean[]> {
+  return Promise.all(
+    sides.map((side) =>
+      page
+        .getByRole('region', { name: side, exact: true })
+        .locator('.react-flow')
+        .evaluate((flow) => {
+          const pane = flow.getBoundingClientRect()
+          return [...flow.querySelectorAll('.react-flow__node')].every((n) => {
+            const b = n.getBoundingClientRect()
+            return b.left >= pane.left && b.right <= pane.right && b.top >= pane.top && b.bottom <= pane.bottom
+          })
+        }),
+    ),
+  )
+}
+
+test('two designs of different sizes are shown at one zoom, whole, and stay so as the window resizes; a side zoomed by hand keeps its zoom', async ({ page }) => {
+  test.setTimeout(60_000)
+  const wide = readFileSync(join(process.cwd(), 'src/share/frozen/v1-d30.link'), 'utf8').trim()
+  const small = readFileSync(join(process.cwd(), 'src/share/frozen/v1-starter.link'), 'utf8').trim()
+  await page.goto(`/?view=compare#a=${wide}&b=${small}&an=Thirty%20nodes&bn=Starter`)
+  const sides = ['Thirty nodes', 'Starter']
+  await expect(page.getByRole('region', { name: 'Compared metrics' })).toBeVisible()
+  // the small design is drawn as small as the wide one's fit requires, so their sizes compare
+  await expect.poll(async () => new Set((await zooms(page, sides)).map((z) => z.toFixed(3))).size).toBe(1)
+  const first = (await zooms(page, sides))[0]!
+  await expect.poll(() => whole(page, sides)).toEqual([true, true])
+
+  // a narrower window stacks the designs: the zoom changes, and is still one zoom
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect.poll(async () => (await zooms(page, sides))[0]!.toFixed(3)).not.toBe(first.toFixed(3))
+  await expect.poll(async () => new Set((await zooms(page, sides)).map((z) => z.toFixed(3))).size).toBe(1)
+  await expect.poll(() => whole(page, sides)).toEqual([true, true])
+
+  // zoomed in by hand, the starter keeps its zoom through the next resize; the other side follows the window
+  const starterPane = page.getByRole('region', { name: 'Starter', exact: true }).locator('.react-flow__pane')
+  await starterPane.hover()
+  await page.mouse.wheel(0, -300)
+  await expect.poll(async () => (await zooms(page, sides))[1]! > (await zooms(page, sides))[0]! * 1.2).toBe(true)
+  const [wideBefore, byHand] = await zooms(page, sides)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await expect.poll(async () => (await zooms(page, sides))[0]!.toFixed(3)).not.toBe(wideBefore!.toFixed(3))
+  expect((await zooms(page, sides))[1]).toBeCloseTo(byHand!, 3)
+})
