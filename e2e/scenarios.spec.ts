@@ -117,6 +117,28 @@ test('a scenario link over the starter, saved by an earlier visit as it ships, o
   await expect(page.getByRole('dialog', { name: 'Open the scenario?' })).toHaveCount(0)
 })
 
+test('a scenario link pasted into an open tab over the starter as it ships opens without a question; over an edit, it asks', async ({ editor, page }) => {
+  await editor.open()
+  await editor.waitForAutosave()
+  await page.evaluate(() => {
+    location.hash = 's.event-fan-out'
+  })
+  await expect(page.getByRole('heading', { name: 'One event, many subscribers' }).first()).toBeVisible()
+  await expect(page.getByRole('dialog', { name: 'Open the scenario?' })).toHaveCount(0)
+
+  // the scenario, once changed, is someone's work: the next pasted link asks
+  await editor.selectNode('Email')
+  await page.keyboard.press('Delete')
+  await expect(editor.nodes).toHaveCount(5)
+  await page.evaluate(() => {
+    location.hash = 's.sync-call-chain'
+  })
+  const ask = page.getByRole('dialog', { name: 'Open the scenario?' })
+  await expect(ask).toBeVisible()
+  await ask.getByRole('button', { name: 'Cancel' }).click()
+  await expect(editor.nodes).toHaveCount(5)
+})
+
 test('a scenario link over saved work asks first; an unknown scenario or step shows the banner and changes nothing', async ({ editor, page }) => {
   await editor.open()
   await editor.selectNode('Email')

@@ -1,24 +1,15 @@
 import type { Viewport } from '@xyflow/react'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import type { Diagram } from '../model/types'
-import { STARTER_DOCUMENT } from '../scenarios/starter'
-import { formatProblems, parseDocument, toDocument } from '../share/document'
 import { createEditorStore } from '../store/editorStore'
 import { App } from './App'
 import { loadAutosave, openStorage, startAutosave, type Autosave } from './autosave'
 import { COMPARE_VALUE, EMBED_PARAM, isEmbedView, readIncomingLink } from './shareLinks'
+import { isUntouchedStarter, starter } from './starterDiagram'
 import { installTestBridge } from './testBridge'
 import { AUDIENCE_VIEW } from '../ui/present/protocol'
 
 const HINT_KEY = 'wireplay.hintDismissed'
-
-function starter(): Diagram {
-  const parsed = parseDocument(STARTER_DOCUMENT)
-  // the starter ships with the app and is checked by unit tests; failing here is a build bug
-  if (!parsed.ok) throw new Error(`Starter diagram is invalid:\n${formatProblems(parsed.error)}`)
-  return parsed.value
-}
 
 /** The fragment of a comparison of two designs (share/compareLink.ts: "#a=…&b=…"),
  * recognised here without loading its codec. */
@@ -50,8 +41,8 @@ async function bootEditor(rootElement: HTMLElement) {
   installTestBridge(store)
   // only a diagram the user saved is worth a question; the starter is simply replaced,
   // also when a visit before left it saved exactly as it ships
-  const untouchedStarter = saved.kind === 'ok' && JSON.stringify(toDocument(saved.diagram)) === JSON.stringify(toDocument(starter()))
-  const incoming = { link: await readIncomingLink(), askFirst: saved.kind === 'ok' && !untouchedStarter }
+  // (the same rule as for a link pasted later, in shareLinks.ts)
+  const incoming = { link: await readIncomingLink(), askFirst: saved.kind === 'ok' && !isUntouchedStarter(saved.diagram) }
 
   let hintDismissed = false
   try {

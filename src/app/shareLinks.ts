@@ -10,6 +10,7 @@ import type { Teaching } from '../ui/teachContext'
 import type { CompareWithRequest } from '../ui/CompareWithDialog'
 import { readDocumentFile } from './files'
 import { checkScenarioTarget, parseScenarioFragment, scenarioFragment, type ScenarioTarget } from './scenarioLink'
+import { isUntouchedStarter } from './starterDiagram'
 
 /** A diagram link (`#w1.…`) or a link to a built-in scenario and lesson step (`#s.<id>.<step>`), read. */
 export type IncomingLink = Result<SharedLink | ScenarioTarget, LinkError>
@@ -178,9 +179,11 @@ export function useIncomingLinks(
       requestAnimationFrame(() => void fit.current())
     }
     void open(initial.link, initial.askFirst)
+    // a link pasted into the open tab: asked first like one opened with the page, that is
+    // unless what it replaces is the starter as it ships (nobody's work)
     const onHash = () =>
       void readIncomingLink().then((link) => {
-        if (!cancelled) void open(link, true)
+        if (!cancelled) void open(link, !isUntouchedStarter(store.getState().history.present))
       })
     window.addEventListener('hashchange', onHash)
     return () => {
