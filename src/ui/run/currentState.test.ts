@@ -3,7 +3,7 @@ import type { Diagram } from '../../model/types'
 import { parseDocument } from '../../share/document'
 import { STARTER_DOCUMENT } from '../../scenarios/starter'
 import type { Hop } from '../../sim/types'
-import { machineForTrace, syncAttemptsOf, syncCallsOf, syncState } from './currentState'
+import { deliveryState, machineForTrace, syncAttemptsOf, syncCallsOf, syncState } from './currentState'
 import { layoutSequence } from './sequence'
 
 /** The starter diagram with Web shop → Orders (l-1) given a 2 s timeout and two retries. */
@@ -137,5 +137,26 @@ describe('an answer on the very instant of the timeout', () => {
     expect(attempt!.answer).toBe(reply)
     expect(attempt!.timedOutAt).toBeNull()
     expect(syncState([request, reply], link, 2100).state).toBe('succeeded')
+  })
+})
+
+describe('a topic subscription’s copy that is not acknowledged', () => {
+  // Orders publishes OrderPlaced to Order events (l-5); Email's subscription (l-6) delivers it
+  const d = diagram()
+  const published = hop('l-5', 'event', 100, 102, 6)
+  const toEmail = hop('l-6', 'delivery', 102, 104, 8)
+  const ackTimeoutMs = 30_000 // Order events' default
+
+  it('is back in the subscription, not a queue, after a nack', () => {
+    const nack: Hop = { ...hop('l-6', 'nack', 110, 112, 8, 'back'), reason: 'error', origin: 'service-4' }
+    expect(deliveryState([published, toEmail, nack], toEmail, 'topic-1', d, 120)).toEqual({
+      state: 'ready',
+      why: 'Failed (nack) at 0.112 s (delivery 1 of at most 5), error while processing: back in the subscription.',
+    })
+  })
+
+  it('is back in the subscription for redelivery after the ack timeout', () => {
+    const { why } = deliveryState([published, toEmail], toEmail, 'topic-1', d, 102 + ackTimeoutMs)
+    expect(why).toBe('No ack within 30 s (delivery 1 of at most 5): back in the subscription for redelivery.')
   })
 })

@@ -261,6 +261,8 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
   }
   const settings = broker.settings as { ackTimeoutMs: number; maxDeliveries: number }
   const name = broker.label
+  // a topic redelivers from the subscriber's own subscription, as the log says
+  const backIn = `back in the ${broker.kind === 'topic' ? 'subscription' : 'queue'}`
   if (published && !arrived(published, now) && consumed.length === 0) return { state: null, why: `On its way to ${name}.` }
   const deliveries = consumed.filter((h) => h.carries === 'delivery')
   const delivery = deliveries.at(-1)
@@ -273,7 +275,7 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     if (now >= deadline) {
       const late = lateAnswer && arrived(lateAnswer, now) ? ` Its late ${lateAnswer.carries}, at ${formatSimTime(lateAnswer.arrive)}, was ignored.` : ''
       return canRedeliver
-        ? { state: 'ready', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): back in the queue for redelivery.${late}` }
+        ? { state: 'ready', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): ${backIn} for redelivery.${late}` }
         : { state: 'deadLettered', why: `No ack within ${spanWords(settings.ackTimeoutMs)} (${of}): dead-lettered.${late}` }
     }
     return { state: 'delivering', why: `Delivered at ${formatSimTime(delivery.depart)} (${of}): waiting for the consumer's ack.` }
@@ -289,7 +291,7 @@ export function deliveryState(seen: readonly Hop[], own: Hop, brokerId: string, 
     const sent = producer && published ? linkContractAt(d, producer, published.depart) : ''
     if (last.reason === 'contract') return { state: 'deadLettered', why: `The consumer expects ${expects}, not ${sent}: dead-lettered at once.` }
     const failed = `Failed (nack) at ${formatSimTime(last.arrive)} (${of}), ${nackCauseWords(last, consumer?.target ?? '', (id) => nodeLabel(d, id))}`
-    return canRedeliver ? { state: 'ready', why: `${failed}: back in the queue.` } : { state: 'deadLettered', why: `${failed}: dead-lettered.` }
+    return canRedeliver ? { state: 'ready', why: `${failed}: ${backIn}.` } : { state: 'deadLettered', why: `${failed}: dead-lettered.` }
   }
   return { state: 'ready', why: `In ${name}.` }
 }
