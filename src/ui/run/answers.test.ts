@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerOf, JOB_ANSWERS } from './answers'
+import { answeredInTime, answerOf, deadlineOf, JOB_ANSWERS } from './answers'
 import { hop } from './testHop'
 
 describe('the answer to a request', () => {
@@ -21,5 +21,15 @@ describe('the answer to a request', () => {
   it('is the first such answer among the hops', () => {
     const first = hop('a-b', 'error', 40, 50, 7)
     expect(answerOf([request, first, hop('a-b', 'reply', 60, 70, 7)], request, JOB_ANSWERS)).toBe(first)
+  })
+})
+
+describe('an answer in time', () => {
+  const request = hop('a-b', 'request', 100, 110, 7)
+
+  it('arrives by the request’s departure + the timeout, the deadline’s own instant included', () => {
+    expect(deadlineOf(request, 2000)).toBe(2100)
+    expect(answeredInTime(hop('a-b', 'reply', 2000, 2100, 7), request, 2000)).toBe(true)
+    expect(answeredInTime(hop('a-b', 'reply', 2000, 2101, 7), request, 2000)).toBe(false)
   })
 })

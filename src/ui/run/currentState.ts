@@ -6,6 +6,7 @@ import { spanWords } from '../../store/run/logWords'
 import { failureAtWords, nackCauseWords } from '../../store/run/reasonWords'
 import type { Hop, ReplicaState } from '../../sim/types'
 import type { TracedRequest } from '../../store/run/types'
+import { answeredInTime, deadlineOf } from './answers'
 import { deliveryOutcome } from './deliveries'
 import { formatSimTime } from './formatTime'
 import { crashOrphans, type Orphan } from './orphans'
@@ -113,15 +114,13 @@ export function syncAttemptsOf(hops: readonly Hop[], link: DiagramLink): SyncAtt
   const attempts: SyncAttempt[] = []
   for (const h of own) {
     if (h.direction === 'forward' && h.carries === 'request') {
-      attempts.push({ request: h, answer: null, timedOutAt: h.depart + link.settings.timeoutMs, late: [] })
+      attempts.push({ request: h, answer: null, timedOutAt: deadlineOf(h, link.settings.timeoutMs), late: [] })
       continue
     }
     if (h.direction !== 'back' || (h.carries !== 'reply' && h.carries !== 'error')) continue
     const a = attempts.findLast((x) => x.request.requestId === h.requestId)
     if (!a) continue
-    // an answer landing on the very instant of the timeout is on time: the engine fires a
-    // deadline after everything else of its instant
-    if (a.answer === null && h.arrive <= a.request.depart + link.settings.timeoutMs) {
+    if (a.answer === null && answeredInTime(h, a.request, link.settings.timeoutMs)) {
       a.answer = h
       a.timedOutAt = null
     } else a.late.push(h)

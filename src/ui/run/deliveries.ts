@@ -1,5 +1,5 @@
 import type { Hop } from '../../sim/types'
-import { answerOf } from './answers'
+import { answeredInTime, answerOf, deadlineOf } from './answers'
 
 /** How the broker settled one delivery, as far as the hops seen tell it. */
 export interface DeliveryOutcome {
@@ -11,14 +11,10 @@ export interface DeliveryOutcome {
   late: Hop | null
 }
 
-/**
- * Whether `delivery`'s answer among `seen` came in time. An answer arriving on the very
- * instant of the deadline is on time: the engine fires the ack timeout after everything
- * else of its instant. Pure.
- */
+/** Whether `delivery`'s answer among `seen` came in time (answeredInTime). Pure. */
 export function deliveryOutcome(seen: readonly Hop[], delivery: Hop, ackTimeoutMs: number): DeliveryOutcome {
-  const deadline = delivery.depart + ackTimeoutMs
+  const deadline = deadlineOf(delivery, ackTimeoutMs)
   const answer = answerOf(seen, delivery, ['ack', 'nack']) ?? null
-  const onTime = answer !== null && answer.arrive <= deadline
+  const onTime = answer !== null && answeredInTime(answer, delivery, ackTimeoutMs)
   return { deadline, answer: onTime ? answer : null, late: onTime ? null : answer }
 }
