@@ -177,3 +177,45 @@ test('a drag that starts on a link’s badge pans the canvas; a click on the bad
   await expect(editor.inspector.getByRole('heading', { name: description })).toBeVisible()
   expect(await translate()).toEqual(after)
 })
+
+test('packet labels on short links are drawn clear of the links’ badges', async ({ editor, page }) => {
+  await openScenario(editor, 'sync-call-chain')
+  // slow links, so that packets linger under the badges; one badge made long by a fault
+  await page.evaluate(() => {
+    const d = window.__wireplay!.document() as { links: { id: string; settings?: object }[]; faults?: object[] }
+    for (const l of d.links) l.settings = { ...l.settings, latencyMs: 150 }
+    d.faults = [{ at: 0, action: 'latency', link: d.links[1]!.id, addMs: 200 }]
+    window.__wireplay!.load(d)
+  })
+  await editor.toolbarButton('Fit view').click()
+  await editor.settle(450)
+  // near enough for packet labels (fitted, this window shows the chain at about 0.7)
+  await page.getByRole('button', { name: 'Zoom In' }).click()
+  await page.getByRole('button', { name: 'Zoom In' }).click()
+  await editor.settle(450)
+  expect(await editor.zoom()).toBeGreaterThan(0.9)
+  await page.clock.install()
+  await fastForward(page, '1 s')
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('1.000 s')
+  await expect(editor.linkBadges.filter({ hasText: '+200 ms' })).toHaveCount(1)
+  await page.getByRole('region', { name: 'Run' }).getByRole('button', { name: 'Run', exact: true }).click()
+  // the badges as drawn: a shortened one is two texts, of which only one shows
+  const badges = await page.locator('.wire-edge__badge').evaluateAll((els) =>
+    els.filter((e) => getComputedStyle(e).opacity !== '0').map((e) => {
+      const r = e.getBoundingClientRect()
+      return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, text: e.textContent ?? '' }
+    }),
+  )
+  expect(badges).toHaveLength(3)
+  type Stats = { text: Box[] }
+  const stats = () => page.locator('canvas.packet-layer').evaluate((c) => (c as unknown as { packetStats(): Stats }).packetStats())
+  let seen = 0
+  for (let i = 0; i < 16; i++) {
+    await page.clock.runFor(41)
+    for (const t of (await stats()).text) {
+      seen++
+      for (const b of badges) expect(meet(t, b), `a packet label covers the badge "${b.text}"`).toBe(false)
+    }
+  }
+  expect(seen).toBeGreaterThan(10)
+})

@@ -2,9 +2,9 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { TEST_IDS } from '../lib/testIds'
 import { linkStateKey, readLinkStateKey } from '../model/faults'
-import { linkBadge } from '../model/summary'
 import { useRunMaybe } from '../store/react/runContext'
 import { placeBadge } from './badgePlace'
+import { badgeText } from './badgeText'
 import { badgeWidth } from './badgeWidth'
 import type { WireFlowEdge } from './flowTypes'
 import { useDetail, useFullDetail } from './detail'
@@ -28,7 +28,7 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   if (!data) return null
   const style = LINK_STYLES[data.link.kind]
   const state = live === '' ? null : readLinkStateKey(live)
-  const badge = state === null ? data.badge : liveBadge(data, state)
+  const badge = badgeText(data, live)
   const inactive = state !== null && (state.detached || state.unsubscribed)
   const place = detail === 'near' ? placeBadge({ sourceX, sourceY, targetX, targetY }, badge, badgeWidth) : null
   const baseline = place?.at === 'above' ? 'auto' : 'central'
@@ -65,14 +65,6 @@ function WireEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       )}
     </>
   )
-}
-
-/** The badge as the run stands: the contract a fault switched to, the latency a fault
- * added ("HTTP · +200 ms"), and whether the consumer is away. */
-function liveBadge(data: NonNullable<WireFlowEdge['data']>, state: ReturnType<typeof readLinkStateKey>): string {
-  const link = state.contract === null ? data.link : { ...data.link, settings: { ...data.link.settings, contract: state.contract } }
-  const away = [state.addedMs > 0 ? `+${state.addedMs} ms` : '', state.detached ? 'detached' : '', state.unsubscribed ? 'not subscribed' : ''].filter(Boolean).join(', ')
-  return `${linkBadge(link, data.role)}${away ? ` · ${away}` : ''}`
 }
 
 export const WireEdge = memo(WireEdgeView)

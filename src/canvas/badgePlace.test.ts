@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { curveAt, fitText, placeBadge, type BadgeEnds, type BadgePlace } from './badgePlace'
+import { badgeBox as coveredBy, curveAt, fitText, placeBadge, type BadgeEnds, type BadgePlace } from './badgePlace'
 
 // 6 flow units a character, whatever it is
 const measure = (s: string) => Array.from(s).length * 6
@@ -89,3 +89,18 @@ describe('fitText', () => {
     expect(fitText('HTTP', 3, measure)).toBe('H…')
   })
 })
+
+describe('the box a badge covers (what packet labels keep off)', () => {
+  it('holds the text and its halo, above a level link and on a steep one', () => {
+    const level = placeBadge({ sourceX: 100, sourceY: 50, targetX: 200, targetY: 50 }, 'HTTP', measure)
+    const steep = placeBadge({ sourceX: 100, sourceY: 0, targetX: 200, targetY: 200 }, 'HTTP', measure)
+    expect([level.at, steep.at]).toEqual(['above', 'on'])
+    for (const p of [level, steep]) {
+      const [x0, y0, x1, y1] = coveredBy(p, measure(p.shown))
+      const text = badgeBox(p)
+      // the 4-unit halo reaches 2 past the glyphs on every side
+      expect([x0, y0, x1, y1]).toEqual([text.x0 - 2, text.y0 - 2, text.x1 + 2, text.y1 + 2].map((v) => expect.closeTo(v, 6)))
+    }
+  })
+})
+

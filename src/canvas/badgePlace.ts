@@ -48,6 +48,23 @@ const ARROW = 10
 
 const ELLIPSIS = '…'
 
+/** How far an 11-unit badge's text reaches over and under its baseline (its em box). */
+const ASCENT = 10.3
+const DESCENT = 2.6
+/** …and either side of its middle when it is centred on the line. */
+const HALF_HEIGHT = 6.5
+/** Its halo, a 4-unit stroke in the canvas colour, reaches half of that past the glyphs. */
+const HALO = 2
+
+/**
+ * The box a badge drawn `width` wide at `place` covers, halo included: x0, y0, x1, y1, flow
+ * units. What the packet layer's labels keep off (painter.ts), so that neither hides the other.
+ */
+export function badgeBox(place: BadgePlace, width: number): [number, number, number, number] {
+  const [top, bottom] = place.at === 'above' ? [place.y - ASCENT, place.y + DESCENT] : [place.y - HALF_HEIGHT, place.y + HALF_HEIGHT]
+  return [place.x - width / 2 - HALO, top - HALO, place.x + width / 2 + HALO, bottom + HALO]
+}
+
 export function placeBadge(ends: BadgeEnds, text: string, measure: (s: string) => number): BadgePlace {
   const { sourceX: sx, sourceY: sy, targetX: tx, targetY: ty } = ends
   const gap = tx - sx

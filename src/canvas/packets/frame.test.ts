@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Hop } from '../../sim/types'
-import { clearOf, Frame, hitTest, LABEL_SIDES, labelSide, layoutFrame, linkCapacity, MIN_CAPACITY, type FrameInput, type LinkSlot } from './frame'
+import { badgeBox, placeBadge } from '../badgePlace'
+import { clearOf, Frame, hitTest, LABEL_SIDES, labelSide, layoutFrame, linkCapacity, MIN_CAPACITY, placeLabel, type FrameInput, type LinkSlot } from './frame'
 import { linkPath } from './geometry'
 import { K_ERROR, K_EVENT, K_MESSAGE, K_REQUEST, K_RESPONSE, packetKind } from './kinds'
 
@@ -183,5 +184,55 @@ describe('text the layer draws keeps off the nodes at its link’s ends', () => 
 
   it('leaves the label out when every side covers a node', () => {
     expect(labelSide(90, 40, 30, 13, 6, nodes, 2)).toBe(-1)
+  })
+})
+
+describe('a packet’s label keeps off the link badges', () => {
+  // a short link at zoom 1: two nodes 100 px apart, the line level between their handles
+  const ends = [0, 0, 180, 80, 280, 0, 460, 80]
+  const link = { sourceX: 186, sourceY: 40, targetX: 274, targetY: 40 }
+  const measure = (t: string) => Array.from(t).length * 6
+  const place = placeBadge(link, 'HTTP · +200 ms', measure)
+  const badge = badgeBox(place, measure(place.shown))
+  // a label 'request' (30 × 13 px) 9 px from its packet
+  const W = 30
+  const H = 13
+  const OFF = 9
+  const labelBox = (x: number, y: number, side: number) => {
+    const [sx, sy] = LABEL_SIDES[side] as readonly [number, number]
+    const left = sx > 0 ? x + OFF : x - OFF - W
+    const cy = y + sy * OFF
+    return [left, cy - H / 2, left + W, cy + H / 2] as const
+  }
+  const scratch: number[] = []
+
+  it('goes under the line where its usual place, up and to the right, would cover the badge', () => {
+    expect(place.at).toBe('above')
+    // the collision this prevents: a packet in the middle, labelled as usual, hides the badge
+    const usual = placeLabel(222, 40, W, H, OFF, ends, [], [], scratch)
+    expect(usual).toBe(0)
+    expect(clearOf(...labelBox(222, 40, usual), badge, 1)).toBe(false)
+    const side = placeLabel(222, 40, W, H, OFF, ends, badge, [], scratch)
+    expect(LABEL_SIDES[side]).toEqual([1, 1])
+    expect(clearOf(...labelBox(222, 40, side), badge, 1)).toBe(true)
+  })
+
+  it('covers neither the badge nor a node anywhere along the link, and is shown in its middle', () => {
+    for (let x = 190; x <= 270; x += 4) {
+      const side = placeLabel(x, 40, W, H, OFF, ends, badge, [], scratch)
+      if (side < 0) continue
+      const box = labelBox(x, 40, side)
+      expect(clearOf(...box, badge, 1), `label at ${x} covers the badge`).toBe(true)
+      expect(clearOf(...box, ends, 2), `label at ${x} covers a node`).toBe(true)
+    }
+    for (let x = 200; x <= 240; x += 4) expect(placeLabel(x, 40, W, H, OFF, ends, badge, [], scratch), `no label at ${x}`).toBeGreaterThanOrEqual(0)
+  })
+
+  it('keeps off the badges of other links too, and is left out when no side is clear', () => {
+    // another link's badge just under this one's line
+    const below = [200, 44, 270, 58]
+    expect(placeLabel(222, 40, W, H, OFF, ends, [...badge, ...below], [], scratch)).toBe(-1)
+    // and labels already drawn count as before
+    expect(placeLabel(222, 40, W, H, OFF, ends, badge, labelBox(222, 40, 2), scratch)).not.toBe(2)
   })
 })

@@ -215,3 +215,21 @@ export function labelSide(x: number, y: number, w: number, h: number, off: numbe
   }
   return -1
 }
+
+/**
+ * Where a packet's label goes: the side `labelSide` picks clear of the nodes at its link's
+ * ends (`ends`: two rects), of every link badge in view (`badges`) and of the labels already
+ * drawn (`drawn`), all rects as x0, y0, x1, y1 in screen px. A badge ("HTTP · +200 ms") sits
+ * just above the middle of a short link, where packets pass all the time: a label that
+ * would cover it goes under the line instead (or to the other side of its packet), and is
+ * left out only when every side is taken. Moving rather than hiding keeps what a packet
+ * carries readable on short links, where the badge spans most of the way. `scratch` is
+ * reused for the combined list, so a frame allocates nothing.
+ */
+export function placeLabel(x: number, y: number, w: number, h: number, off: number, ends: ArrayLike<number>, badges: ArrayLike<number>, drawn: ArrayLike<number>, scratch: number[]): number {
+  scratch.length = 0
+  for (let k = 0; k < 8; k++) scratch.push(ends[k] as number)
+  for (let k = 0; k < badges.length; k++) scratch.push(badges[k] as number)
+  for (let k = 0; k < drawn.length; k++) scratch.push(drawn[k] as number)
+  return labelSide(x, y, w, h, off, scratch, scratch.length / 4)
+}

@@ -3,8 +3,12 @@ import type { StoreApi } from 'zustand'
 import type { Hop } from '../../sim/types'
 import { minTravelMs } from '../../store/run/packetTravel'
 import type { Alarm, Runner } from '../../store/run/types'
+import { linkStateKey } from '../../model/faults'
+import { badgeBox, placeBadge } from '../badgePlace'
+import { badgeText } from '../badgeText'
+import { badgeWidth } from '../badgeWidth'
 import type { WireFlowEdge, WireFlowNode } from '../flowTypes'
-import { clearOf, Frame, hitTest, isTracedHop, LABEL_SIDES, labelSide, layoutFrame, type LinkSlot } from './frame'
+import { clearOf, Frame, hitTest, isTracedHop, LABEL_SIDES, layoutFrame, placeLabel, type LinkSlot } from './frame'
 import { linkPath, SAMPLES, type LinkPath } from './geometry'
 import { isFailure, KIND_COUNT, PACKET_KINDS, packetLabel } from './kinds'
 
@@ -25,6 +29,10 @@ interface Slot extends LinkSlot {
   flashAt: number
   /** the boxes of its source and target nodes, flow units: x0, y0, x1, y1 twice (text keeps off them) */
   ends: Float64Array
+  /** React Flow's edge: the badge's text and whether the link is selected */
+  edge: WireFlowEdge
+  /** its badge's box, flow units (packet labels keep off it), and what it was placed for */
+  badge: { box: [number, number, number, number] | null; path: LinkPath | null; data: unknown; live: string; selected: boolean }
 }
 
 /** wall ms a link glows red after an error, a nack or a timeout appears on it */
@@ -65,6 +73,8 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
   const labelBoxes: number[] = []
   /** scratch: what a packet's label must not cover (x0, y0, x1, y1 per rect) */
   const blockers: number[] = []
+  /** the link badges in view this frame, screen px: x0, y0, x1, y1 */
+  const badgeRects: number[] = []
   const view = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
   const seenFailures = new WeakSet<Hop>()
   let geometryDirty = true
@@ -107,13 +117,17 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
       const ends = old?.ends ?? new Float64Array(8)
       boxOf(a, ends, 0)
       boxOf(b, ends, 4)
+      if (old) old.edge = e
       if (old && old.path.sx === sx && old.path.sy === sy && old.path.tx === tx && old.path.ty === ty) {
         old.fromTopic = fromTopic
         continue
       }
       const path = linkPath(sx, sy, tx, ty)
       if (old) old.path = path
-      else slots.set(e.id, { id: e.id, path, fromTopic, count: 0, failures: 0, banded: false, visible: false, source: e.source, target: e.target, flashAt: -Infinity, ends })
+      else {
+        const badge = { box: null, path: null, data: null, live: '', selected: false }
+        slots.set(e.id, { id: e.id, path, fromTopic, count: 0, failures: 0, banded: false, visible: false, source: e.source, target: e.target, flashAt: -Infinity, ends, edge: e, badge })
+      }
     }
     for (const id of slots.keys()) if (!seen.has(id)) slots.delete(id)
     slotList = [...slots.values()]
@@ -326,6 +340,7 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
       ctx.fillStyle = colors.text
       ctx.textAlign = 'left'
       const off = r * zoom + 3
+      badgesOnScreen(slotList, run.faults, run.time, zoom, panX, panY, badgeRects)
       for (let i = 0; i < frame.count; i++) {
         const hp = frame.hops[i] as Hop
         const slot = slots.get(hp.link)
@@ -333,15 +348,11 @@ export function createPacketPainter({ canvas, flow, runner }: PainterOptions): (
         const x = (frame.x[i] as number) * zoom + panX
         const y = (frame.y[i] as number) * zoom + panY
         const w = textWidth(ctx, text)
-        // beside the packet, on a side where it covers neither node of its link nor a label
-        // already drawn (packets crowd the ends of a short link: one readable label beats
-        // several on top of each other)
+        // beside the packet, on a side where it covers neither node of its link, nor a link's
+        // badge, nor a label already drawn (packets crowd the ends of a short link: one
+        // readable label beats several on top of each other)
         if (!slot) continue
-        const ends = toScreen(slot.ends, zoom, panX, panY)
-        blockers.length = 0
-        for (let k = 0; k < 8; k++) blockers.push(ends[k] as number)
-        for (let k = 0; k < labelBoxes.length; k++) blockers.push(labelBoxes[k] as number)
-        const side = labelSide(x, y, w, LABEL_PX, off, blockers, blockers.length / 4)
+        const side = placeLabel(x, y, w, LABEL_PX, off, toScreen(slot.ends, zoom, panX, panY), badgeRects, labelBoxes, blockers)
         if (side < 0) continue
         const [sx, sy] = LABEL_SIDES[side] as readonly [number, number]
         const lx = sx > 0 ? x + off : x - off - w
@@ -654,6 +665,35 @@ function countPills(ctx: Ctx, slots: readonly LinkSlot[], bySlot: ReadonlyMap<st
     ctx.stroke()
     ctx.fillStyle = c.text
     ctx.fillText(text, x, y + 0.5)
+  }
+}
+
+/**
+ * The badges of the links in view, as boxes in screen px into `out` (x0, y0, x1, y1 each),
+ * placed as the links draw them (WireEdge.tsx: the run's live text, the whole text while a
+ * link is selected). A badge is placed again only when its link moved, its text changed
+ * or it was selected or unselected.
+ */
+function badgesOnScreen(slots: readonly Slot[], faults: Parameters<typeof linkStateKey>[0], time: number, zoom: number, panX: number, panY: number, out: number[]) {
+  out.length = 0
+  for (const s of slots) {
+    const data = s.edge.data
+    if (!s.visible || !data) continue
+    const live = faults.length === 0 ? '' : linkStateKey(faults, time, s.id)
+    const selected = s.edge.selected ?? false
+    const b = s.badge
+    if (b.path !== s.path || b.data !== data || b.live !== live || b.selected !== selected) {
+      const text = badgeText(data, live)
+      const p = s.path
+      const place = placeBadge({ sourceX: p.sx, sourceY: p.sy, targetX: p.tx, targetY: p.ty }, text, badgeWidth)
+      b.box = badgeBox(place, badgeWidth(selected ? text : place.shown))
+      b.path = p
+      b.data = data
+      b.live = live
+      b.selected = selected
+    }
+    const box = b.box
+    if (box) out.push(box[0] * zoom + panX, box[1] * zoom + panY, box[2] * zoom + panX, box[3] * zoom + panY)
   }
 }
 
