@@ -134,8 +134,10 @@ describe('the event log in words', () => {
     expect(lines.filter((l) => l.text.includes('ack timeout')).every((l) => l.outcome === 'error' && l.reason === 'timeout' && l.pattern === 'message')).toBe(true)
   })
 
-  it('says a setting’s duration as people do', () => {
+  it('says a duration as people do, to the millisecond like the instants beside it', () => {
     expect([0, 250, 999, 1000, 1500, 30_000, 1234].map(spanWords)).toEqual(['0 ms', '250 ms', '999 ms', '1 s', '1.5 s', '30 s', '1.234 s'])
+    // a measured wait: a tenth of a millisecond below a second, and never "1000 ms"
+    expect([0.4, 80.04, 80.06, 999.96, 1214.4].map(spanWords)).toEqual(['0.4 ms', '80 ms', '80.1 ms', '1 s', '1.214 s'])
   })
 
   it('marks a synchronous call’s later attempts as retries', () => {

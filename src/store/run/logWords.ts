@@ -107,9 +107,16 @@ function ackTimeoutEntry(e: Extract<SimEvent, { type: 'ackTimeout' }>, d: Diagra
   return { ...entry(seq, e.at, text, nodes, e.link, noun, 'error'), requestId: e.requestId, correlationId: e.correlationId, reason: 'timeout' }
 }
 
-/** A setting's duration as people say it: "250 ms", "2 s", "1.5 s", "30 s". */
+/**
+ * A duration as people say it, one rule for the log, the trace and the sequence diagram:
+ * "250 ms", "0.4 ms", "2 s", "1.5 s", "1.214 s". From a second, in seconds to the
+ * millisecond, the precision of the instants beside it ("12.345 s", formatSimTime), so a
+ * span reads as the difference of the two times it lies between; below a second, in
+ * milliseconds to a tenth, so a wait on a zero-latency link does not read as "0 ms".
+ */
 export function spanWords(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
+  const tenths = Math.round(ms * 10) / 10
+  if (tenths < 1000) return `${tenths} ms`
   return `${Number((ms / 1000).toFixed(3))} s`
 }
 

@@ -103,11 +103,6 @@ export function hopEnds(h: Hop, d: Diagram): [string, string] | null {
   return h.direction === 'forward' ? [link.source, link.target] : [link.target, link.source]
 }
 
-/** A wait's length as people read it: "80 ms", "2.3 s". */
-export function spanText(ms: number): string {
-  return ms < 1000 ? `${Number(ms.toFixed(1))} ms` : `${Number((ms / 1000).toFixed(2))} s`
-}
-
 /** Rows of one instant: timeouts first (the engine fires them after everything else of the
  * instant but they end what came before), then a wait that ends there, then hops, then a
  * wait still going on at `now`. */
@@ -167,7 +162,7 @@ export function layoutSequence(journey: readonly Hop[], d: Diagram, now: number,
     if (r.kind === 'wait' && r.wait) {
       const w = r.wait
       const where = label(w.node)
-      const span = spanText(w.until - w.since)
+      const span = spanWords(w.until - w.since)
       const words = w.kind === 'worker' ? `waited ${span} for a worker` : w.open ? `waiting in ${where}, ${span} so far` : `waited ${span} in ${where}`
       // the band starts at the last row at or before the wait began
       const start = arrows.findLast((a) => a.at <= w.since)?.y ?? SEQUENCE.headHeight

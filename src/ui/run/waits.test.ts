@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Diagram } from '../../model/types'
 import { parseDocument } from '../../share/document'
 import type { Hop } from '../../sim/types'
+import { spanWords } from '../../store/run/logWords'
 import { machineForTrace } from './currentState'
 import { layoutSequence, SEQUENCE } from './sequence'
 import { hop } from './testHop'
@@ -143,6 +144,16 @@ describe('the sequence diagram shows the waits and the ack timeout', () => {
     expect(s.arrows.at(-1)!.inFlight).toBe(true)
     // the drawing is wide enough for a wait's words, right of its lifeline
     for (const a of s.arrows.filter((x) => x.mark === 'wait')) expect(s.width).toBeGreaterThanOrEqual(a.x1 + SEQUENCE.waitLabelGap + a.label.length * SEQUENCE.charWidth)
+  })
+})
+
+describe('a wait’s length in the sequence diagram', () => {
+  it('reads to the millisecond, as the log says a span and the instants it lies between', () => {
+    // stored at 0.210 s, delivered at 1.424 s: 1.214 s in Jobs, not "1.21 s"
+    const later = [request, publish, stored, reply, hop('q-w', 'delivery', 1424, 1434, 5, { attempt: 1 })]
+    const wait = layoutSequence(later, d, 1500).arrows.find((a) => a.mark === 'wait' && a.wait?.node === 'q')
+    expect(wait?.label).toBe(`waited ${spanWords(1214)} in Jobs`)
+    expect(wait?.label).toBe('waited 1.214 s in Jobs')
   })
 })
 
