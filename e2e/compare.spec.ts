@@ -157,7 +157,8 @@ test('in a 1024 × 700 window the designs stack and the run controls stay in vie
   await page.setViewportSize({ width: 1024, height: 700 })
   await page.goto('/?view=compare&c=order-flow')
   const metrics = page.getByRole('region', { name: 'Compared metrics' })
-  await expect(metrics).toBeVisible()
+  // with the engine, loaded after the first paint: slow on a loaded machine
+  await expect(metrics).toBeVisible({ timeout: 20_000 })
   // down to the last design and the numbers under it
   await metrics.getByRole('table').scrollIntoViewIfNeeded()
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300)

@@ -167,10 +167,11 @@ test('two designs of different sizes are shown at one zoom, whole, and stay so a
   await expect.poll(async () => new Set((await zooms(page, sides)).map((z) => z.toFixed(3))).size).toBe(1)
   await expect.poll(() => whole(page, sides)).toEqual([true, true])
 
-  // zoomed in by hand, the starter keeps its zoom through the next resize; the other side follows the window
-  const starterPane = page.getByRole('region', { name: 'Starter', exact: true }).locator('.react-flow__pane')
-  await starterPane.hover()
-  await page.mouse.wheel(0, -300)
+  // zoomed in by hand (its + button), the starter keeps its zoom through the next resize;
+  // the other side follows the window
+  const zoomIn = page.getByRole('region', { name: 'Starter', exact: true }).getByRole('button', { name: 'Zoom In' })
+  await zoomIn.click()
+  await zoomIn.click()
   await expect.poll(async () => (await zooms(page, sides))[1]! > (await zooms(page, sides))[0]! * 1.2).toBe(true)
   const [wideBefore, byHand] = await zooms(page, sides)
   await page.setViewportSize({ width: 1280, height: 800 })

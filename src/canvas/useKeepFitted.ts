@@ -6,11 +6,16 @@ import { FIT_VIEW_OPTIONS } from './fitView'
 export const MIN_ZOOM = 0.1
 
 /**
- * How a kept-fitted view is fitted again, where the canvas is one of several that fit
- * together (the compare view: one zoom for every design, so their sizes compare). Without
- * it, the canvas fits its own diagram.
+ * A fit shared by several canvases (the compare view: one zoom for every design, so their
+ * sizes compare), which then decides both whether a view is still its fit and how to fit
+ * it again. Without one, the canvas fits its own diagram.
  */
-export const RefitContext = createContext<(() => Promise<unknown>) | null>(null)
+export interface SharedFit {
+  /** whether `view` is what the shared fit last set: a view the person has not moved since */
+  owns(view: Viewport): boolean
+  refit(): Promise<unknown>
+}
+export const SharedFitContext = createContext<SharedFit | null>(null)
 
 /**
  * A view that frames the whole diagram keeps framing it when the canvas changes size (the
@@ -22,7 +27,7 @@ export const RefitContext = createContext<(() => Promise<unknown>) | null>(null)
  */
 export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolean, movedByHand?: RefObject<boolean>): void {
   const flow = useReactFlow()
-  const refit = useContext(RefitContext)
+  const shared = useContext(SharedFitContext)
   useEffect(() => {
     const el = box.current
     if (!active || !el || typeof ResizeObserver === 'undefined') return
@@ -36,8 +41,14 @@ export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolea
       if (before.width === size.width && before.height === size.height) return
       const nodes = flow.getNodes()
       if (nodes.length === 0 || before.width === 0 || before.height === 0) return
-      const fitted = getViewportForBounds(flow.getNodesBounds(nodes), before.width, before.height, MIN_ZOOM, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding)
       const now = flow.getViewport()
+      if (shared) {
+        if (!shared.owns(now)) return
+        cancelAnimationFrame(frame)
+        frame = requestAnimationFrame(() => void shared.refit())
+        return
+      }
+      const fitted = getViewportForBounds(flow.getNodesBounds(nodes), before.width, before.height, MIN_ZOOM, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding)
       // Nodes may have grown since the view was fitted (a run's live state arriving with
       // the panel that resized the canvas), so "fitted" is also: the view this hook set, or
       // (where the caller tracks it) any view the person has not moved by hand.
@@ -45,7 +56,7 @@ export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolea
       if (!same(now, fitted) && !(ownFit && same(now, ownFit)) && !untouched) return
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
-        void (refit ? refit() : flow.fitView(FIT_VIEW_OPTIONS)).then(() => {
+        void flow.fitView(FIT_VIEW_OPTIONS).then(() => {
           ownFit = flow.getViewport()
         })
       })
@@ -55,7 +66,8 @@ export function useKeepFitted(box: RefObject<HTMLElement | null>, active: boolea
       observer.disconnect()
       cancelAnimationFrame(frame)
     }
-  }, [box, active, flow, movedByHand, refit])
+  }, [box, active, flow, movedByHand, shared])
 }
 
-const same = (a: Viewport, b: Viewport) => Math.abs(a.zoom - b.zoom) <= 1e-3 && Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1
+/** the same view, give or take rounding */
+export const same = (a: Viewport, b: Viewport) => Math.abs(a.zoom - b.zoom) <= 1e-3 && Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1

@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react'
-import { type ReactNode, useCallback, useEffect } from 'react'
-import { RefitContext } from '../../canvas/useKeepFitted'
+import { type ReactNode, useEffect, useMemo } from 'react'
+import { SharedFitContext } from '../../canvas/useKeepFitted'
 import type { CommonZoom } from './commonZoom'
 
 /**
@@ -11,6 +11,6 @@ export function CommonZoomMember({ zoom, id, children }: { zoom: CommonZoom; id:
   const flow = useReactFlow()
   const store = useStoreApi()
   useEffect(() => zoom.join(id, { flow, store }), [zoom, id, flow, store])
-  const refit = useCallback(() => zoom.fit(id), [zoom, id])
-  return <RefitContext.Provider value={refit}>{children}</RefitContext.Provider>
+  const fit = useMemo(() => zoom.fitFor(id), [zoom, id])
+  return <SharedFitContext.Provider value={fit}>{children}</SharedFitContext.Provider>
 }
