@@ -163,3 +163,15 @@ test('tabs move with the arrow keys, and the panel hides and shows', async ({ ed
   await panel(editor).getByRole('button', { name: 'Show panel' }).click()
   await expect(panel(editor).getByRole('tabpanel')).toBeVisible()
 })
+
+test('after a long run, the charts’ readouts say the time in minutes, as their axes do', async ({ editor, page }) => {
+  await openWithClock(editor)
+  await page.getByRole('combobox', { name: 'Fast-forward by' }).selectOption({ label: '10 min' })
+  await page.getByRole('button', { name: 'Fast-forward', exact: true }).click()
+  await page.clock.runFor(3_000)
+  await expect(editor.page.getByRole('timer', { name: 'Simulated time' })).toHaveText('10:00.000')
+  const readouts = panel(editor).locator('.run-chart__readout')
+  await expect(readouts).toHaveCount(4)
+  // the latest point, 10 minutes in: "10 min: …", not "600 s: …"
+  for (const readout of await readouts.all()) await expect(readout).toHaveText(/^10 min: \S/)
+})

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type uPlot from 'uplot'
 import { useUPlot, type UPlotCtor } from './loadUPlot'
-import { formatSeconds, formatTick, niceTop, readout, valueKind, X_STEPS, yTicks, type ChartSeries } from './series'
+import { formatTick, formatTickTime, niceTop, readout, timeUnitFor, valueKind, xSteps, yTicks, type ChartSeries } from './series'
 
 /** One chart: its lines are columns picked from a series object (x is the first column). */
 export interface ChartSpec<S extends { x: number[] } = ChartSeries> {
@@ -43,6 +43,9 @@ function labelWidth(labels: readonly string[]): number {
   if (measurer) measurer.font = FONT
   return Math.max(0, ...labels.map((t) => (measurer ? measurer.measureText(t).width : t.length * 6.5)))
 }
+
+/** The plot's last x, simulated seconds: what its time unit is decided on. */
+const lastX = (u: uPlot): number | undefined => (u.data[0] as readonly number[] | undefined)?.at(-1)
 
 function dataOf<S extends { x: number[] }>(spec: ChartSpec<S>, s: S): uPlot.AlignedData {
   return [s.x, ...spec.lines.map((l) => l.pick(s))] as uPlot.AlignedData
@@ -140,7 +143,14 @@ export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: 
         padding: [8, RIGHT_PAD, 0, 0],
         scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, niceTop(max)] } },
         axes: [
-          { ...axis, size: 20, space: 44, incrs: X_STEPS, values: (_u, ticks) => ticks.map(formatSeconds) },
+          // the unit follows the data (a run grows past 2 min while the plot stays), as the readout's does
+          {
+            ...axis,
+            size: 20,
+            space: 44,
+            incrs: (u) => xSteps(timeUnitFor(lastX(u))),
+            values: (u, ticks) => ticks.map((t) => formatTickTime(t, timeUnitFor(lastX(u)))),
+          },
           {
             ...axis,
             splits: (_u, _i, _min, max) => yTicks(max),
@@ -173,6 +183,7 @@ export function Plot<S extends { x: number[] }>({ ctor, spec, series }: { ctor: 
     spec.lines.map((l) => ({ label: l.label, value: l.pick(series)[at] })),
     valueKind(spec.unit),
     spec.unit,
+    timeUnitFor(series.x.at(-1)),
   )
   return (
     <>

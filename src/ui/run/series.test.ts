@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatSeconds, formatTick, formatValue, niceTop, readout, valueKind, X_STEPS, yTicks } from './series'
+import { formatPointTime, formatTick, formatTickTime, formatValue, niceTop, readout, timeUnitFor, valueKind, X_STEPS, xSteps, yTicks } from './series'
 
 describe('chart axes', () => {
   it('tops the y axis at a round value at or above the largest one', () => {
@@ -39,12 +39,16 @@ describe('chart axes', () => {
     expect(formatTick(8, 'count')).toBe('8')
   })
 
-  it('labels x ticks in seconds, and in minutes once they are whole minutes from 2 min on', () => {
-    expect(formatSeconds(20)).toBe('20 s')
-    expect(formatSeconds(60)).toBe('60 s')
-    expect(formatSeconds(90)).toBe('90 s')
-    expect(formatSeconds(600)).toBe('10 min')
-    expect(formatSeconds(1000)).toBe('1,000 s')
+  it('labels x ticks in seconds, and every tick in whole minutes once the run reaches 2 min', () => {
+    expect([0, 90, 119].map(timeUnitFor)).toEqual(['s', 's', 's'])
+    expect([120, 1000, 36_000].map(timeUnitFor)).toEqual(['min', 'min', 'min'])
+    expect(timeUnitFor(undefined)).toBe('s')
+    expect([20, 60, 90].map((t) => formatTickTime(t, 's'))).toEqual(['20 s', '60 s', '90 s'])
+    expect([0, 60, 600, 3600].map((t) => formatTickTime(t, 'min'))).toEqual(['0 min', '1 min', '10 min', '60 min'])
+    // on an axis in minutes, uPlot only has whole-minute steps to choose from
+    expect(xSteps('min').every((step) => step % 60 === 0)).toBe(true)
+    expect(xSteps('min')[0]).toBe(60)
+    expect(xSteps('s')).toBe(X_STEPS)
     expect(X_STEPS).toEqual([...X_STEPS].sort((a, b) => a - b))
   })
 })
@@ -75,5 +79,12 @@ describe('chart readout', () => {
       ),
     ).toBe('37 s: p50 21 · p95 1,761 · p99 – ms')
     expect(readout(undefined, [{ label: 'x', value: 1 }], 'rate', '')).toBe('')
+  })
+
+  it('says the time in the axis’s unit: minutes and seconds on a long run’s axis in minutes', () => {
+    expect(readout(157, [{ label: 'per second', value: 4 }], 'rate', 'operations/s', timeUnitFor(600))).toBe('2 min 37 s: 4 /s')
+    expect(readout(180, [{ label: 'waiting', value: 12 }], 'count', 'waiting', timeUnitFor(600))).toBe('3 min: 12 waiting')
+    expect(readout(37, [{ label: 'per second', value: 4 }], 'rate', 'operations/s', timeUnitFor(60))).toBe('37 s: 4 /s')
+    expect([0, 59, 60, 61, 3725].map((s) => formatPointTime(s, 'min'))).toEqual(['0 min', '0 min 59 s', '1 min', '1 min 1 s', '62 min 5 s'])
   })
 })

@@ -132,13 +132,40 @@ export function formatTick(v: number, kind: ValueKind): string {
   return kind === 'rate' ? `${number(v, 2)} /s` : number(v, 2)
 }
 
-/** An x tick label, simulated seconds: '20 s', or whole minutes from 2 min on ('10 min'). */
-export function formatSeconds(s: number): string {
-  return s >= 120 && s % 60 === 0 ? `${number(s / 60, 0)} min` : `${number(s, 1)} s`
+/** The unit of a chart's time axis, and of its readout's time, so the two always agree. */
+export type TimeUnit = 's' | 'min'
+
+/**
+ * The time unit of a chart whose points end at `lastX` simulated seconds: minutes from
+ * 2 min on, so a long run ticks '5 min', '10 min' rather than '300 s', '600 s'; seconds
+ * before. Decided for the whole axis, never tick by tick, so labels do not mix units.
+ */
+export function timeUnitFor(lastX: number | undefined): TimeUnit {
+  return (lastX ?? 0) >= 120 ? 'min' : 's'
 }
 
 /** Steps between x ticks, seconds: round in seconds, then in minutes, then in hours. */
 export const X_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 18000, 36000, 86400]
+/** The steps of an axis in minutes: whole minutes only, so every tick is a whole number of them. */
+const MINUTE_STEPS = X_STEPS.filter((step) => step % 60 === 0)
+
+/** The x tick steps uPlot may choose from for an axis in `unit`. */
+export function xSteps(unit: TimeUnit): number[] {
+  return unit === 'min' ? MINUTE_STEPS : X_STEPS
+}
+
+/** An x tick label, from simulated seconds, in the axis's unit: '20 s', '10 min'. */
+export function formatTickTime(s: number, unit: TimeUnit): string {
+  return unit === 'min' ? `${number(s / 60, 1)} min` : `${number(s, 1)} s`
+}
+
+/** The readout's time, from simulated seconds, in the axis's unit: '37 s'; '3 min', '2 min 37 s' (samples fall on whole seconds). */
+export function formatPointTime(s: number, unit: TimeUnit): string {
+  if (unit === 's') return `${number(s, 1)} s`
+  const minutes = Math.floor(s / 60)
+  const rest = tidy(s - minutes * 60)
+  return rest === 0 ? `${number(minutes, 0)} min` : `${number(minutes, 0)} min ${number(rest, 1)} s`
+}
 
 /** One value as the readout shows it: whole ms, rates and counts to one decimal; '–' when there is none. */
 export function formatValue(v: number | null | undefined, kind: ValueKind): string {
@@ -148,12 +175,18 @@ export function formatValue(v: number | null | undefined, kind: ValueKind): stri
 
 /**
  * The chart's values at one point (the hovered one, or the latest), in a short line: '37 s:
- * 4 /s', '37 s: p50 21 · p95 1,761 · p99 2,003 ms', '60 s: 12 waiting'. Empty when there is
- * no point.
+ * 4 /s', '37 s: p50 21 · p95 1,761 · p99 2,003 ms', '60 s: 12 waiting', and on an axis in
+ * minutes '12 min 5 s: 4 /s'. Empty when there is no point.
  */
-export function readout(x: number | undefined, lines: readonly { label: string; value: number | null | undefined }[], kind: ValueKind, unit: string): string {
+export function readout(
+  x: number | undefined,
+  lines: readonly { label: string; value: number | null | undefined }[],
+  kind: ValueKind,
+  unit: string,
+  timeUnit: TimeUnit = 's',
+): string {
   if (x === undefined) return ''
   const suffix = kind === 'ms' ? ' ms' : kind === 'rate' ? ' /s' : unit ? ` ${unit}` : ''
   const values = lines.length === 1 ? formatValue(lines[0]!.value, kind) : lines.map((l) => `${l.label} ${formatValue(l.value, kind)}`).join(' · ')
-  return `${formatSeconds(x)}: ${values}${suffix}`
+  return `${formatPointTime(x, timeUnit)}: ${values}${suffix}`
 }
