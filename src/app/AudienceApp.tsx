@@ -11,6 +11,8 @@ import { createScenarioStore, type ScenarioStore } from '../store/scenarioStore'
 import { AboutBand } from '../ui/AboutBand'
 import { highlightCss } from '../ui/lessons/highlight'
 import { LessonCard } from '../ui/lessons/LessonCard'
+import { AudiencePanel } from '../ui/present/AudiencePanel'
+import type { PanelTab } from '../ui/present/presenterPanel'
 import { PRESENT_CHANNEL, PRESENTING_CLASS, type PresentMessage } from '../ui/present/protocol'
 import { useRefitOnResize } from '../ui/present/useRefit'
 import { formatSimTime } from '../ui/run/formatTime'
@@ -23,8 +25,8 @@ import { useTheme } from './useTheme'
 /**
  * The audience window (`?view=audience`), for the projector: the presenter's diagram
  * read-only under its title (and its notes while the presenter shows them), its lesson
- * step as a caption, and its own run stood at the presenter's
- * instant. The engine is deterministic, so replaying the same document to the same
+ * step as a caption, its own run stood at the presenter's instant, and the run panel's tab
+ * (metrics, log or trace) while the presenter shows it. The engine is deterministic, so replaying the same document to the same
  * instant gives the same picture; only the clock travels, never a packet. Keeps nothing.
  */
 export function AudienceApp({ store }: { store: EditorStore }) {
@@ -52,6 +54,8 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
   const [playing, setPlaying] = useState(false)
   // the presenter's choice, as soon as its window answers; open until then, as there
   const [notesOpen, setNotesOpen] = useState(true)
+  // the run panel the presenter shows (metrics, log or trace), mirrored; null: closed
+  const [panel, setPanel] = useState<PanelTab | null>(null)
   // the part of the diagram the presenter shows; null: the whole diagram
   const view = useRef<{ x: number; y: number; width: number; height: number } | null>(null)
   const refit = useCallback(() => (view.current ? flow.fitBounds(view.current, { padding: 0 }) : flow.fitView(FIT_VIEW_OPTIONS)), [flow])
@@ -116,6 +120,12 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
         case 'notes':
           setNotesOpen(m.open)
           break
+        case 'panel':
+          setPanel(m.open ? m.tab : null)
+          break
+        case 'trace':
+          runner.store.getState().traceRequest(m.traced)
+          break
         case 'bye':
           setStatus('gone')
           break
@@ -140,6 +150,7 @@ function AudienceView({ store, lessons }: { store: EditorStore; lessons: Scenari
           <AudienceClock />
           <span className="muted">{playing ? 'Running' : 'Paused'}</span>
         </footer>
+        {panel && <AudiencePanel tab={panel} />}
       </main>
     </div>
   )

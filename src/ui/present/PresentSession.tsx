@@ -11,6 +11,7 @@ import type { ScenarioStore } from '../../store/scenarioStore'
 import { useCommandContext } from '../commandContext'
 import { AboutBand } from '../AboutBand'
 import { useTeaching } from '../teachContext'
+import { presenterPanel, startPresentingPanel, stopPresentingPanel, togglePresenterPanel } from './presenterPanel'
 import { useRefitOnResize } from './useRefit'
 import { audienceUrl, PRESENT_CHANNEL, PRESENTING_CLASS, type PresentMessage } from './protocol'
 import './present.css'
@@ -82,6 +83,14 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
     }
   }, [presenting, runner])
 
+  // the run panel while presenting is the presenter's (closed at first), not the editor's
+  useEffect(() => {
+    if (!presenting) return
+    startPresentingPanel()
+    return stopPresentingPanel
+  }, [presenting])
+  const panelOpen = useStore(presenterPanel, (s) => s.presenting && s.open)
+
   // the notes are shown when presenting starts (a workshop's task is what the room needs
   // first); the presenter folds them to give the diagram the room, and the audience follows
   const [notesOpen, setNotesOpen] = useState(true)
@@ -105,6 +114,9 @@ export function PresentSession({ presenting, onExit, serialise }: PresentSession
   // in the band beside the title; alone, it floats over the canvas's corner
   const bar = (
     <div className="present-bar" role="toolbar" aria-label="Presenter">
+      <button type="button" aria-expanded={panelOpen} onClick={togglePresenterPanel} title={`${panelOpen ? 'Hide' : 'Show'} the run's metrics, event log and trace under the canvas, in large type`}>
+        Metrics, log and trace
+      </button>
       <button type="button" onClick={() => window.open(audienceUrl(location), 'wireplay-audience')} title="A second window for the projector that follows this one: step, clock and selection">
         Open audience window
       </button>
@@ -170,6 +182,11 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
       const r = runner.store.getState()
       post({ type: 'run', time: r.time, playing: r.playing, speed: r.speed })
     }
+    const sendPanel = () => {
+      const p = presenterPanel.getState()
+      post({ type: 'panel', open: p.presenting && p.open, tab: p.tab ?? 'metrics' })
+    }
+    const sendTrace = () => post({ type: 'trace', traced: runner?.store.getState().traced ?? null })
     const sendAll = () => {
       post({ type: 'presenting', on: presentingRef.current })
       sendDoc()
@@ -177,6 +194,9 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
       sendLesson()
       sendSelection()
       sendRun()
+      // after the run: a new document resets the audience's run, and with it its trace
+      sendTrace()
+      sendPanel()
       sendView()
     }
     ch.onmessage = (e: MessageEvent<PresentMessage>) => {
@@ -191,6 +211,10 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
     })
     const offRun = runner?.store.subscribe((s, before) => {
       if (s.time !== before.time || s.playing !== before.playing || s.speed !== before.speed) sendRun()
+      if (s.traced !== before.traced) sendTrace()
+    })
+    const offPanel = presenterPanel.subscribe((s, before) => {
+      if (s.presenting !== before.presenting || s.open !== before.open || s.tab !== before.tab) sendPanel()
     })
     const bye = () => post({ type: 'bye' })
     window.addEventListener('pagehide', bye)
@@ -200,6 +224,7 @@ function useBroadcast(editor: EditorStore, runner: Runner | null, lessons: Scena
       offEditor()
       offLessons()
       offRun?.()
+      offPanel()
       channel.current = null
       ch.close()
     }

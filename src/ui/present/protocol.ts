@@ -1,9 +1,12 @@
+import type { TracedRequest } from '../../store/run/types'
+import type { PanelTab } from './presenterPanel'
+
 /**
  * What the presenter's window tells its audience windows, over one BroadcastChannel
  * (same origin, same browser). The audience replays the same run to the presenter's
  * instant (the engine is deterministic), so only the document, the lesson step, the
- * clock, the selection, the part of the diagram in view and whether the notes show
- * travel; never a packet.
+ * clock, the selection, the part of the diagram in view, whether the notes show, the
+ * run panel the presenter opened and the traced request travel; never a packet.
  */
 export const PRESENT_CHANNEL = 'wireplay-present'
 
@@ -28,6 +31,10 @@ export type PresentMessage =
   | { type: 'presenting'; on: boolean }
   /** whether the presenter shows the diagram's notes (the title always shows) */
   | { type: 'notes'; open: boolean }
+  /** the run panel as the presenter shows it (closed while not presenting) */
+  | { type: 'panel'; open: boolean; tab: PanelTab }
+  /** the request the presenter traces: the audience's replay has the same ids */
+  | { type: 'trace'; traced: TracedRequest | null }
   /** the presenter's window is closing */
   | { type: 'bye' }
 

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { retryingLazy } from '../retryingLazy'
+import { useStore } from 'zustand'
 import { useRun } from '../../store/react/runContext'
 import { LazyPart } from '../LazyPart'
+import { type PanelTab, presenterPanel } from '../present/presenterPanel'
 import './runPanel.css'
 
 // the tabs' contents load with the run (after the first paint), not in the initial bundle
@@ -9,7 +11,7 @@ const MetricsTab = retryingLazy(() => import('./MetricsTab').then((m) => ({ defa
 const EventLogTab = retryingLazy(() => import('./EventLogTab').then((m) => ({ default: m.EventLogTab })))
 const TraceTab = retryingLazy(() => import('./TraceTab').then((m) => ({ default: m.TraceTab })))
 
-type Tab = 'metrics' | 'log' | 'trace'
+type Tab = PanelTab
 const TABS: { id: Tab; label: string }[] = [
   { id: 'metrics', label: 'Metrics' },
   { id: 'log', label: 'Event log' },
@@ -36,10 +38,18 @@ function readSaved(): { tab: Tab; open: boolean } {
  * traced request (sequence diagram and state machine). Tabs follow the ARIA tabs pattern
  * (arrow keys, Home, End); the panel can be hidden to give the canvas room (it starts hidden
  * in a short window), and remembers its tab and whether it was open. Only the open tab is
- * drawn and reads the run.
+ * drawn and reads the run. In presenter mode it follows the presenter's own open and tab
+ * (presenterPanel), in large type, and leaves the editor's saved choice alone.
  */
 export function RunPanel() {
-  const [{ tab, open }, setState] = useState(readSaved)
+  const [editorChoice, setState] = useState(readSaved)
+  const presenter = useStore(presenterPanel)
+  const presenting = presenter.presenting
+  const { tab, open } = presenting ? { tab: presenter.tab ?? editorChoice.tab, open: presenter.open } : editorChoice
+  // presenting starts on the editor's tab; the store then holds it, for the audience too
+  useEffect(() => {
+    if (presenting && presenter.tab === null) presenterPanel.setState({ tab: editorChoice.tab })
+  }, [presenting, presenter.tab, editorChoice.tab])
   const ids = useId()
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({})
   const traced = useRun((s) => s.traced)
@@ -51,13 +61,14 @@ export function RunPanel() {
   }, [])
 
   const update = useCallback((next: { tab: Tab; open: boolean }) => {
+    if (presenting) return presenterPanel.setState(next)
     setState(next)
     try {
       localStorage.setItem(KEY, JSON.stringify(next))
     } catch {
       // not remembered; it still applies to this page
     }
-  }, [])
+  }, [presenting])
   const select = (t: Tab) => update({ tab: t, open: true })
 
   // a request traced from the canvas (a packet) shows its trace, unless the reader is in

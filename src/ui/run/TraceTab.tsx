@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { nodeLabel } from '../../model/rules'
 import type { Diagram } from '../../model/types'
 import { useDiagramStructure, useEditor } from '../../store/react/editorContext'
@@ -8,6 +8,7 @@ import { lifecycleView, MACHINE_OF_KIND, MACHINE_TITLES, machineForTrace, type M
 import { formatSimTime } from './formatTime'
 import type { MachineLayout } from './machineLayout'
 import { type Arrow, layoutSequence, SEQUENCE, type SequenceLayout } from './sequence'
+import { scrollToShow } from './scrollToShow'
 import { singleSelected, useRunTick } from './useRunTick'
 
 const TRACE_REFRESH_MS = 250
@@ -127,11 +128,10 @@ function traceTitle(t: { correlationId: number; requestId: number }): string {
 const ARROW_HEAD = 7
 
 /** A drawing `width` wide fits its box, shrinking down to `minScale` of its size (then the
- * box scrolls), so no label is cut off. The sequence diagram, which grows with every hop and
- * is read on projectors, keeps its 11 px text over 9 px; the machine, a fixed drawing, may
- * shrink further to stay whole. */
+ * box scrolls), so no label is cut off. Both drawings are read on projectors: their 10 to
+ * 12 px text stays over 8.5 px rather than shrinking to 6 px to keep a wide machine whole. */
 const SEQUENCE_MIN_SCALE = 0.85
-const MACHINE_MIN_SCALE = 0.6
+const MACHINE_MIN_SCALE = 0.85
 const fitWidth = (width: number, minScale: number) => `clamp(${Math.round(minScale * width)}px, 100%, ${width}px)`
 
 function SequenceDiagram({ layout, diagram }: { layout: SequenceLayout; diagram: Diagram }) {
@@ -241,6 +241,7 @@ function waitSentence(a: Arrow, label: (id: string) => string): string {
 function MachineDiagram({ name, current }: { name: MachineName; current: readonly string[] }) {
   const [machines, setMachines] = useState<Machines | null>(null)
   const [failed, setFailed] = useState(false)
+  const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
     let live = true
     loadMachines().then(
@@ -251,6 +252,20 @@ function MachineDiagram({ name, current }: { name: MachineName; current: readonl
       live = false
     }
   }, [])
+  // a machine wider than its box scrolls: keep the current state in view as it changes
+  const currentKey = current.join(' ')
+  useEffect(() => {
+    const el = box.current
+    const svg = el?.querySelector('svg')
+    const layout = machines?.layouts[name]
+    if (!el || !svg || !layout || currentKey === '') return
+    const now = layout.states.filter((s) => currentKey.split(' ').includes(s.name))
+    if (now.length === 0) return
+    const px = svg.clientWidth / (layout.width + 16)
+    const left = (Math.min(...now.map((s) => s.x - s.width / 2)) + 12) * px
+    const right = (Math.max(...now.map((s) => s.x + s.width / 2)) + 12) * px
+    el.scrollLeft = scrollToShow(el.scrollLeft, el.clientWidth, left, right, 12)
+  }, [machines, name, currentKey])
   if (failed) return <p className="muted">The state machine could not be loaded.</p>
   if (!machines) return <p className="muted">Loading the state machine…</p>
   const layout = machines.layouts[name]
@@ -259,7 +274,7 @@ function MachineDiagram({ name, current }: { name: MachineName; current: readonl
     current.length > 0 ? `Current: ${current.join(', ')}. ` : ''
   }Transitions: ${data.transitions.map((t) => `${t.from} to ${t.to} on ${t.event}${t.guard ? ` if ${t.guard}` : ''}`).join('; ')}.`
   return (
-    <div className="run-machine">
+    <div className="run-machine" ref={box}>
       <svg
         className="run-machine__svg"
         role="img"
