@@ -1,4 +1,5 @@
 import { TEST_IDS } from '../src/lib/testIds'
+import type { Page } from '@playwright/test'
 import { test, expect, type Editor } from './fixtures'
 import { clock, clockReaches, lesson, openScenario, runRegion } from './lessonHelpers'
 
@@ -168,4 +169,131 @@ test('presenter mode and the audience window show the title and notes above the 
   await expect(about.getByText(/Step 2: crash Shipping at 10 s\./)).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(toolbar(editor)).toBeVisible()
+})
+
+const runPanel = (p: Page) => p.getByRole('region', { name: 'Metrics, log and trace' })
+const presenterBar = (p: Page) => p.getByRole('toolbar', { name: 'Presenter' })
+/** How large the state machine is drawn on screen: its width on screen over its width as laid out (1: text at 11 px). */
+const machineScale = (p: Page) =>
+  runPanel(p)
+    .locator('svg.run-machine__svg')
+    .evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
+
+test('in presenter mode the run panel opens under the run bar in large type, with the trace readable; leaving gives the editor its panel back', async ({ editor, page }) => {
+  await editor.open()
+  await editor.dismissHint()
+  await page.clock.install()
+  const run = runRegion(editor)
+  await expect(run.getByRole('button', { name: 'Run', exact: true })).toBeVisible()
+  // the editor's panel: shown, on the event log, where a line traces a synchronous call
+  await runPanel(page).getByRole('button', { name: 'Show panel' }).click()
+  await runPanel(page).getByRole('tab', { name: 'Event log' }).click()
+  await run.getByRole('button', { name: 'Run', exact: true }).click()
+  await page.clock.runFor(2_000)
+  await run.getByRole('button', { name: 'Pause', exact: true }).click()
+  await runPanel(page).getByRole('log', { name: 'Event log' }).getByRole('listitem').filter({ hasText: 'POST, waiting for the reply' }).last().click()
+  // in the editor, the state machine beside the sequence keeps at least 85 % of its size (and scrolls)
+  await runPanel(page).getByRole('tab', { name: 'Trace' }).click()
+  await expect(runPanel(page).getByRole('img', { name: /^Synchronous call/ })).toBeVisible()
+  expect(await machineScale(page)).toBeGreaterThanOrEqual(0.84)
+  await runPanel(page).getByRole('tab', { name: 'Event log' }).click()
+
+  await page.keyboard.press('f')
+  await expect(toolbar(editor)).toBeHidden()
+  // presenting starts with the canvas alone; the presenter's bar opens the panel
+  await expect(runPanel(page)).toBeHidden()
+  await editor.settle()
+  const alone = (await editor.canvas.boundingBox())!
+  const toggle = presenterBar(page).getByRole('button', { name: 'Metrics, log and trace' })
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  await expect(runPanel(page).getByRole('tab', { name: 'Event log' })).toHaveAttribute('aria-selected', 'true')
+  await runPanel(page).getByRole('tab', { name: 'Trace' }).click()
+  const trace = runPanel(page).getByRole('tabpanel')
+  await expect(trace.getByRole('heading', { name: /^Operation \d+$/ })).toBeVisible()
+  await expect(trace.getByRole('heading', { name: 'Synchronous call (with retries)' })).toBeVisible()
+  await expect(trace.getByRole('img', { name: /^Synchronous call/ })).toBeVisible()
+  // large type: the heading and the drawing are magnified for the room
+  const heading = await trace.getByRole('heading', { name: /^Operation \d+$/ }).evaluate((el) => el.getBoundingClientRect().height)
+  expect(heading).toBeGreaterThanOrEqual(20)
+  expect(await machineScale(page)).toBeGreaterThanOrEqual(1.15)
+  // under the canvas and the run bar, covering neither; the canvas gives it room and the diagram is refitted
+  const panelBox = (await runPanel(page).boundingBox())!
+  const runBox = (await run.boundingBox())!
+  const withPanel = (await editor.canvas.boundingBox())!
+  expect(panelBox.y).toBeGreaterThanOrEqual(runBox.y + runBox.height - 1)
+  expect(runBox.y).toBeGreaterThanOrEqual(withPanel.y + withPanel.height - 1)
+  expect(withPanel.height).toBeLessThan(alone.height - 100)
+  await editor.settle()
+  await editor.expectAllNodesInCanvas()
+
+  // closing it gives the canvas its room back
+  await toggle.click()
+  await expect(runPanel(page)).toBeHidden()
+  await expect.poll(async () => (await editor.canvas.boundingBox())!.height).toBeCloseTo(alone.height, 0)
+  await toggle.click()
+  await expect(runPanel(page).getByRole('tab', { name: 'Trace' })).toHaveAttribute('aria-selected', 'true')
+
+  // leaving: the editor's panel as it was (shown, on the event log); the next session starts closed
+  await page.keyboard.press('Escape')
+  await expect(toolbar(editor)).toBeVisible()
+  await expect(runPanel(page).getByRole('tab', { name: 'Event log' })).toHaveAttribute('aria-selected', 'true')
+  await expect(runPanel(page).getByRole('log', { name: 'Event log' })).toBeVisible()
+  expect(await runPanel(page).getByRole('tab', { name: 'Event log' }).evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(32)
+  await editor.clickEmptyCanvas()
+  await page.keyboard.press('f')
+  await expect(toolbar(editor)).toBeHidden()
+  await expect(runPanel(page)).toBeHidden()
+  await expect(presenterBar(page).getByRole('button', { name: 'Metrics, log and trace' })).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('Escape')
+  // a panel the editor had hidden stays hidden after presenting with it open
+  await runPanel(page).getByRole('button', { name: 'Hide panel' }).click()
+  await page.keyboard.press('f')
+  await presenterBar(page).getByRole('button', { name: 'Metrics, log and trace' }).click()
+  await expect(runPanel(page).getByRole('tabpanel')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(toolbar(editor)).toBeVisible()
+  await expect(runPanel(page).getByRole('button', { name: 'Show panel' })).toBeVisible()
+  await expect(runPanel(page).getByRole('tabpanel')).toHaveCount(0)
+})
+
+test('the audience window shows the run panel the presenter opens, on the same tab and trace, under the lesson', async ({ editor, page, context }) => {
+  await openScenario(editor, 'backlog-drains')
+  await lesson(editor).getByRole('button', { name: 'Start the lesson (5 steps)' }).click()
+  await clockReaches(editor, '9.000 s')
+  await page.keyboard.press('f')
+  const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open audience window' }).click()])
+  const errors: string[] = []
+  audience.on('pageerror', (e) => errors.push(e.message))
+  await expect(audience.getByRole('region', { name: 'Lesson' })).toContainText('Step 1 of 5')
+  await expect(runPanel(audience)).toHaveCount(0)
+
+  await presenterBar(page).getByRole('button', { name: 'Metrics, log and trace' }).click()
+  await runPanel(page).getByRole('tab', { name: 'Event log' }).click()
+  await expect(runPanel(audience).getByRole('heading', { name: 'Event log' })).toBeVisible()
+  await runPanel(page).getByRole('log', { name: 'Event log' }).getByRole('listitem').filter({ hasText: /Orders to fulfil/ }).last().click()
+  await runPanel(page).getByRole('tab', { name: 'Trace' }).click()
+  const operation = await runPanel(page).getByRole('tabpanel').getByRole('heading', { level: 3 }).first().textContent()
+  expect(operation).toMatch(/^(Operation|Request) \d+$/)
+  // the audience replays the same run, so the same request has the same journey there
+  await expect(runPanel(audience).getByRole('heading', { name: operation! })).toBeVisible()
+  const hops = (p: Page) => runPanel(p).getByRole('list', { name: 'Hops of the traced request' }).getByRole('listitem').allTextContents()
+  await expect.poll(() => hops(audience)).toEqual(await hops(page))
+  // the lesson's controls stay where the presenter reaches them, above the panel
+  const next = lesson(editor).getByRole('button', { name: 'Next →' })
+  await expect(next).toBeInViewport()
+  expect((await next.boundingBox())!.y + 10).toBeLessThan((await runPanel(page).boundingBox())!.y)
+  await expect(audience.getByRole('region', { name: 'Lesson' })).toBeInViewport()
+  // the room only watches: no tabs to press there
+  await expect(runPanel(audience).getByRole('tab')).toHaveCount(0)
+
+  await presenterBar(page).getByRole('button', { name: 'Metrics, log and trace' }).click()
+  await expect(runPanel(audience)).toHaveCount(0)
+  await presenterBar(page).getByRole('button', { name: 'Metrics, log and trace' }).click()
+  await expect(runPanel(audience).getByRole('heading', { name: 'Trace' })).toBeVisible()
+  // leaving presenter mode closes it there too
+  await page.keyboard.press('Escape')
+  await expect(runPanel(audience)).toHaveCount(0)
+  expect(errors).toEqual([])
 })
